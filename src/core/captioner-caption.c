@@ -1,0 +1,136 @@
+#define G_LOG_DOMAIN "captioner-caption"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "captioner-caption.h"
+
+static const CaptionerCaptionStyle styles[] = {
+  { "default", "From left,", ", ", " and ", FALSE, "(%s photo)" },
+  { "serial-comma", "From left,", ", ", " and ", TRUE, "(%s photo)" },
+};
+
+const CaptionerCaptionStyle *
+captioner_caption_style_default (void)
+{
+  return &styles[0];
+}
+
+const CaptionerCaptionStyle *
+captioner_caption_style_lookup (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    if (g_strcmp0 (styles[i].id, id) == 0)
+      return &styles[i];
+  return captioner_caption_style_default ();
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+/* Appends a part with runs of white space (line breaks from a multi-line body included)
+ * folded into single spaces: a caption is one line. */
+static void
+append_part (GString    *caption,
+             const char *part)
+{
+  gboolean pending_space;
+
+  if (is_blank (part))
+    return;
+  pending_space = caption->len > 0;
+  for (const char *p = part; *p; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          pending_space = caption->len > 0;
+          continue;
+        }
+      if (pending_space)
+        g_string_append_c (caption, ' ');
+      pending_space = FALSE;
+      g_string_append_c (caption, *p);
+    }
+}
+
+/* One person: the name. Two or more: "From left, A, B and C". Blank names are left out. */
+char *
+captioner_caption_compose_people (const CaptionerCaptionStyle *style,
+                                  const char * const          *names)
+{
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
+  GString *part = g_string_new (NULL);
+
+  if (style == NULL)
+    style = captioner_caption_style_default ();
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (!is_blank (names[i]))
+      g_ptr_array_add (kept, g_strstrip (g_strdup (names[i])));
+
+  if (kept->len == 1)
+    g_string_append (part, g_ptr_array_index (kept, 0));
+  else if (kept->len > 1)
+    {
+      g_string_append (part, style->from_left);
+      g_string_append_c (part, ' ');
+      for (guint i = 0; i < kept->len; i++)
+        {
+          if (i > 0 && i == kept->len - 1)
+            {
+              if (style->serial_comma && kept->len > 2)
+                g_string_append_c (part, ',');
+              g_string_append (part, style->last_separator);
+            }
+          else if (i > 0)
+            g_string_append (part, style->separator);
+          g_string_append (part, g_ptr_array_index (kept, i));
+        }
+    }
+  return g_string_free (part, FALSE);
+}
+
+static char *
+format_credit (const CaptionerCaptionStyle *style,
+               const char                  *credit)
+{
+  const char *mark = strstr (style->credit_format, "%s");
+  g_autofree char *trimmed = g_strstrip (g_strdup (credit));
+
+  if (mark == NULL)
+    return g_strdup (style->credit_format);
+  return g_strdup_printf ("%.*s%s%s", (int) (mark - style->credit_format), style->credit_format,
+                          trimmed, mark + 2);
+}
+
+char *
+captioner_caption_compose (const CaptionerCaptionStyle *style,
+                           const char * const          *names,
+                           const char                  *body,
+                           const char                  *credit)
+{
+  g_autofree char *people = NULL;
+  GString *caption = g_string_new (NULL);
+
+  if (style == NULL)
+    style = captioner_caption_style_default ();
+
+  people = captioner_caption_compose_people (style, names);
+  append_part (caption, people);
+  append_part (caption, body);
+  if (!is_blank (credit))
+    {
+      g_autofree char *suffix = format_credit (style, credit);
+      append_part (caption, suffix);
+    }
+  return g_string_free (caption, FALSE);
+}

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define CAPTIONER_ERROR (captioner_error_quark ())
+
+typedef enum
+{
+  CAPTIONER_ERROR_INVALID_ARGUMENT,
+  CAPTIONER_ERROR_NOT_A_PHOTO,
+  CAPTIONER_ERROR_CORRUPT,
+  CAPTIONER_ERROR_BAD_SIDECAR,
+  CAPTIONER_ERROR_CONFLICT,
+  CAPTIONER_ERROR_CAPTION_CHANGED,
+  CAPTIONER_ERROR_EXISTS,
+  CAPTIONER_ERROR_FAILED,
+} CaptionerError;
+
+GQuark captioner_error_quark (void);
+
+G_END_DECLS

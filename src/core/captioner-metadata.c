@@ -1,0 +1,157 @@
+#define G_LOG_DOMAIN "captioner-metadata"
+
+#include "config.h"
+
+#include "captioner-caption.h"
+#include "captioner-metadata.h"
+#include "captioner-person.h"
+
+G_DEFINE_BOXED_TYPE (CaptionerMetadata, captioner_metadata,
+                     captioner_metadata_copy, captioner_metadata_free)
+
+static const char * const field_names[CAPTIONER_N_FIELDS] = {
+  "caption", "caption_body", "headline", "credit", "byline", "source", "copyright", "event",
+  "city", "state", "country", "instructions", "job_id", "date_created", "style", "composed",
+};
+
+const char *
+captioner_field_get_name (CaptionerField field)
+{
+  g_return_val_if_fail (field < CAPTIONER_N_FIELDS, NULL);
+  return field_names[field];
+}
+
+CaptionerMetadata *
+captioner_metadata_new (void)
+{
+  CaptionerMetadata *metadata = g_new0 (CaptionerMetadata, 1);
+
+  metadata->keywords = g_new0 (char *, 1);
+  metadata->people = captioner_people_new ();
+  return metadata;
+}
+
+CaptionerMetadata *
+captioner_metadata_copy (const CaptionerMetadata *metadata)
+{
+  CaptionerMetadata *copy;
+
+  g_return_val_if_fail (metadata != NULL, NULL);
+
+  copy = g_new0 (CaptionerMetadata, 1);
+  for (guint i = 0; i < CAPTIONER_N_FIELDS; i++)
+    copy->fields[i] = g_strdup (metadata->fields[i]);
+  copy->keywords = g_strdupv (metadata->keywords);
+  copy->people = captioner_people_copy (metadata->people);
+  return copy;
+}
+
+void
+captioner_metadata_free (CaptionerMetadata *metadata)
+{
+  if (metadata == NULL)
+    return;
+  for (guint i = 0; i < CAPTIONER_N_FIELDS; i++)
+    g_free (metadata->fields[i]);
+  g_strfreev (metadata->keywords);
+  g_ptr_array_unref (metadata->people);
+  g_free (metadata);
+}
+
+gboolean
+captioner_metadata_equal (const CaptionerMetadata *a,
+                          const CaptionerMetadata *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  for (guint i = 0; i < CAPTIONER_N_FIELDS; i++)
+    if (g_strcmp0 (a->fields[i], b->fields[i]) != 0)
+      return FALSE;
+  return g_strv_equal ((const char * const *) a->keywords, (const char * const *) b->keywords) &&
+         captioner_people_equal (a->people, b->people);
+}
+
+const char *
+captioner_metadata_get (const CaptionerMetadata *metadata,
+                        CaptionerField           field)
+{
+  g_return_val_if_fail (metadata != NULL, NULL);
+  g_return_val_if_fail (field < CAPTIONER_N_FIELDS, NULL);
+  return metadata->fields[field];
+}
+
+void
+captioner_metadata_set (CaptionerMetadata *metadata,
+                        CaptionerField     field,
+                        const char        *value)
+{
+  g_return_if_fail (metadata != NULL);
+  g_return_if_fail (field < CAPTIONER_N_FIELDS);
+
+  if (metadata->fields[field] == value)
+    return;
+  g_free (metadata->fields[field]);
+  metadata->fields[field] = g_strdup (value);
+}
+
+void
+captioner_metadata_set_keywords (CaptionerMetadata  *metadata,
+                                 const char * const *keywords)
+{
+  GStrvBuilder *builder;
+
+  g_return_if_fail (metadata != NULL);
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; keywords != NULL && keywords[i] != NULL; i++)
+    {
+      g_autofree char *k = g_strstrip (g_strdup (keywords[i]));
+      if (*k != '\0')
+        g_strv_builder_add (builder, k);
+    }
+  g_strfreev (metadata->keywords);
+  metadata->keywords = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+}
+
+char **
+captioner_metadata_dup_ordered_names (const CaptionerMetadata *metadata,
+                                      int                      orientation)
+{
+  g_autoptr(GPtrArray) sorted = NULL;
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **names;
+
+  sorted = captioner_people_sort_displayed (metadata->people, orientation);
+  for (guint i = 0; i < sorted->len; i++)
+    g_strv_builder_add (builder, ((CaptionerPerson *) g_ptr_array_index (sorted, i))->name);
+  names = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return names;
+}
+
+/* The caption that the stored parts compose: people left to right as displayed, the body,
+ * the credit suffix, in the stored style. */
+char *
+captioner_metadata_compose (const CaptionerMetadata *metadata,
+                            int                      orientation)
+{
+  g_auto(GStrv) names = NULL;
+  const CaptionerCaptionStyle *style;
+
+  g_return_val_if_fail (metadata != NULL, NULL);
+
+  names = captioner_metadata_dup_ordered_names (metadata, orientation);
+  style = captioner_caption_style_lookup (metadata->fields[CAPTIONER_FIELD_STYLE]);
+  return captioner_caption_compose (style, (const char * const *) names,
+                                    metadata->fields[CAPTIONER_FIELD_CAPTION_BODY],
+                                    metadata->fields[CAPTIONER_FIELD_CREDIT]);
+}
+
+gboolean
+captioner_metadata_is_captioned (const CaptionerMetadata *metadata)
+{
+  const char *caption = metadata->fields[CAPTIONER_FIELD_CAPTION];
+
+  return caption != NULL && *caption != '\0';
+}

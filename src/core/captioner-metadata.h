@@ -1,0 +1,61 @@
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define CAPTIONER_TYPE_METADATA (captioner_metadata_get_type ())
+
+/* The caption fields of a photo, as read (sidecar over embedded XMP over IIM over EXIF) or as
+ * the editor wants them written. Text fields are NULL when absent. */
+typedef enum
+{
+  CAPTIONER_FIELD_CAPTION,
+  CAPTIONER_FIELD_CAPTION_BODY,
+  CAPTIONER_FIELD_HEADLINE,
+  CAPTIONER_FIELD_CREDIT,
+  CAPTIONER_FIELD_BYLINE,
+  CAPTIONER_FIELD_SOURCE,
+  CAPTIONER_FIELD_COPYRIGHT,
+  CAPTIONER_FIELD_EVENT,
+  CAPTIONER_FIELD_CITY,
+  CAPTIONER_FIELD_STATE,
+  CAPTIONER_FIELD_COUNTRY,
+  CAPTIONER_FIELD_INSTRUCTIONS,
+  CAPTIONER_FIELD_JOB_ID,
+  CAPTIONER_FIELD_DATE_CREATED,
+  CAPTIONER_FIELD_STYLE,
+  CAPTIONER_FIELD_COMPOSED,
+  CAPTIONER_N_FIELDS
+} CaptionerField;
+
+typedef struct
+{
+  char      *fields[CAPTIONER_N_FIELDS];
+  GStrv      keywords;   /* NULL-terminated, never NULL */
+  GPtrArray *people;     /* CaptionerPerson*, as the editor gave them; never NULL */
+} CaptionerMetadata;
+
+GType              captioner_metadata_get_type     (void) G_GNUC_CONST;
+CaptionerMetadata *captioner_metadata_new          (void);
+CaptionerMetadata *captioner_metadata_copy         (const CaptionerMetadata *metadata);
+void               captioner_metadata_free         (CaptionerMetadata       *metadata);
+gboolean           captioner_metadata_equal        (const CaptionerMetadata *a,
+                                                    const CaptionerMetadata *b);
+const char        *captioner_metadata_get          (const CaptionerMetadata *metadata,
+                                                    CaptionerField           field);
+void               captioner_metadata_set          (CaptionerMetadata       *metadata,
+                                                    CaptionerField           field,
+                                                    const char              *value);
+void               captioner_metadata_set_keywords (CaptionerMetadata       *metadata,
+                                                    const char * const      *keywords);
+const char        *captioner_field_get_name        (CaptionerField           field);
+char              *captioner_metadata_compose      (const CaptionerMetadata *metadata,
+                                                    int                      orientation);
+char             **captioner_metadata_dup_ordered_names (const CaptionerMetadata *metadata,
+                                                         int                      orientation);
+gboolean           captioner_metadata_is_captioned (const CaptionerMetadata *metadata);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaptionerMetadata, captioner_metadata_free)
+
+G_END_DECLS

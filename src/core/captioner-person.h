@@ -1,0 +1,47 @@
+#pragma once
+
+#include <glib-object.h>
+
+#include "captioner-orientation.h"
+
+G_BEGIN_DECLS
+
+#define CAPTIONER_TYPE_PERSON (captioner_person_get_type ())
+
+/* A person named in a photo. The name may carry a title ("Armenian Foreign Minister Ararat
+ * Mirzoyan"). The region, when there is one, is kept as the file stores it: normalised to the
+ * image as stored, x/y the top-left corner. Convert through the orientation for display. */
+typedef struct
+{
+  char          *name;
+  gboolean       has_region;
+  CaptionerRect  region;
+} CaptionerPerson;
+
+GType            captioner_person_get_type            (void) G_GNUC_CONST;
+CaptionerPerson *captioner_person_new                 (const char            *name,
+                                                       const CaptionerRect   *stored_region);
+CaptionerPerson *captioner_person_new_displayed       (const char            *name,
+                                                       const CaptionerRect   *displayed_region,
+                                                       int                    orientation);
+CaptionerPerson *captioner_person_copy                (const CaptionerPerson *person);
+void             captioner_person_free                (CaptionerPerson       *person);
+gboolean         captioner_person_get_displayed_region (const CaptionerPerson *person,
+                                                        int                    orientation,
+                                                        CaptionerRect         *displayed);
+gboolean         captioner_person_parse_spec          (const char            *spec,
+                                                       char                 **name,
+                                                       CaptionerRect         *displayed_region,
+                                                       gboolean              *has_region,
+                                                       GError               **error);
+
+GPtrArray       *captioner_people_new                 (void);
+GPtrArray       *captioner_people_copy                (GPtrArray             *people);
+GPtrArray       *captioner_people_sort_displayed      (GPtrArray             *people,
+                                                       int                    orientation);
+gboolean         captioner_people_equal               (GPtrArray             *a,
+                                                       GPtrArray             *b);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaptionerPerson, captioner_person_free)
+
+G_END_DECLS
