@@ -182,14 +182,13 @@ compare_keys (const void *a,
   return (ka->index > kb->index) - (ka->index < kb->index);
 }
 
-/* Returns a new array (copies) in left-to-right order as displayed. */
-GPtrArray *
-captioner_people_sort_displayed (GPtrArray *people,
-                                 int        orientation)
+GArray *
+captioner_people_order_displayed (GPtrArray *people,
+                                  int        orientation)
 {
   g_autofree SortKey *keys = NULL;
-  GPtrArray *sorted = captioner_people_new ();
   guint n = people ? people->len : 0;
+  GArray *order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
 
   keys = g_new0 (SortKey, MAX (n, 1));
   for (guint i = 0; i < n; i++)
@@ -208,7 +207,21 @@ captioner_people_sort_displayed (GPtrArray *people,
     }
   qsort (keys, n, sizeof *keys, compare_keys);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (sorted, captioner_person_copy (keys[i].person));
+    g_array_append_val (order, keys[i].index);
+  return order;
+}
+
+/* Returns a new array (copies) in left-to-right order as displayed. */
+GPtrArray *
+captioner_people_sort_displayed (GPtrArray *people,
+                                 int        orientation)
+{
+  g_autoptr(GArray) order = captioner_people_order_displayed (people, orientation);
+  GPtrArray *sorted = captioner_people_new ();
+
+  for (guint i = 0; i < order->len; i++)
+    g_ptr_array_add (sorted, captioner_person_copy (g_ptr_array_index (people,
+                                                                       g_array_index (order, guint, i))));
   return sorted;
 }
 

@@ -39,6 +39,9 @@ GPtrArray       *captioner_people_new                 (void);
 GPtrArray       *captioner_people_copy                (GPtrArray             *people);
 GPtrArray       *captioner_people_sort_displayed      (GPtrArray             *people,
                                                        int                    orientation);
+/* Indices (guint) into people, in left-to-right order as displayed. */
+GArray          *captioner_people_order_displayed     (GPtrArray             *people,
+                                                       int                    orientation);
 gboolean         captioner_people_equal               (GPtrArray             *a,
                                                        GPtrArray             *b);
 
