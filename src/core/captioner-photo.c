@@ -88,6 +88,29 @@ captioner_file_is_photo_name (const char *basename)
   return FALSE;
 }
 
+/* A JPEG cut short (an interrupted copy or download) has no end-of-image marker near its
+ * end. Looks at the last few kilobytes only: cheap, and tolerant of trailing padding. */
+static gboolean
+jpeg_tail_is_complete (GFileInputStream  *stream,
+                       GCancellable      *cancellable)
+{
+  guint8 tail[4096];
+  gsize got = 0;
+
+  if (!g_seekable_can_seek (G_SEEKABLE (stream)) ||
+      !g_seekable_seek (G_SEEKABLE (stream), -(goffset) sizeof tail, G_SEEK_END, cancellable, NULL))
+    {
+      if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, NULL))
+        return TRUE;  /* cannot tell: do not accuse the file */
+    }
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), tail, sizeof tail, &got, cancellable, NULL))
+    return TRUE;
+  for (gsize i = got; i >= 2; i--)
+    if (tail[i - 2] == 0xFF && tail[i - 1] == 0xD9)
+      return TRUE;
+  return FALSE;
+}
+
 /* Reads the start of the file, growing until the JPEG frame header is in it. */
 static GBytes *
 read_head (GFile         *file,
@@ -121,6 +144,14 @@ read_head (GFile         *file,
       if (captioner_jpeg_scan (buffer->data, buffer->len, &info, &needs_more, NULL) || !needs_more)
         break;
       want = MIN (want * 4, (gsize) HEAD_MAX);
+    }
+
+  if (captioner_jpeg_has_signature (buffer->data, buffer->len) &&
+      !jpeg_tail_is_complete (stream, cancellable))
+    {
+      g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_CORRUPT,
+                           _("the JPEG is truncated: its image data ends early"));
+      return NULL;
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
@@ -374,7 +405,11 @@ captioner_photo_load (GFile         *file,
       !(apply_exif_fallbacks (metadata, self->exif), TRUE) ||
       !read_embedded_xmp (self, is_jpeg, &info, metadata, &local_error))
     {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", self->parse_name);
+      if (strstr (local_error->message, self->parse_name) != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ",
+                                    self->parse_name);
       return NULL;
     }
 

@@ -124,6 +124,28 @@ captioner_xmp_parse (const char  *data,
       return NULL;
     }
 
+  /* Check well-formedness with GMarkup first: exempi reports a broken document on stderr
+   * itself, and GMarkup's message says where the problem is. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+  {
+    static const GMarkupParser no_callbacks = { NULL, NULL, NULL, NULL, NULL };
+    g_autoptr(GMarkupParseContext) context = NULL;
+    g_autoptr(GError) markup_error = NULL;
+
+    context = g_markup_parse_context_new (&no_callbacks, G_MARKUP_PREFIX_ERROR_POSITION, NULL, NULL);
+    if (!g_markup_parse_context_parse (context, data, length, &markup_error) ||
+        !g_markup_parse_context_end_parse (context, &markup_error))
+      {
+        g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR,
+                     _("the XMP is not well-formed XML (%s)"), markup_error->message);
+        return NULL;
+      }
+  }
+
   xmp = xmp_new_empty ();
   if (!xmp_parse (xmp, data, length))
     {
