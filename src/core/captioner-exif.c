@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <libexif/exif-data.h>
+#include <libexif/exif-log.h>
+#include <stdarg.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -38,6 +40,7 @@ captioner_exif_copy (const CaptionerExif *exif)
   copy->copyright = g_strdup (exif->copyright);
   copy->image_description = g_strdup (exif->image_description);
   copy->thumbnail = exif->thumbnail ? g_bytes_ref (exif->thumbnail) : NULL;
+  copy->problem = g_strdup (exif->problem);
   return copy;
 }
 
@@ -55,6 +58,7 @@ captioner_exif_free (CaptionerExif *exif)
   g_free (exif->copyright);
   g_free (exif->image_description);
   g_clear_pointer (&exif->thumbnail, g_bytes_unref);
+  g_free (exif->problem);
   g_free (exif);
 }
 
@@ -251,12 +255,33 @@ read_entries (CaptionerExif *exif,
     exif->thumbnail = g_bytes_new (data->data, data->size);
 }
 
+/* libexif reports damage through its log; keep the first report about the EXIF structure
+ * itself (maker notes are vendor blobs, often odd, and not ours to judge). */
+static void
+on_exif_log (ExifLog     *log,
+             ExifLogCode  code,
+             const char  *domain,
+             const char  *format,
+             va_list      args,
+             void        *data)
+{
+  CaptionerExif *exif = data;
+  g_autofree char *message = NULL;
+
+  if (code != EXIF_LOG_CODE_CORRUPT_DATA || exif->problem != NULL ||
+      (domain != NULL && g_str_has_prefix (domain, "ExifMnote")))
+    return;
+  message = g_strdup_vprintf (format, args);
+  exif->problem = g_utf8_make_valid (message, -1);
+}
+
 CaptionerExif *
 captioner_exif_new_from_data (const guint8 *data,
                               gsize         length)
 {
   CaptionerExif *exif = captioner_exif_new ();
   ExifData *exif_data;
+  ExifLog *log;
 
   if (data == NULL || length < 8 || length > G_MAXUINT)
     return exif;
@@ -264,11 +289,19 @@ captioner_exif_new_from_data (const guint8 *data,
   exif_data = exif_data_new ();
   if (exif_data == NULL)
     return exif;
+  log = exif_log_new ();
+  if (log != NULL)
+    {
+      exif_log_set_func (log, on_exif_log, exif);
+      exif_data_log (exif_data, log);
+    }
   /* Read what is there: do not invent mandatory tags, do not touch maker notes. */
   exif_data_unset_option (exif_data, EXIF_DATA_OPTION_FOLLOW_SPECIFICATION);
   exif_data_set_option (exif_data, EXIF_DATA_OPTION_DONT_CHANGE_MAKER_NOTE);
   exif_data_load_data (exif_data, data, (unsigned int) length);
   read_entries (exif, exif_data);
   exif_data_unref (exif_data);
+  if (log != NULL)
+    exif_log_unref (log);
   return exif;
 }
