@@ -29,7 +29,7 @@ cli_test_init (int    *argc,
 static char *
 bytes_to_string (GBytes *bytes)
 {
-  if (bytes == NULL)
+  if (bytes == NULL || g_bytes_get_size (bytes) == 0)
     return g_strdup ("");
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }

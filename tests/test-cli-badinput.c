@@ -113,6 +113,17 @@ make_truncated (const char *path)
   write_bytes (path, data, frame / 2);
 }
 
+/* A download cut off partway through the image data. */
+static void
+make_truncated_image_data (const char *path)
+{
+  g_autoptr(GBytes) whole = plain_jpeg_bytes ();
+  gsize len = 0;
+  const guint8 *data = g_bytes_get_data (whole, &len);
+
+  write_bytes (path, data, len * 6 / 10);
+}
+
 /* IFD0's Exif pointer and its next-IFD link both point back at IFD0. */
 static void
 make_exif_ifd_loop (const char *path)
@@ -161,7 +172,8 @@ static const BadPhoto bad_photos[] = {
   { "empty", make_empty },
   { "missing", make_missing },
   { "text", make_text },
-  { "truncated", make_truncated },
+  { "truncated-header", make_truncated },
+  { "truncated-image-data", make_truncated_image_data },
   { "exif-ifd-loop", make_exif_ifd_loop },
   { "exif-offsets-past-end", make_exif_past_end },
   { "exif-huge-count", make_exif_huge_count },
