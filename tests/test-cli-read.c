@@ -163,6 +163,53 @@ test_read_precedence (void)
   g_assert_true (g_str_has_suffix (json_flat_str (beside, "[0].sidecar"), "/photo.jpg.xmp"));
 }
 
+/* Both sidecar names beside the photo, saying different things: the editor is told. */
+static void
+test_read_both_sidecars (void)
+{
+  g_autofree char *dir = test_dir_new ();
+  g_autofree char *photo = make_jpeg (dir, "photo.jpg", 320, 240);
+  g_autofree char *adobe = g_build_filename (dir, "photo.xmp", NULL);
+  g_autofree char *ours = sidecar_text ("Caption from photo.jpg.xmp.", "Reuters");
+  g_autofree char *theirs = sidecar_text ("Caption from photo.xmp.", "AFP");
+  g_autofree char *sidecar = g_strconcat (photo, ".xmp", NULL);
+  g_autoptr(JsonFlat) info = NULL;
+  g_autoptr(CliRun) text = NULL;
+
+  write_bytes (sidecar, ours, strlen (ours));
+  write_bytes (adobe, theirs, strlen (theirs));
+
+  info = info_json (photo);
+  g_assert_cmpstr (json_flat_str (info, "[0].caption"), ==, "Caption from photo.jpg.xmp.");
+  text = cli_run ("info", photo, NULL);
+  cli_assert_exit (text, 0);
+  g_assert_true (strstr (text->out, "photo.xmp") != NULL || strstr (text->err, "photo.xmp") != NULL);
+}
+
+/* Several files: one object each, in the order given. */
+static void
+test_read_several (void)
+{
+  g_autofree char *dir = test_dir_new ();
+  g_autofree char *first = make_jpeg (dir, "first.jpg", 320, 240);
+  g_autofree char *second = make_jpeg (dir, "second.jpg", 200, 300);
+  const char *args[] = { first, second, NULL };
+  g_autoptr(CliRun) run = cli_run_command ("info", "--json", args);
+  g_autoptr(JsonFlat) info = NULL;
+
+  cli_assert_exit (run, 0);
+  g_assert_cmpstr (run->err, ==, "");
+  info = json_flat_parse (run->out);
+  g_assert_cmpint (json_flat_len (info, "%s", ""), ==, 2);
+  g_assert_true (g_str_has_suffix (json_flat_str (info, "[0].file"), "/first.jpg"));
+  g_assert_true (g_str_has_suffix (json_flat_str (info, "[1].file"), "/second.jpg"));
+  g_assert_cmpfloat (json_flat_num (info, "[1].width"), ==, 200);
+  g_assert_cmpfloat (json_flat_num (info, "[1].height"), ==, 300);
+  g_assert_true (json_flat_is_null (info, "[1].caption"));
+  g_assert_cmpint (json_flat_len (info, "[1].keywords"), ==, 0);
+  g_assert_cmpint (json_flat_len (info, "[1].people"), ==, 0);
+}
+
 /* Camera EXIF as info --json reports it, on a photo turned by orientation 8. */
 static void
 test_read_exif (void)
@@ -223,6 +270,8 @@ main (int   argc,
   g_test_add_func ("/captioner/cli/read/iim-wire", test_read_iim_wire);
   g_test_add_func ("/captioner/cli/read/adobe-sidecar", test_read_adobe_sidecar);
   g_test_add_func ("/captioner/cli/read/precedence", test_read_precedence);
+  g_test_add_func ("/captioner/cli/read/both-sidecars", test_read_both_sidecars);
+  g_test_add_func ("/captioner/cli/read/several", test_read_several);
   g_test_add_func ("/captioner/cli/read/exif", test_read_exif);
 
   return g_test_run ();

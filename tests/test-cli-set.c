@@ -315,6 +315,37 @@ test_set_caption_changed_elsewhere (void)
   desk_check_and_clear (&desk);
 }
 
+/* A mistyped box is refused before anything is written. */
+static void
+test_set_bad_person (void)
+{
+  g_autofree char *dir = test_dir_new ();
+  g_autofree char *photo = make_jpeg (dir, "photo.jpg", 320, 240);
+  g_autofree char *photo_sum = file_checksum (photo);
+  g_autofree char *sum = NULL;
+  g_autofree char *listing = NULL;
+  static const char *people[] = {
+    "Hakan Fidan@0.1,0.2,0.3", "Hakan Fidan@1.5,0.1,0.2,0.2", "Hakan Fidan@x,y,w,h",
+    "Hakan Fidan@-0.1,0.1,0.2,0.2",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      const char *args[] = { "--caption-body", "arrives.", "--person", people[i], NULL };
+      g_autoptr(CliRun) run = cli_run_command ("set", photo, args);
+
+      g_test_message ("--person %s", people[i]);
+      g_assert_false (run->timed_out);
+      g_assert_cmpint (run->term_signal, ==, 0);
+      g_assert_cmpint (run->exit_status, >, 0);
+      g_assert_nonnull (strstr (run->err, people[i]));
+    }
+  sum = file_checksum (photo);
+  g_assert_cmpstr (sum, ==, photo_sum);
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "photo.jpg");
+}
+
 /* A camera JPEG with EXIF, IIM and embedded XMP keeps every byte through every command. */
 static void
 test_photo_unchanged (void)
@@ -372,6 +403,7 @@ main (int   argc,
   g_test_add_func ("/captioner/cli/set/other-fields", test_set_other_fields);
   g_test_add_func ("/captioner/cli/set/caption-changed-elsewhere",
                    test_set_caption_changed_elsewhere);
+  g_test_add_func ("/captioner/cli/set/bad-person", test_set_bad_person);
   g_test_add_func ("/captioner/cli/photo-unchanged", test_photo_unchanged);
 
   return g_test_run ();
