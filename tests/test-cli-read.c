@@ -183,7 +183,8 @@ test_read_both_sidecars (void)
   g_assert_cmpstr (json_flat_str (info, "[0].caption"), ==, "Caption from photo.jpg.xmp.");
   text = cli_run ("info", photo, NULL);
   cli_assert_exit (text, 0);
-  g_assert_true (strstr (text->out, "photo.xmp") != NULL || strstr (text->err, "photo.xmp") != NULL);
+  g_assert_true (strstr (text->out, "photo.xmp") != NULL
+                 || strstr (text->err, "photo.xmp") != NULL);
 }
 
 /* Several files: one object each, in the order given. */

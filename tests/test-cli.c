@@ -350,7 +350,8 @@ test_compose_two_people (void)
     "--person", "Արարատ Միրզոյան@0.1,0.15,0.3,0.6", NULL
   };
   g_autoptr(JsonFlat) info = set_and_check_caption (args,
-    "From left, Արարատ Միրզոյան and Hossein Amir\u2011Abdollahian shake hands in Yerevan (Երևան), Armenia.");
+    "From left, Արարատ Միրզոյան and Hossein Amir\u2011Abdollahian shake hands in Yerevan "
+    "(Երևան), Armenia.");
 
   g_assert_cmpint (json_flat_len (info, "[0].people"), ==, 2);
   g_assert_cmpstr (json_flat_str (info, "[0].people[0].name"), ==, "Արարատ Միրզոյան");
