@@ -10,8 +10,9 @@
 
 /* What lands on a desk is not always a photo: empty files, cut-off downloads, text named .jpg,
  * EXIF written by broken firmware, sidecars a crashed program left half written, XML built to
- * exhaust a parser. For each, captioner-cli says so in one stderr line naming the file, exits 1,
- * does not crash or hang, leaves every file on disk as it was, and still does the other files. */
+ * exhaust a parser. For a file it cannot read, captioner-cli says so in one stderr line naming
+ * the file, exits 1, does not crash or hang, leaves every file on disk as it was, and still does
+ * the other files. A photo whose embedded metadata is damaged stays usable, with a warning. */
 
 typedef void (*MakeBadPhoto) (const char *path);
 
@@ -42,29 +43,56 @@ plain_jpeg_bytes (void)
   return bytes;
 }
 
-/* A JPEG whose APP1 Exif segment holds @tiff, right after SOI and the JFIF segment. */
+/* A JPEG with one more segment (@marker, then @prefix and @payload), right after SOI and the
+ * JFIF segment, where cameras and editors put their metadata. */
 static void
-write_jpeg_with_exif (const char   *path,
-                      const guint8 *tiff,
-                      gsize         tiff_len)
+write_jpeg_with_segment (const char   *path,
+                         guint8        marker,
+                         const char   *prefix,
+                         gsize         prefix_len,
+                         const guint8 *payload,
+                         gsize         payload_len)
 {
   g_autoptr(GBytes) base = plain_jpeg_bytes ();
   g_autoptr(GByteArray) out = g_byte_array_new ();
   gsize len = 0;
   const guint8 *data = g_bytes_get_data (base, &len);
   gsize insert_at = 2;
-  guint segment_len = 2 + 6 + tiff_len;
-  const guint8 app1[] = { 0xff, 0xe1, segment_len >> 8, segment_len & 0xff };
+  gsize segment_len = 2 + prefix_len + payload_len;
+  const guint8 header[] = { 0xff, marker, (segment_len >> 8) & 0xff, segment_len & 0xff };
 
+  g_assert_cmpuint (segment_len, <, 65536);
   g_assert_cmpuint (len, >, 20);
   if (data[2] == 0xff && data[3] == 0xe0)
     insert_at = 4 + ((data[4] << 8) | data[5]);
   g_byte_array_append (out, data, insert_at);
-  g_byte_array_append (out, app1, sizeof app1);
-  g_byte_array_append (out, (const guint8 *) "Exif\0\0", 6);
-  g_byte_array_append (out, tiff, tiff_len);
+  g_byte_array_append (out, header, sizeof header);
+  g_byte_array_append (out, (const guint8 *) prefix, prefix_len);
+  g_byte_array_append (out, payload, payload_len);
   g_byte_array_append (out, data + insert_at, len - insert_at);
   write_bytes (path, out->data, out->len);
+}
+
+static void
+write_jpeg_with_exif (const char   *path,
+                      const guint8 *tiff,
+                      gsize         tiff_len)
+{
+  write_jpeg_with_segment (path, 0xe1, "Exif\0\0", 6, tiff, tiff_len);
+}
+
+/* Embedded XMP (APP1, Adobe's namespace header) holding the fixture @name. */
+static void
+write_jpeg_with_xmp_fixture (const char *path,
+                             const char *name)
+{
+  static const char xmp_header[] = "http://ns.adobe.com/xap/1.0/";
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GBytes) xmp = read_bytes (fixture);
+  gsize len = 0;
+  const guint8 *data = g_bytes_get_data (xmp, &len);
+
+  write_jpeg_with_segment (path, 0xe1, xmp_header, sizeof xmp_header, data, len);
 }
 
 static void
@@ -168,15 +196,46 @@ make_exif_huge_count (const char *path)
   write_jpeg_with_exif (path, tiff, sizeof tiff);
 }
 
+static void
+make_embedded_xmp_doctype (const char *path)
+{
+  write_jpeg_with_xmp_fixture (path, "billion-laughs.xmp");
+}
+
+static void
+make_embedded_xmp_malformed (const char *path)
+{
+  write_jpeg_with_xmp_fixture (path, "broken.xmp");
+}
+
+/* Photoshop's APP13 block whose IPTC resource claims 2 GB. */
+static void
+make_iim_past_end (const char *path)
+{
+  static const guint8 irb[] = {
+    '8', 'B', 'I', 'M', 0x04, 0x04, 0x00, 0x00, 0x7f, 0xff, 0xff, 0xff,
+    0x1c, 0x02, 0x78, 0x7f, 0xff, 'W', 'i', 'r', 'e',
+  };
+
+  write_jpeg_with_segment (path, 0xed, "Photoshop 3.0", 14, irb, sizeof irb);
+}
+
 static const BadPhoto bad_photos[] = {
   { "empty", make_empty },
   { "missing", make_missing },
   { "text", make_text },
   { "truncated-header", make_truncated },
   { "truncated-image-data", make_truncated_image_data },
+};
+
+/* The picture is fine, the metadata embedded by a camera or another program is damaged. */
+static const BadPhoto damaged_photos[] = {
   { "exif-ifd-loop", make_exif_ifd_loop },
   { "exif-offsets-past-end", make_exif_past_end },
   { "exif-huge-count", make_exif_huge_count },
+  { "embedded-xmp-doctype", make_embedded_xmp_doctype },
+  { "embedded-xmp-malformed", make_embedded_xmp_malformed },
+  { "iim-past-end", make_iim_past_end },
 };
 
 static const BadSidecar bad_sidecars[] = {
@@ -280,6 +339,63 @@ test_bad_photo (gconstpointer data)
   g_assert_cmpstr (listing_after, ==, listing);
 }
 
+/* Damaged embedded metadata does not stop the desk: the photo can still be captioned (the
+ * sidecar is Captioner's), the damage is reported as the photo's warning, nothing crashes or
+ * hangs, and the photo's bytes stay as they were. */
+static void
+test_damaged_photo (gconstpointer data)
+{
+  const BadPhoto *damaged = data;
+  g_autofree char *dir = test_dir_new ();
+  g_autofree char *good = make_good_photo (dir);
+  g_autofree char *name = g_strconcat (damaged->name, ".jpg", NULL);
+  g_autofree char *photo = g_build_filename (dir, name, NULL);
+  g_autofree char *sidecar = g_strconcat (photo, ".xmp", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "other-programs.xmp",
+                                                    NULL);
+  g_autofree char *photo_sum = NULL;
+  g_autofree char *sum = NULL;
+  const char *json_args[] = { photo, good, NULL };
+  const char *set_args[] = { "--caption-body", "pose for a photo.", "--credit", "Reuters",
+                             "--person", "Hakan Fidan@0.1,0.1,0.3,0.5", NULL };
+  g_autoptr(CliRun) json = NULL;
+  g_autoptr(CliRun) set = NULL;
+  g_autoptr(CliRun) compose = NULL;
+  g_autoptr(JsonFlat) info = NULL;
+  g_autoptr(JsonFlat) xmp = NULL;
+
+  damaged->make (photo);
+  copy_file (fixture, sidecar);
+  photo_sum = file_checksum (photo);
+
+  json = cli_run_command ("info", "--json", json_args);
+  cli_assert_exit (json, 0);
+  g_assert_cmpuint (cli_run_count_err_lines (json), <=, 1);
+  check_good_in_json (json);
+  info = json_flat_parse (json->out);
+  g_assert_true (g_str_has_suffix (json_flat_str (info, "[0].file"), name));
+  /* Displayed size: some of these carry an orientation. */
+  g_assert_true (json_flat_num (info, "[0].width") == 320 || json_flat_num (info, "[0].width") == 240);
+  g_test_message ("warning: %s", json_flat_str (info, "[0].warning"));
+  g_assert_nonnull (json_flat_str (info, "[0].warning"));
+
+  set = cli_run_command ("set", photo, set_args);
+  cli_assert_exit (set, 0);
+  g_assert_cmpuint (cli_run_count_err_lines (set), <=, 1);
+  compose = cli_run_command ("compose", photo, NULL);
+  cli_assert_exit (compose, 0);
+  g_assert_cmpstr (compose->out, ==, "Hakan Fidan pose for a photo. (Reuters photo)\n");
+
+  xmp = exiftool_read (sidecar);
+  g_assert_cmpstr (json_flat_str (xmp, "[0].XMP-dc:Description"), ==,
+                   "Hakan Fidan pose for a photo. (Reuters photo)");
+  g_assert_cmpfloat (json_flat_num (xmp, "[0].XMP-xmp:Rating"), ==, 4);
+  g_assert_cmpstr (json_flat_str (xmp, "[0].XMP-crs:Exposure2012"), ==, "+0.50");
+
+  sum = file_checksum (photo);
+  g_assert_cmpstr (sum, ==, photo_sum);
+}
+
 static void
 test_bad_sidecar (gconstpointer data)
 {
@@ -350,6 +466,12 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/captioner/cli/bad-input/photo/%s",
                                                bad_photos[i].name);
       g_test_add_data_func (path, &bad_photos[i], test_bad_photo);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (damaged_photos); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/captioner/cli/bad-input/damaged-metadata/%s",
+                                               damaged_photos[i].name);
+      g_test_add_data_func (path, &damaged_photos[i], test_damaged_photo);
     }
   for (guint i = 0; i < G_N_ELEMENTS (bad_sidecars); i++)
     {
