@@ -335,6 +335,16 @@ test_cancel (Desk          *desk,
   captioner_photo_view_drag_box (desk->view, 500, 500, 502, 501);
   g_assert_false (captioner_photo_view_is_naming (desk->view));
 
+  /* Going to another photo drops the box being named. */
+  captioner_photo_view_drag_box (desk->view, 100, 100, 300, 300);
+  g_assert_true (captioner_photo_view_is_naming (desk->view));
+  {
+    g_autoptr(GdkTexture) next = make_texture (200, 150);
+
+    captioner_photo_view_set_texture (desk->view, next);
+  }
+  g_assert_false (captioner_photo_view_is_naming (desk->view));
+
   /* A drag of a few pixels is a click: no box. */
   captioner_photo_view_drag_box (desk->view, 400, 400, 403, 402);
   g_assert_false (captioner_photo_view_is_naming (desk->view));

@@ -954,6 +954,10 @@ captioner_photo_view_set_texture (CaptionerPhotoView *self,
 
   if (!g_set_object (&self->texture, texture))
     return;
+  /* Another photo: a box being drawn or named belonged to the previous one. */
+  self->drag_mode = DRAG_NONE;
+  if (self->naming != NAMING_NONE)
+    close_naming (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXTURE]);
 }
