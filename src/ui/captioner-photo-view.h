@@ -11,8 +11,9 @@ G_DECLARE_FINAL_TYPE (CaptionerPhotoView, captioner_photo_view, CAPTIONER, PHOTO
 /* The photo of the caption desk with its people boxes.
  *
  * The texture is shown as given (orient it for display first, see captioner_image_load()),
- * fitted to the widget when zoom-fit is set, else at one texture pixel per widget pixel: then
- * the view asks for the texture's size and belongs in a GtkScrolledWindow.
+ * fitted to the widget when zoom-fit is set (the default), else at one texture pixel per widget
+ * pixel ("100%" of the texture, which is only as large as it was decoded): then the view asks
+ * for the texture's size and belongs in a GtkScrolledWindow.
  *
  * Rectangles in signals are four doubles x, y, w, h: normalised (0..1) to the photo AS
  * DISPLAYED, x/y the top-left corner; store them with captioner_person_new_displayed() or
@@ -34,6 +35,7 @@ G_DECLARE_FINAL_TYPE (CaptionerPhotoView, captioner_photo_view, CAPTIONER, PHOTO
 GtkWidget   *captioner_photo_view_new               (void);
 
 GdkTexture  *captioner_photo_view_get_texture       (CaptionerPhotoView  *self);
+/* A new texture drops a box being drawn or named; the selection is the caller's to reset. */
 void         captioner_photo_view_set_texture       (CaptionerPhotoView  *self,
                                                      GdkTexture          *texture);
 gboolean     captioner_photo_view_get_zoom_fit      (CaptionerPhotoView  *self);
