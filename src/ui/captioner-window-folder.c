@@ -139,9 +139,12 @@ on_photo_loaded_cb (GObject      *object,
 
   if (photo != NULL)
     {
+      gboolean awaited = job->item == self->current &&
+                         captioner_photo_item_get_photo (job->item) == NULL;
+
       captioner_photo_item_set_photo (job->item, photo);
       set_embedded_thumbnail (job->item, photo);
-      if (job->item == self->current && captioner_window_get_draft (self) == NULL)
+      if (awaited)
         captioner_window_show_item (self, job->item);
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

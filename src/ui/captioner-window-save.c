@@ -110,17 +110,6 @@ on_conflict_response_cb (AdwMessageDialog *dialog,
     show_both (g_steal_pointer (&job));
 }
 
-static SaveJob *
-copy_job (SaveJob *job)
-{
-  SaveJob *copy = g_new0 (SaveJob, 1);
-
-  copy->window = g_object_ref (job->window);
-  copy->item = g_object_ref (job->item);
-  copy->saved = captioner_metadata_copy (job->saved);
-  return copy;
-}
-
 static void
 present_dialog (SaveJob    *job,
                 const char *heading,
