@@ -31,6 +31,7 @@ struct _CaptionerCaptionPanel
 
   GArray      *order;          /* guint: metadata->people indices, left to right */
   GPtrArray   *person_entries; /* GtkEditable*, in displayed order */
+  char        *composed;       /* the caption as it will be stored */
   gboolean     updating;
 };
 
@@ -214,6 +215,7 @@ captioner_caption_panel_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CAPTIONER_TYPE_CAPTION_PANEL);
   g_clear_pointer (&self->order, g_array_unref);
   g_clear_pointer (&self->person_entries, g_ptr_array_unref);
+  g_clear_pointer (&self->composed, g_free);
   G_OBJECT_CLASS (captioner_caption_panel_parent_class)->dispose (object);
 }
 
@@ -356,6 +358,8 @@ captioner_caption_panel_set_metadata (CaptionerCaptionPanel   *self,
   }
 
   composed = captioner_metadata_compose (metadata, orientation);
+  g_free (self->composed);
+  self->composed = g_strdup (composed);
   bytes = strlen (composed);
   gtk_label_set_text (self->composed_label, *composed ? composed : _("(empty)"));
   length = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%zu byte of %d", "%zu bytes of %d",
@@ -421,7 +425,7 @@ const char *
 captioner_caption_panel_get_composed (CaptionerCaptionPanel *self)
 {
   g_return_val_if_fail (CAPTIONER_IS_CAPTION_PANEL (self), NULL);
-  return gtk_label_get_text (self->composed_label);
+  return self->composed ? self->composed : "";
 }
 
 /* Focuses the name entry of metadata->people[index]. */

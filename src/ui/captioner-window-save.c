@@ -25,6 +25,13 @@ save_job_free (SaveJob *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveJob, save_job_free)
 
+static void
+save_job_closure_free (gpointer  data,
+                       GClosure *closure)
+{
+  save_job_free (data);
+}
+
 static gboolean
 has_unsaved_items (CaptionerWindow *self)
 {
@@ -93,21 +100,37 @@ on_reloaded_cb (GObject      *object,
 
 static void show_both (SaveJob *job);
 
+static SaveJob *
+copy_job (SaveJob *job)
+{
+  SaveJob *copy = g_new0 (SaveJob, 1);
+
+  copy->window = g_object_ref (job->window);
+  copy->item = g_object_ref (job->item);
+  copy->saved = captioner_metadata_copy (job->saved);
+  return copy;
+}
+
+/* job belongs to the dialog (freed with it): the dialog may answer more than once. */
 static void
 on_conflict_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
                          gpointer          user_data)
 {
-  g_autoptr(SaveJob) job = user_data;
+  SaveJob *job = user_data;
+
+  if (g_object_get_data (G_OBJECT (dialog), "captioner-answered") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (dialog), "captioner-answered", GINT_TO_POINTER (TRUE));
 
   if (g_str_equal (response, "theirs"))
-    captioner_window_reload_item (job->window, job->item, on_reloaded_cb, g_steal_pointer (&job));
+    captioner_window_reload_item (job->window, job->item, on_reloaded_cb, copy_job (job));
   else if (g_str_equal (response, "mine"))
     captioner_window_save_item (job->window, job->item, CAPTIONER_SAVE_IGNORE_CONFLICT);
   else if (g_str_equal (response, "replace"))
     captioner_window_save_item (job->window, job->item, CAPTIONER_SAVE_FORCE_CAPTION);
   else if (g_str_equal (response, "both"))
-    show_both (g_steal_pointer (&job));
+    show_both (copy_job (job));
 }
 
 static void
@@ -139,7 +162,8 @@ present_dialog (SaveJob    *job,
     }
   /* Escape leaves the photo marked as a conflict, with the editor's words kept. */
   adw_message_dialog_set_close_response (message, "later");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_conflict_response_cb), job);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_conflict_response_cb), job,
+                         save_job_closure_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -121,7 +121,8 @@ captioner_window_update_unsaved (CaptionerWindow *self)
       captioner_photo_item_set_draft (self->current, dirty ? self->draft : NULL);
       if (dirty)
         captioner_photo_item_set_state (self->current, CAPTIONER_PHOTO_STATE_UNSAVED);
-      else if (captioner_photo_item_get_state (self->current) == CAPTIONER_PHOTO_STATE_UNSAVED)
+      else if (captioner_photo_item_get_state (self->current) != CAPTIONER_PHOTO_STATE_LOADING &&
+               captioner_photo_item_get_photo (self->current) != NULL)
         captioner_photo_item_reset_state (self->current);
     }
   gtk_widget_set_visible (self->unsaved_label, dirty);
