@@ -272,6 +272,7 @@ typedef struct
   GPtrArray *files;   /* GFile: what was asked for */
   GPtrArray *photos;  /* GFile: the photos found */
   GFile     *folder;  /* the folder to name the window after */
+  GFile     *select;  /* a photo named beside its folder: shown first */
 } OpenData;
 
 static void
@@ -280,6 +281,7 @@ open_data_free (OpenData *data)
   g_clear_pointer (&data->files, g_ptr_array_unref);
   g_clear_pointer (&data->photos, g_ptr_array_unref);
   g_clear_object (&data->folder);
+  g_clear_object (&data->select);
   g_free (data);
 }
 
@@ -292,19 +294,55 @@ expand_thread (GTask        *task,
   OpenData *data = task_data;
   GError *error = NULL;
 
-  for (guint i = 0; i < data->files->len && data->folder == NULL; i++)
+  g_autoptr(GPtrArray) expanded = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_file_hash, (GEqualFunc) g_file_equal);
+  GFile *first_file = NULL;
+
+  for (guint i = 0; i < data->files->len; i++)
     {
       GFile *file = g_ptr_array_index (data->files, i);
 
       if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
-        data->folder = g_object_ref (file);
+        {
+          if (data->folder == NULL)
+            data->folder = g_object_ref (file);
+        }
+      else if (first_file == NULL)
+        first_file = file;
     }
-  data->photos = captioner_folder_expand ((GFile **) data->files->pdata, data->files->len,
-                                          cancellable, &error);
-  if (data->photos == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  if (data->folder != NULL && first_file != NULL)
+    data->select = g_object_ref (first_file);
+
+  expanded = captioner_folder_expand ((GFile **) data->files->pdata, data->files->len,
+                                      cancellable, &error);
+  if (expanded == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* `captioner FOLDER FOLDER/photo.jpg` lists the photo once, in the folder's order. */
+  data->photos = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < expanded->len; i++)
+    if (g_hash_table_add (seen, g_ptr_array_index (expanded, i)))
+      g_ptr_array_add (data->photos, g_object_ref (g_ptr_array_index (expanded, i)));
+  if (data->select != NULL && data->folder != NULL)
+    {
+      /* Put the folder's photos first whatever the order of the arguments. */
+      g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint pass = 0; pass < 2; pass++)
+        for (guint i = 0; i < data->photos->len; i++)
+          {
+            GFile *photo = g_ptr_array_index (data->photos, i);
+            g_autoptr(GFile) parent = g_file_get_parent (photo);
+            gboolean in_folder = parent != NULL && g_file_equal (parent, data->folder);
+
+            if (in_folder == (pass == 0))
+              g_ptr_array_add (sorted, g_object_ref (photo));
+          }
+      g_ptr_array_unref (data->photos);
+      data->photos = g_steal_pointer (&sorted);
+    }
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -374,7 +412,16 @@ on_expanded_cb (GObject      *object,
                                       self->folder_cancellable, on_thumbnail_cb,
                                       item_job_new (self, g_ptr_array_index (items, i)));
   pump_loads (self);
-  gtk_single_selection_set_selected (self->selection, 0);
+  {
+    guint position = 0;
+
+    for (guint i = 0; data->select != NULL && i < data->photos->len; i++)
+      if (g_file_equal (g_ptr_array_index (data->photos, i), data->select))
+        position = i;
+    if (position > 0)
+      captioner_window_load_item_now (self, g_ptr_array_index (items, position));
+    gtk_single_selection_set_selected (self->selection, position);
+  }
   gtk_widget_grab_focus (GTK_WIDGET (self->grid_view));
 }
 
