@@ -56,8 +56,11 @@ profile_finish (CaptionerWindow *self)
   struct rusage usage;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->photos));
 
-  if (self->profile == 0 || self->n_loaded < n || self->n_thumbnails < n)
+  /* Done when every header and thumbnail is in and the first photo is on screen. */
+  if (self->profile == 0 || self->profile_finished || self->n_loaded < n ||
+      self->n_thumbnails < n || self->switch_time != 0)
     return;
+  self->profile_finished = TRUE;
   getrusage (RUSAGE_SELF, &usage);
   g_printerr ("profile: peak-rss-mib=%.1f\n", usage.ru_maxrss / 1024.0);
   if (self->profile == 2)
@@ -84,8 +87,9 @@ profile_thumbnails (CaptionerWindow *self)
       self->first_thumbnails_reported = TRUE;
       g_printerr ("profile: first-thumbnails-ms=%.0f\n", elapsed_ms (self->open_time));
     }
-  if (self->n_thumbnails == n)
+  if (self->n_thumbnails == n && !self->all_thumbnails_reported)
     {
+      self->all_thumbnails_reported = TRUE;
       g_printerr ("profile: all-thumbnails-ms=%.0f\n", elapsed_ms (self->open_time));
       profile_finish (self);
     }
@@ -97,6 +101,7 @@ captioner_window_profile_switch_done (CaptionerWindow *self)
   if (self->profile != 0 && self->switch_time != 0)
     g_printerr ("profile: switch-ms=%.1f\n", elapsed_ms (self->switch_time));
   self->switch_time = 0;
+  profile_finish (self);
 }
 
 static void
@@ -388,6 +393,8 @@ on_expanded_cb (GObject      *object,
   self->n_thumbnails = 0;
   self->n_load_errors = 0;
   self->first_thumbnails_reported = FALSE;
+  self->all_thumbnails_reported = FALSE;
+  self->profile_finished = FALSE;
   g_clear_object (&self->folder);
   self->folder = data->folder ? g_object_ref (data->folder)
                               : g_file_get_parent (g_ptr_array_index (data->photos, 0));

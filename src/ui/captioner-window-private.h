@@ -52,6 +52,8 @@ struct _CaptionerWindow
   gint64                 open_time;
   gint64                 switch_time;
   gboolean               first_thumbnails_reported;
+  gboolean               all_thumbnails_reported;
+  gboolean               profile_finished;
 };
 
 /* captioner-window.c */

@@ -165,6 +165,7 @@ on_image_loaded_cb (GObject      *object,
   if (pixbuf == NULL)
     {
       captioner_window_toast (self, error->message);
+      captioner_window_profile_switch_done (self);
       return;
     }
   texture = gdk_texture_new_for_pixbuf (pixbuf);
@@ -216,6 +217,8 @@ captioner_window_show_item (CaptionerWindow    *self,
       captioner_window_update_unsaved (self);
       if (captioner_photo_item_get_state (item) != CAPTIONER_PHOTO_STATE_ERROR)
         captioner_window_load_item_now (self, item);
+      else
+        captioner_window_profile_switch_done (self);
       return;
     }
 
