@@ -308,6 +308,16 @@ test_tag_save_undo (Desk          *desk,
   after = checksum (desk->dir, "a-summit.jpg");
   g_assert_cmpstr (before, ==, after);
 
+  /* The names are remembered for completion in the user's people list. */
+  {
+    g_autofree char *list = g_build_filename (g_get_user_data_dir (), "captioner", "people.txt",
+                                              NULL);
+    g_autofree char *contents = NULL;
+
+    WAIT_UNTIL (g_file_get_contents (list, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "Anna Hakobyan\nArarat Mirzoyan\nNikol Pashinyan\n");
+  }
+
   /* Back again: what was saved, nothing unsaved, nothing to undo. */
   activate (desk, "win.previous");
   WAIT_UNTIL (photo_is_shown (desk) && !captioner_window_is_busy (desk->window));

@@ -44,6 +44,10 @@ struct _CaptionerWindow
   guint                  shown_position;
   gboolean               reverting_selection;
 
+  GHashTable            *known_names;      /* names for completion: folder + people list */
+  GHashTable            *people_list;      /* the user's people.txt, as last read or written */
+  guint                  known_names_idle;
+
   guint                  saves_in_flight;
   gboolean               closing;
 
@@ -80,6 +84,9 @@ void     captioner_window_open_uri           (CaptionerWindow    *self,
                                               const char         *uri);
 void     captioner_window_rebuild_recent     (CaptionerWindow    *self);
 void     captioner_window_profile_switch_done (CaptionerWindow   *self);
+void     captioner_window_add_known_names    (CaptionerWindow    *self,
+                                              const CaptionerMetadata *metadata,
+                                              gboolean            remember);
 
 /* captioner-window-save.c */
 void     captioner_window_save_item          (CaptionerWindow    *self,

@@ -232,6 +232,7 @@ on_saved_cb (GObject      *object,
       const CaptionerMetadata *draft = captioner_photo_item_get_draft (item);
 
       captioner_photo_item_set_error (item, NULL);
+      captioner_window_add_known_names (self, job->saved, TRUE);
       if (item == self->current)
         captioner_window_set_baseline (self, job->saved);
       else if (draft != NULL && captioner_metadata_equal (draft, job->saved))
