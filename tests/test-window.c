@@ -202,6 +202,31 @@ assert_caption (Desk       *desk,
   g_assert_cmpstr (stored ? stored : "", ==, expected);
 }
 
+/* What a click on a dialog's button does: the response, then the dialog goes. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not owned */
+  AdwMessageDialog *dialog = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  return dialog;
+}
+
 static void
 desk_set_up (Desk          *desk,
              gconstpointer  data)
@@ -219,6 +244,7 @@ desk_set_up (Desk          *desk,
   g_settings_set_int (desk->settings, "window-width", 1300);
   g_settings_set_int (desk->settings, "window-height", 800);
   desk->window = captioner_window_new (desk->application, desk->settings);
+  g_object_add_weak_pointer (G_OBJECT (desk->window), (gpointer *) &desk->window);
   gtk_window_present (GTK_WINDOW (desk->window));
 }
 
@@ -229,9 +255,12 @@ desk_tear_down (Desk          *desk,
   g_autoptr(GDir) dir = g_dir_open (desk->dir, 0, NULL);
   const char *name;
 
-  gtk_window_destroy (GTK_WINDOW (desk->window));
+  if (desk->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (desk->window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  /* The memory settings backend lives as long as the program. */
+  g_settings_reset (desk->settings, "autosave");
   g_clear_object (&desk->settings);
   g_clear_object (&desk->application);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -373,22 +402,12 @@ test_conflict_keep_mine (Desk          *desk,
   g_assert_cmpint (captioner_photo_item_get_state (a), ==, CAPTIONER_PHOTO_STATE_CONFLICT);
 
   /* The dialog waits for the editor; the words are still there. */
-  {
-    GListModel *toplevels = gtk_window_get_toplevels ();  /* not owned */
-
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-        if (ADW_IS_MESSAGE_DIALOG (window))
-          dialog = ADW_MESSAGE_DIALOG (window);
-      }
-  }
+  dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "theirs"));
   g_assert_true (adw_message_dialog_has_response (dialog, "both"));
   assert_caption (desk, "Second version.");
-  adw_message_dialog_response (dialog, "mine");
+  respond (dialog, "mine");
   WAIT_UNTIL (!captioner_window_is_busy (desk->window) &&
               captioner_photo_item_get_state (a) == CAPTIONER_PHOTO_STATE_CAPTIONED);
 
@@ -447,6 +466,70 @@ test_save_next_uncaptioned (Desk          *desk,
   g_assert_cmpuint (captioner_window_get_selected (desk->window), ==, 1);
 }
 
+/* With autosave off, leaving a photo with changes asks: cancel stays, discard drops them,
+ * save writes them. */
+static void
+test_ask_when_autosave_off (Desk          *desk,
+                            gconstpointer  data)
+{
+  g_autofree char *sidecar = g_build_filename (desk->dir, "a-summit.jpg.xmp", NULL);
+  g_autofree char *description = NULL;
+  AdwMessageDialog *dialog;
+
+  g_settings_set_boolean (desk->settings, "autosave", FALSE);
+  open_folder (desk);
+  set_body (desk, "Dropped.");
+  activate (desk, "win.next");
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (captioner_window_get_selected (desk->window), ==, 0);
+  respond (dialog, "cancel");
+  WAIT_UNTIL (find_dialog () == NULL);
+  g_assert_cmpuint (captioner_window_get_selected (desk->window), ==, 0);
+  assert_caption (desk, "Dropped.");
+
+  activate (desk, "win.next");
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  respond (dialog, "discard");
+  WAIT_UNTIL (find_dialog () == NULL && photo_is_shown (desk));
+  g_assert_cmpuint (captioner_window_get_selected (desk->window), ==, 1);
+  g_assert_cmpint (captioner_photo_item_get_state (item_at (desk, 0)), ==,
+                   CAPTIONER_PHOTO_STATE_NOT_CAPTIONED);
+  g_assert_false (g_file_test (sidecar, G_FILE_TEST_EXISTS));
+
+  activate (desk, "win.previous");
+  WAIT_UNTIL (photo_is_shown (desk));
+  assert_caption (desk, "");
+  set_body (desk, "Kept.");
+  activate (desk, "win.next");
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  respond (dialog, "save");
+  WAIT_UNTIL (find_dialog () == NULL && photo_is_shown (desk) &&
+              !captioner_window_is_busy (desk->window));
+  g_assert_cmpuint (captioner_window_get_selected (desk->window), ==, 1);
+  description = exiftool (desk->dir, "-XMP-dc:Description", "a-summit.jpg.xmp");
+  g_assert_cmpstr (description, ==, "Kept.");
+  g_assert_cmpint (captioner_photo_item_get_state (item_at (desk, 0)), ==,
+                   CAPTIONER_PHOTO_STATE_CAPTIONED);
+}
+
+/* Closing the window with changes saves them first. */
+static void
+test_close_saves (Desk          *desk,
+                  gconstpointer  data)
+{
+  g_autofree char *description = NULL;
+
+  open_folder (desk);
+  set_body (desk, "Saved on close.");
+  gtk_window_close (GTK_WINDOW (desk->window));
+  WAIT_UNTIL (desk->window == NULL);
+  description = exiftool (desk->dir, "-XMP-dc:Description", "a-summit.jpg.xmp");
+  g_assert_cmpstr (description, ==, "Saved on close.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -483,6 +566,10 @@ main (int   argc,
               desk_tear_down);
   g_test_add ("/captioner/window/save-next-uncaptioned", Desk, NULL, desk_set_up,
               test_save_next_uncaptioned, desk_tear_down);
+  g_test_add ("/captioner/window/ask-when-autosave-off", Desk, NULL, desk_set_up,
+              test_ask_when_autosave_off, desk_tear_down);
+  g_test_add ("/captioner/window/close-saves", Desk, NULL, desk_set_up, test_close_saves,
+              desk_tear_down);
   status = g_test_run ();
   {
     g_autofree char *quoted = g_shell_quote (home);

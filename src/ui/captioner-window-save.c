@@ -235,7 +235,7 @@ on_saved_cb (GObject      *object,
       captioner_window_add_known_names (self, job->saved, TRUE);
       if (item == self->current)
         captioner_window_set_baseline (self, job->saved);
-      else if (draft != NULL && captioner_metadata_equal (draft, job->saved))
+      else if (draft == NULL || captioner_metadata_equal (draft, job->saved))
         {
           captioner_photo_item_set_draft (item, NULL);
           captioner_photo_item_reset_state (item);
