@@ -353,8 +353,9 @@ test_tag_save_undo (Desk          *desk,
   assert_caption (desk, FULL_CAPTION);
   g_assert_cmpuint (captioner_window_get_draft (desk->window)->people->len, ==, 3);
   g_assert_cmpint (captioner_photo_item_get_state (a), ==, CAPTIONER_PHOTO_STATE_CAPTIONED);
-  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (desk->window), "win.undo", NULL) &&
-                  captioner_photo_item_get_state (a) == CAPTIONER_PHOTO_STATE_UNSAVED);
+  activate (desk, "win.undo");
+  assert_caption (desk, FULL_CAPTION);
+  g_assert_cmpint (captioner_photo_item_get_state (a), ==, CAPTIONER_PHOTO_STATE_CAPTIONED);
 
   /* An edit after the save, undone, leaves the photo as saved. */
   set_field (desk, CAPTIONER_FIELD_CITY, "Yerevan");
@@ -515,6 +516,39 @@ test_ask_when_autosave_off (Desk          *desk,
                    CAPTIONER_PHOTO_STATE_CAPTIONED);
 }
 
+/* F2 renames the selected person through the photo's name entry. */
+static void
+test_rename_selected (Desk          *desk,
+                      gconstpointer  data)
+{
+  GtkEditable *entry;
+
+  open_folder (desk);
+  /* Nothing to save yet: Ctrl+S writes nothing. */
+  activate (desk, "win.save");
+  g_assert_false (captioner_window_is_busy (desk->window));
+  tag (desk, 0.40, 0.20, 0.60, 0.60, "Pashinyan");
+  tag (desk, 0.05, 0.20, 0.25, 0.60, "Ararat Mirzoyan");
+  captioner_photo_view_set_selected (view (desk), 0);
+  activate (desk, "win.rename-person");
+  g_assert_true (captioner_photo_view_is_naming (view (desk)));
+  entry = captioner_photo_view_get_name_entry (view (desk));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (entry)));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Pashinyan");
+  gtk_editable_set_text (entry, "Nikol Pashinyan");
+  g_signal_emit_by_name (gtk_editable_get_delegate (entry), "activate");
+  assert_caption (desk, "From left, Ararat Mirzoyan and Nikol Pashinyan");
+  g_assert_cmpstr (gtk_editable_get_text (captioner_caption_panel_get_person_editable (panel (desk), 1)),
+                   ==, "Nikol Pashinyan");
+
+  /* Renaming in the panel is the same edit. */
+  gtk_editable_set_text (captioner_caption_panel_get_person_editable (panel (desk), 0),
+                         "Armenian Foreign Minister Ararat Mirzoyan");
+  assert_caption (desk, "From left, Armenian Foreign Minister Ararat Mirzoyan and Nikol Pashinyan");
+  activate (desk, "win.undo");
+  assert_caption (desk, "From left, Ararat Mirzoyan and Nikol Pashinyan");
+}
+
 /* Closing the window with changes saves them first. */
 static void
 test_close_saves (Desk          *desk,
@@ -568,6 +602,8 @@ main (int   argc,
               test_save_next_uncaptioned, desk_tear_down);
   g_test_add ("/captioner/window/ask-when-autosave-off", Desk, NULL, desk_set_up,
               test_ask_when_autosave_off, desk_tear_down);
+  g_test_add ("/captioner/window/rename-selected", Desk, NULL, desk_set_up, test_rename_selected,
+              desk_tear_down);
   g_test_add ("/captioner/window/close-saves", Desk, NULL, desk_set_up, test_close_saves,
               desk_tear_down);
   status = g_test_run ();

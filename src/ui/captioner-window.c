@@ -50,7 +50,8 @@ update_actions (CaptionerWindow *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->photos));
   guint position = gtk_single_selection_get_selected (self->selection);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_photo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save",
+                                 has_photo && captioner_window_is_dirty (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-next", has_photo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  has_photo && captioner_history_can_undo (self->history));
