@@ -69,6 +69,12 @@ gboolean captioner_window_is_dirty           (CaptionerWindow    *self);
 void     captioner_window_update_unsaved     (CaptionerWindow    *self);
 void     captioner_window_set_baseline       (CaptionerWindow    *self,
                                               const CaptionerMetadata *saved);
+void     captioner_window_restore_state      (CaptionerWindow    *self,
+                                              const CaptionerMetadata *state);
+
+/* captioner-window-actions.c */
+void     captioner_window_class_init_actions (GtkWidgetClass     *widget_class);
+void     captioner_window_init_shortcuts     (CaptionerWindow    *self);
 
 /* captioner-window-folder.c */
 void     captioner_window_folder_init        (CaptionerWindow    *self);
@@ -84,6 +90,10 @@ void     captioner_window_open_uri           (CaptionerWindow    *self,
                                               const char         *uri);
 void     captioner_window_rebuild_recent     (CaptionerWindow    *self);
 void     captioner_window_profile_switch_done (CaptionerWindow   *self);
+
+/* captioner-window-names.c */
+void     captioner_window_names_init         (CaptionerWindow    *self);
+void     captioner_window_names_dispose      (CaptionerWindow    *self);
 void     captioner_window_add_known_names    (CaptionerWindow    *self,
                                               const CaptionerMetadata *metadata,
                                               gboolean            remember);
