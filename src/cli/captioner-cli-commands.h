@@ -1,0 +1,20 @@
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Each takes argv with argv[0] the command name and returns the exit status:
+ * 0 every file succeeded, 1 some file failed (one stderr line each), 2 bad usage. */
+int  captioner_cli_info    (int    argc,
+                            char **argv);
+int  captioner_cli_set     (int    argc,
+                            char **argv);
+int  captioner_cli_compose (int    argc,
+                            char **argv);
+
+/* Shared helpers of the commands. */
+void captioner_cli_report  (const GError *error);
+GPtrArray *captioner_cli_files_from_args (char **args);
+
+G_END_DECLS

@@ -1,0 +1,155 @@
+#define G_LOG_DOMAIN "captioner-sidecar"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "captioner-error.h"
+#include "captioner-sidecar.h"
+
+/* A sidecar is text of a few kilobytes; anything near this is not one. */
+#define MAX_SIDECAR_SIZE (32 * 1024 * 1024)
+
+GFile *
+captioner_sidecar_file_for (GFile *photo)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) parent = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (photo), NULL);
+
+  basename = g_file_get_basename (photo);
+  name = g_strconcat (basename, ".xmp", NULL);
+  parent = g_file_get_parent (photo);
+  return g_file_get_child (parent, name);
+}
+
+GFile *
+captioner_sidecar_adobe_file_for (GFile *photo)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) parent = NULL;
+  char *dot;
+
+  g_return_val_if_fail (G_IS_FILE (photo), NULL);
+
+  basename = g_file_get_basename (photo);
+  dot = strrchr (basename, '.');
+  if (dot != NULL && dot != basename)
+    *dot = '\0';
+  name = g_strconcat (basename, ".xmp", NULL);
+  parent = g_file_get_parent (photo);
+  return g_file_get_child (parent, name);
+}
+
+gboolean
+captioner_sidecar_read (GFile         *sidecar,
+                        GBytes       **contents,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  goffset size;
+
+  g_return_val_if_fail (G_IS_FILE (sidecar), FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+
+  *contents = NULL;
+  stream = g_file_read (sidecar, cancellable, &local_error);
+  if (stream == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return FALSE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+  size = info ? g_file_info_get_size (info) : 0;
+  if (size > MAX_SIDECAR_SIZE)
+    {
+      g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR,
+                   _("the sidecar is %" G_GOFFSET_FORMAT " bytes, too large to be XMP"), size);
+      return FALSE;
+    }
+  bytes = g_input_stream_read_bytes (G_INPUT_STREAM (stream), MAX_SIDECAR_SIZE + 1,
+                                     cancellable, error);
+  if (bytes == NULL)
+    return FALSE;
+  if (g_bytes_get_size (bytes) > MAX_SIDECAR_SIZE)
+    {
+      g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR,
+                           _("the sidecar is too large to be XMP"));
+      return FALSE;
+    }
+  *contents = g_steal_pointer (&bytes);
+  return TRUE;
+}
+
+gboolean
+captioner_sidecar_write (GFile         *sidecar,
+                         GBytes        *expected,
+                         GBytes        *contents,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GBytes) current = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  const char *etag = NULL;
+  gboolean exists;
+
+  g_return_val_if_fail (G_IS_FILE (sidecar), FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+
+  /* The etag taken before reading narrows the window in which another writer could slip in
+   * between our check and our rename; the content comparison is what decides. */
+  info = g_file_query_info (sidecar, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, NULL);
+  exists = captioner_sidecar_read (sidecar, &current, cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (expected == NULL && exists)
+    {
+      g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_CONFLICT,
+                           _("another program created the sidecar since the photo was read"));
+      return FALSE;
+    }
+  if (expected != NULL && !exists)
+    {
+      g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_CONFLICT,
+                           _("another program removed the sidecar since it was read"));
+      return FALSE;
+    }
+  if (expected != NULL && !g_bytes_equal (expected, current))
+    {
+      g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_CONFLICT,
+                           _("another program changed the sidecar since it was read"));
+      return FALSE;
+    }
+  if (info != NULL && exists)
+    etag = g_file_info_get_etag (info);
+
+  if (!g_file_replace_contents (sidecar,
+                                g_bytes_get_data (contents, NULL),
+                                g_bytes_get_size (contents),
+                                etag, FALSE, G_FILE_CREATE_NONE, NULL,
+                                cancellable, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_CONFLICT,
+                             _("another program changed the sidecar while it was being saved"));
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
