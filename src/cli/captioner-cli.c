@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "captioner-cli-commands.h"
+#include "captioner-cli-export.h"
 
 static int
 print_usage (FILE *stream)
@@ -50,6 +51,8 @@ main (int   argc,
     return captioner_cli_set (argc - 1, argv + 1);
   if (g_str_equal (command, "compose"))
     return captioner_cli_compose (argc - 1, argv + 1);
+  if (g_str_equal (command, "export"))
+    return captioner_cli_export (argc - 1, argv + 1);
 
   fprintf (stderr, _("captioner-cli: unknown command “%s”\n"), command);
   return print_usage (stderr);

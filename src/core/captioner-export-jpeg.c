@@ -164,6 +164,9 @@ GBytes *
 captioner_jpeg_caption_copy (GBytes                   *original,
                              const CaptionerMetadata  *metadata,
                              GBytes                   *sidecar_xmp,
+                             int                       stored_width,
+                             int                       stored_height,
+                             int                       orientation,
                              GError                  **error)
 {
   gsize length;
@@ -200,9 +203,11 @@ captioner_jpeg_caption_copy (GBytes                   *original,
   if (xmp != NULL)
     packet = captioner_export_xmp_packet ((const char *) xmp->payload + sizeof xmp_ns,
                                           xmp->payload_length - sizeof xmp_ns,
-                                          sidecar_xmp, metadata, error);
+                                          sidecar_xmp, metadata, stored_width, stored_height,
+                                          orientation, error);
   else
-    packet = captioner_export_xmp_packet (NULL, 0, sidecar_xmp, metadata, error);
+    packet = captioner_export_xmp_packet (NULL, 0, sidecar_xmp, metadata, stored_width,
+                                          stored_height, orientation, error);
   if (packet == NULL)
     return NULL;
 

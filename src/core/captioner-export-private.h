@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
+/* An output name is a plain file name: no '/', not "." or "..", not empty. */
+gboolean captioner_export_check_output_name (const char  *name,
+                                             GError     **error);
+
 /* CSV (captioner-export-csv.c) */
 extern const char * const captioner_csv_columns[];
 void     captioner_csv_append_cell   (GString            *out,
@@ -32,14 +36,21 @@ GBytes  *captioner_exif_patch_text   (GBytes             *exif,
 GBytes  *captioner_jpeg_caption_copy (GBytes                  *original,
                                       const CaptionerMetadata *metadata,
                                       GBytes                  *sidecar_xmp,
+                                      int                      stored_width,
+                                      int                      stored_height,
+                                      int                      orientation,
                                       GError                 **error);
 
 /* XMP (captioner-export-xmp.c): the packet to embed: the original's embedded XMP with the
- * sidecar's properties over it and the metadata's fields set, serialised by exempi. */
+ * sidecar's properties over it and the metadata's fields written by captioner_xmp_write_metadata,
+ * serialised by exempi. */
 char    *captioner_export_xmp_packet (const char              *embedded,
                                       gsize                    embedded_length,
                                       GBytes                  *sidecar,
                                       const CaptionerMetadata *metadata,
+                                      int                      stored_width,
+                                      int                      stored_height,
+                                      int                      orientation,
                                       GError                 **error);
 
 G_END_DECLS

@@ -158,7 +158,7 @@ captioner_export_run (CaptionerExport              *self,
 
   if (failed > 0)
     {
-      g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_FAILED,
+      g_set_error (error, CAPTIONER_EXPORT_ERROR, CAPTIONER_EXPORT_ERROR_PARTIAL,
                    ngettext ("%u of %u photo could not be exported",
                              "%u of %u photos could not be exported", files->len),
                    failed, files->len);

@@ -24,6 +24,7 @@ struct _CaptionerExport
 };
 
 G_DEFINE_FINAL_TYPE (CaptionerExport, captioner_export, G_TYPE_OBJECT)
+G_DEFINE_QUARK (captioner-export-error-quark, captioner_export_error)
 
 static const char * const format_names[] = { "csv", "txt", "json", "xmp", "jpeg" };
 
@@ -95,12 +96,12 @@ protect_photo (CaptionerExport *self,
 }
 
 /* An output name is one plain file name: it cannot climb out of the output folder. */
-static gboolean
-check_output_name (const char  *name,
-                   GError     **error)
+gboolean
+captioner_export_check_output_name (const char  *name,
+                                    GError     **error)
 {
-  if (name == NULL || *name == '\0' || strchr (name, '/') != NULL || strchr (name, '\\') != NULL ||
-      strcmp (name, ".") == 0 || strstr (name, "..") != NULL)
+  if (name == NULL || *name == '\0' || strchr (name, '/') != NULL ||
+      strcmp (name, ".") == 0 || strcmp (name, "..") == 0)
     {
       g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_INVALID_ARGUMENT,
                    "the output name “%s” is not a plain file name", name ? name : "");
@@ -200,7 +201,7 @@ export_txt (CaptionerExport  *self,
       g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_FAILED, "it has no caption to export");
       return FALSE;
     }
-  if (!check_output_name (name, error))
+  if (!captioner_export_check_output_name (name, error))
     return FALSE;
   destination = g_file_get_child (folder, name);
   bytes = g_bytes_new_take (g_strconcat (caption, "\n", NULL), strlen (caption) + 1);
@@ -226,7 +227,7 @@ export_xmp (CaptionerExport  *self,
       return FALSE;
     }
   name = g_file_get_basename (sidecar);
-  if (!check_output_name (name, error))
+  if (!captioner_export_check_output_name (name, error))
     return FALSE;
   bytes = g_file_load_bytes (sidecar, cancellable, NULL, error);
   if (bytes == NULL)
@@ -249,7 +250,7 @@ export_jpeg (CaptionerExport  *self,
   g_autoptr(GBytes) sidecar_bytes = NULL;
   g_autoptr(GBytes) copy = NULL;
 
-  if (!check_output_name (base, error))
+  if (!captioner_export_check_output_name (base, error))
     return FALSE;
   original = g_file_load_bytes (captioner_photo_get_file (photo), cancellable, NULL, error);
   if (original == NULL)
@@ -261,7 +262,10 @@ export_jpeg (CaptionerExport  *self,
         return FALSE;
     }
   copy = captioner_jpeg_caption_copy (original, captioner_photo_get_metadata (photo),
-                                      sidecar_bytes, error);
+                                      sidecar_bytes,
+                                      captioner_photo_get_stored_width (photo),
+                                      captioner_photo_get_stored_height (photo),
+                                      captioner_photo_get_orientation (photo), error);
   if (copy == NULL)
     return FALSE;
   destination = g_file_get_child (folder, base);

@@ -10,6 +10,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CaptionerExport, captioner_export, CAPTIONER, EXPORT, GObject)
 
+#define CAPTIONER_EXPORT_ERROR (captioner_export_error_quark ())
+
+typedef enum
+{
+  /* Some photos failed (each was reported through the progress callback), the rest were
+   * exported. */
+  CAPTIONER_EXPORT_ERROR_PARTIAL,
+} CaptionerExportError;
+
+GQuark captioner_export_error_quark (void);
+
 typedef enum
 {
   CAPTIONER_EXPORT_FORMAT_CSV,   /* one file, one row per photo */
