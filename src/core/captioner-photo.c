@@ -73,6 +73,23 @@ captioner_photo_init (CaptionerPhoto *self)
   self->orientation = 1;
 }
 
+static void
+add_warning (CaptionerPhoto *self,
+             char           *text)
+{
+  char *joined;
+
+  if (self->warning == NULL)
+    {
+      self->warning = text;
+      return;
+    }
+  joined = g_strconcat (self->warning, "; ", text, NULL);
+  g_free (self->warning);
+  g_free (text);
+  self->warning = joined;
+}
+
 gboolean
 captioner_file_is_photo_name (const char *basename)
 {
@@ -236,16 +253,24 @@ read_embedded_xmp (CaptionerPhoto     *self,
       xmp = captioner_xmp_read_embedded (path, &local_error);
       if (local_error != NULL)
         {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
+          /* The photo can still be captioned: its sidecar is ours. Say what was lost. */
+          add_warning (self, g_strdup_printf (_("the caption data embedded in the photo could "
+                                                "not be read: %s"), local_error->message));
+          return TRUE;
         }
     }
   else if (is_jpeg && info->xmp != NULL)
     {
       /* No local path (a remote share without FUSE): parse the packet itself. */
-      xmp = captioner_xmp_parse ((const char *) info->xmp, info->xmp_length, error);
+      g_autoptr(GError) local_error = NULL;
+
+      xmp = captioner_xmp_parse ((const char *) info->xmp, info->xmp_length, &local_error);
       if (xmp == NULL)
-        return FALSE;
+        {
+          add_warning (self, g_strdup_printf (_("the caption data embedded in the photo could "
+                                                "not be read: %s"), local_error->message));
+          return TRUE;
+        }
     }
 
   if (xmp != NULL)
@@ -359,8 +384,8 @@ read_sidecars (CaptionerPhoto     *self,
         {
           g_autofree char *t = g_file_get_basename (self->sidecar_target);
           g_autofree char *a = g_file_get_basename (adobe);
-          self->warning = g_strdup_printf (_("%s and %s disagree; Captioner reads and writes %s"),
-                                           t, a, t);
+          add_warning (self, g_strdup_printf (_("%s and %s disagree; Captioner reads and "
+                                                "writes %s"), t, a, t));
         }
       overlay_metadata (metadata, target_md, target_xmp);
       self->sidecar_caption = g_strdup (target_md->fields[CAPTIONER_FIELD_CAPTION]);
