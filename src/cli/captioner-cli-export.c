@@ -33,7 +33,7 @@ report_line (GFile        *file,
       line = hinted;
     }
   g_strdelimit (line, "\r\n", ' ');
-  fprintf (stderr, "captioner-cli: %s\n", line);
+  fprintf (captioner_cli_stderr (), "captioner-cli: %s\n", line);
 }
 
 static void
@@ -50,7 +50,7 @@ on_progress_cb (guint         done,
 static int
 usage_error (const char *message)
 {
-  fprintf (stderr, "captioner-cli export: %s\n", message);
+  fprintf (captioner_cli_stderr (), "captioner-cli export: %s\n", message);
   return 2;
 }
 
@@ -122,7 +122,7 @@ captioner_cli_export (int    argc,
     }
   if (files->len == 0)
     {
-      fprintf (stderr, "captioner-cli: %s\n", _("no photos to export"));
+      fprintf (captioner_cli_stderr (), "captioner-cli: %s\n", _("no photos to export"));
       return 1;
     }
 

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 #include "captioner-error.h"
@@ -245,12 +247,12 @@ captioner_exif_patch_text (GBytes      *exif,
   if (out->len > APP1_MAX_PAYLOAD)
     {
       g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_FAILED,
-                   "the EXIF block would grow past 64 KB with the caption");
+                   _("the EXIF block would grow past 64 KB with the caption"));
       return NULL;
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 
 corrupt:
-  g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_CORRUPT, "its EXIF block is damaged");
+  g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_CORRUPT, _("its EXIF block is damaged"));
   return NULL;
 }

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 #include "captioner-error.h"
@@ -79,7 +81,7 @@ split_segments (const guint8  *data,
 
   if (length < 4 || data[0] != 0xFF || data[1] != M_SOI)
     {
-      g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_NOT_A_PHOTO, "it is not a JPEG");
+      g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_NOT_A_PHOTO, _("it is not a JPEG"));
       return NULL;
     }
 
@@ -122,7 +124,7 @@ split_segments (const guint8  *data,
     }
 
   g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_CORRUPT,
-               "its JPEG markers are damaged before the image data");
+               _("its JPEG markers are damaged before the image data"));
   return NULL;
 }
 

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 #include <exempi/xmp.h>
@@ -89,13 +91,13 @@ captioner_export_xmp_packet (const char               *embedded,
 
       if (from == NULL)
         {
-          g_prefix_error (error, "its sidecar cannot be read: ");
+          g_prefix_error (error, _("its sidecar cannot be read: "));
           return NULL;
         }
       if (!overlay (xmp, from))
         {
           g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR,
-                       "its sidecar could not be merged (exempi error %d)", xmp_get_error ());
+                       _("its sidecar could not be merged (exempi error %d)"), xmp_get_error ());
           return NULL;
         }
     }
@@ -113,6 +115,6 @@ captioner_export_xmp_packet (const char               *embedded,
     return g_strdup (xmp_string_cstr (packet));
 
   g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_FAILED,
-               "its XMP is larger than the 64 KB a JPEG segment holds");
+               _("its XMP is larger than the 64 KB a JPEG segment holds"));
   return NULL;
 }

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 #include "captioner-error.h"
@@ -104,7 +106,7 @@ captioner_export_check_output_name (const char  *name,
       strcmp (name, ".") == 0 || strcmp (name, "..") == 0)
     {
       g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_INVALID_ARGUMENT,
-                   "the output name “%s” is not a plain file name", name ? name : "");
+                   _("the output name “%s” is not a plain file name"), name ? name : "");
       return FALSE;
     }
   return TRUE;
@@ -129,20 +131,20 @@ write_output (CaptionerExport  *self,
   if (is_protected (self, destination))
     {
       g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_INVALID_ARGUMENT,
-                   "%s is an original: Captioner never writes over it", path);
+                   _("%s is an original: Captioner never writes over it"), path);
       return FALSE;
     }
   other = g_hash_table_lookup (self->written, uri);
   if (other != NULL)
     {
       g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_EXISTS,
-                   "%s was just exported from %s", path, other);
+                   _("%s was just exported from %s"), path, other);
       return FALSE;
     }
   if (!(self->flags & CAPTIONER_EXPORT_FLAGS_OVERWRITE) &&
       g_file_query_exists (destination, cancellable))
     {
-      g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_EXISTS, "%s exists already", path);
+      g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_EXISTS, _("%s exists already"), path);
       return FALSE;
     }
   if (parent != NULL &&
@@ -150,7 +152,7 @@ write_output (CaptionerExport  *self,
       !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                  "cannot create the folder for %s: ", path);
+                                  _("cannot create the folder for %s: "), path);
       return FALSE;
     }
   if (!g_file_replace_contents (destination, g_bytes_get_data (bytes, NULL),
@@ -158,7 +160,7 @@ write_output (CaptionerExport  *self,
                                 NULL, cancellable, &local_error))
     {
       if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_prefix_error (&local_error, "cannot write %s: ", path);
+        g_prefix_error (&local_error, _("cannot write %s: "), path);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
@@ -176,7 +178,7 @@ dup_output_folder (CaptionerExport  *self,
   if (self->format == CAPTIONER_EXPORT_FORMAT_TXT)
     return g_file_get_parent (captioner_photo_get_file (photo));
   g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_INVALID_ARGUMENT,
-               "an output folder is needed to export %s", format_names[self->format]);
+               _("an output folder is needed to export %s"), format_names[self->format]);
   return NULL;
 }
 
@@ -198,7 +200,7 @@ export_txt (CaptionerExport  *self,
 
   if (!captioner_metadata_is_captioned (metadata))
     {
-      g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_FAILED, "it has no caption to export");
+      g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_FAILED, _("it has no caption to export"));
       return FALSE;
     }
   if (!captioner_export_check_output_name (name, error))
@@ -223,7 +225,7 @@ export_xmp (CaptionerExport  *self,
 
   if (sidecar == NULL)
     {
-      g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_FAILED, "it has no sidecar to export");
+      g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_FAILED, _("it has no sidecar to export"));
       return FALSE;
     }
   name = g_file_get_basename (sidecar);
