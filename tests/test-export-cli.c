@@ -355,6 +355,25 @@ test_txt (Fixture       *f,
   g_assert_true (g_file_get_contents (b, &text_b, NULL, NULL));
   g_assert_cmpstr (text_a, ==, CAPTION_A "\n");
   g_assert_cmpstr (text_b, ==, CAPTION_B "\n");
+
+  /* a.jpg and a.jpeg would both be a.txt: the second is refused, the first kept. */
+  {
+    g_autofree char *other = export_test_make_jpeg (f->photos, "a.jpeg");
+    g_autofree char *err = NULL;
+    g_autofree char *again = NULL;
+
+    g_assert_cmpint (export_test_cli (NULL, NULL, "set", other, "--caption", "Other", NULL),
+                     ==, 0);
+    g_assert_cmpint (export_test_cli (NULL, &err, "export", "--format", "txt", "--output",
+                                      f->out, "--overwrite", f->a, other, NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "a.txt"));
+    g_assert_true (g_file_get_contents (a, &again, NULL, NULL));
+    g_assert_cmpstr (again, ==, CAPTION_A "\n");
+  }
+
+  /* --output must be a folder for txt. */
+  g_assert_cmpint (export_test_cli (NULL, NULL, "export", "--format", "txt", "--output", a,
+                                    f->a, NULL), ==, 2);
 }
 
 static void
@@ -489,6 +508,34 @@ test_async (Fixture       *f,
   g_assert_true (g_file_test (b_copy, G_FILE_TEST_EXISTS));
 }
 
+/* Cancelled before it starts: nothing is written and the error is G_IO_ERROR_CANCELLED. */
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GFile) out = g_file_new_for_path (f->out);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CaptionerExport) export = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  AsyncState state = { 0 };
+
+  g_ptr_array_add (files, g_file_new_for_path (f->a));
+  export = captioner_export_new (CAPTIONER_EXPORT_FORMAT_JPEG, out,
+                                 CAPTIONER_EXPORT_FLAGS_NONE);
+  g_cancellable_cancel (cancellable);
+  state.loop = g_main_loop_new (NULL, FALSE);
+  captioner_export_run_async (export, files, on_progress_cb, &state, NULL, cancellable,
+                              on_run_cb, &state);
+  g_main_loop_run (state.loop);
+  g_main_loop_unref (state.loop);
+
+  g_assert_false (state.ok);
+  g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&state.error);
+  g_assert_cmpuint (state.calls, ==, 0);
+  g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -507,6 +554,7 @@ main (int   argc,
   ADD ("xmp", test_xmp);
   ADD ("failures", test_failures);
   ADD ("async", test_async);
+  ADD ("cancel", test_cancel);
 #undef ADD
 
   return g_test_run ();

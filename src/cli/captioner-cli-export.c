@@ -112,6 +112,13 @@ captioner_cli_export (int    argc,
     return usage_error (_("--output FOLDER is required for xmp and jpeg"));
   if (overwrite)
     flags |= CAPTIONER_EXPORT_FLAGS_OVERWRITE;
+  if (output != NULL && !captioner_export_format_is_single_file (format) &&
+      g_file_query_exists (output, NULL) &&
+      g_file_query_file_type (output, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
+    {
+      g_autofree char *message = g_strdup_printf (_("--output %s is not a folder"), output_arg);
+      return usage_error (message);
+    }
 
   args = captioner_cli_files_from_args (rest);
   files = captioner_folder_expand ((GFile **) args->pdata, args->len, NULL, &error);

@@ -3,6 +3,7 @@
 #include <gio/gio.h>
 
 #include "captioner-metadata.h"
+#include "captioner-export.h"
 #include "captioner-photo.h"
 
 G_BEGIN_DECLS
@@ -10,6 +11,10 @@ G_BEGIN_DECLS
 /* An output name is a plain file name: no '/', not "." or "..", not empty. */
 gboolean captioner_export_check_output_name (const char  *name,
                                              GError     **error);
+
+/* Protects a photo, NAME.EXT.xmp and NAME.xmp next to it. */
+void     captioner_export_protect_photo (CaptionerExport *self,
+                                         GFile           *file);
 
 /* CSV (captioner-export-csv.c) */
 extern const char * const captioner_csv_columns[];

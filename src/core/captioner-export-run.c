@@ -6,6 +6,7 @@
 
 #include "captioner-error.h"
 #include "captioner-export.h"
+#include "captioner-export-private.h"
 
 /* Exporting a batch: load each photo, export it, report progress, carry on past failures. */
 
@@ -118,19 +119,7 @@ captioner_export_run (CaptionerExport              *self,
 
   /* An output never replaces a photo of the batch or its sidecar, even with OVERWRITE. */
   for (guint i = 0; i < files->len; i++)
-    {
-      GFile *file = g_ptr_array_index (files, i);
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autofree char *base = g_file_get_basename (file);
-      g_autofree char *sidecar_name = g_strconcat (base, ".xmp", NULL);
-
-      captioner_export_protect (self, file);
-      if (parent != NULL)
-        {
-          g_autoptr(GFile) sidecar = g_file_get_child (parent, sidecar_name);
-          captioner_export_protect (self, sidecar);
-        }
-    }
+    captioner_export_protect_photo (self, g_ptr_array_index (files, i));
 
   for (guint i = 0; i < files->len; i++)
     {

@@ -72,9 +72,9 @@ is_protected (CaptionerExport *self,
   return id != NULL && g_hash_table_contains (self->protected_ids, id);
 }
 
-static void
-protect_photo (CaptionerExport *self,
-               GFile           *file)
+void
+captioner_export_protect_photo (CaptionerExport *self,
+                                GFile           *file)
 {
   g_autoptr(GFile) parent = g_file_get_parent (file);
   g_autofree char *base = g_file_get_basename (file);
@@ -398,7 +398,7 @@ captioner_export_add_photo (CaptionerExport  *self,
 
   file = captioner_photo_get_file (photo);
   base = g_file_get_basename (file);
-  protect_photo (self, file);
+  captioner_export_protect_photo (self, file);
   if (captioner_photo_get_sidecar (photo) != NULL)
     captioner_export_protect (self, captioner_photo_get_sidecar (photo));
 
@@ -471,10 +471,19 @@ captioner_export_close (CaptionerExport  *self,
 
   g_return_val_if_fail (CAPTIONER_IS_EXPORT (self), FALSE);
 
-  if (!captioner_export_format_is_single_file (self->format) || self->n_rows == 0)
+  if (!captioner_export_format_is_single_file (self->format))
     return TRUE;
-
-  if (self->format == CAPTIONER_EXPORT_FORMAT_JSON)
+  /* Nothing exported: no file, but standard output still gets a valid document. */
+  if (self->n_rows == 0 && !(self->flags & CAPTIONER_EXPORT_FLAGS_IN_MEMORY))
+    return TRUE;
+  if (self->n_rows == 0)
+    {
+      if (self->format == CAPTIONER_EXPORT_FORMAT_CSV)
+        captioner_csv_append_header (self->document);
+      else
+        g_string_append (self->document, "[]\n");   /* as `info --json` prints it */
+    }
+  else if (self->format == CAPTIONER_EXPORT_FORMAT_JSON)
     g_string_append (self->document, "\n]\n");
   bytes = g_bytes_new (self->document->str, self->document->len);
   g_string_truncate (self->document, 0);
