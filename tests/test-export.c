@@ -168,6 +168,14 @@ test_iptc_encode (void)
   caption_ds[4] = strlen (caption) & 0xFF;
   memcpy (caption_ds + 5, caption, strlen (caption));
   g_assert_true (contains (iim, caption_ds, 5 + strlen (caption)));
+  {
+    g_autoptr(CaptionerMetadata) local = captioner_metadata_new ();
+    g_autoptr(GBytes) local_iim = NULL;
+
+    captioner_metadata_set (local, CAPTIONER_FIELD_DATE_CREATED, "2023-10-23T10:00");
+    local_iim = captioner_iptc_encode (local, NULL, 0);
+    g_assert_true (contains (local_iim, "\x1c\x02\x3c\x00\x0b" "100000+0000", 16));
+  }
   /* Keywords in their order, datasets ascending. */
   g_assert_true (contains (iim, "\x1c\x02\x19\x00\x07" "Armenia" "\x1c\x02\x19", 15));
   for (gsize pos = 0; pos < length;)
@@ -285,6 +293,54 @@ test_exif_patch (void)
   export_test_remove_dir (dir);
 }
 
+/* The tags of IFD0 in file order (little-endian TIFF after "Exif\0\0"). */
+static GString *
+ifd0_tags (GBytes *exif)
+{
+  const guint8 *tiff = (const guint8 *) g_bytes_get_data (exif, NULL) + 6;
+  guint32 ifd = tiff[4] | tiff[5] << 8 | tiff[6] << 16 | (guint32) tiff[7] << 24;
+  guint n = tiff[ifd] | tiff[ifd + 1] << 8;
+  GString *tags = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const guint8 *e = tiff + ifd + 2 + 12 * i;
+      g_string_append_printf (tags, "%s%04x", i ? " " : "", e[0] | e[1] << 8);
+    }
+  return tags;
+}
+
+/* Some cameras write IFD0 unsorted: the order is kept, new tags go before a larger one. */
+static void
+test_exif_unsorted (void)
+{
+  static const guint8 block[] = {
+    'E', 'x', 'i', 'f', 0, 0,
+    'I', 'I', 42, 0, 8, 0, 0, 0,
+    3, 0,
+    0x10, 0x01, 2, 0, 3, 0, 0, 0, 'M', '1', 0, 0,                 /* Model */
+    0x0F, 0x01, 2, 0, 3, 0, 0, 0, 'C', 'o', 0, 0,                 /* Make */
+    0x98, 0x82, 2, 0, 4, 0, 0, 0, '(', 'c', ')', 0,               /* Copyright */
+    0, 0, 0, 0,
+  };
+  g_autoptr(GBytes) exif = g_bytes_new_static (block, sizeof block);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) patched = captioner_exif_patch_text (exif, "Caption", "Me", "", &error);
+  g_autoptr(GString) tags = NULL;
+  g_autoptr(CaptionerExif) read = NULL;
+
+  g_assert_no_error (error);
+  tags = ifd0_tags (patched);
+  g_assert_cmpstr (tags->str, ==, "010e 0110 010f 013b");
+  read = captioner_exif_new_from_data (g_bytes_get_data (patched, NULL),
+                                       g_bytes_get_size (patched));
+  g_assert_cmpstr (read->image_description, ==, "Caption");
+  g_assert_cmpstr (read->artist, ==, "Me");
+  g_assert_null (read->copyright);
+  g_assert_cmpstr (read->make, ==, "Co");
+  g_assert_cmpstr (read->model, ==, "M1");
+}
+
 static void
 test_exif_damaged (void)
 {
@@ -350,6 +406,7 @@ main (int   argc,
   g_test_add_func ("/captioner/export/iptc/encode", test_iptc_encode);
   g_test_add_func ("/captioner/export/iptc/irb", test_iptc_irb);
   g_test_add_func ("/captioner/export/exif/patch", test_exif_patch);
+  g_test_add_func ("/captioner/export/exif/unsorted", test_exif_unsorted);
   g_test_add_func ("/captioner/export/exif/damaged", test_exif_damaged);
   g_test_add_func ("/captioner/export/jpeg/not-jpeg", test_jpeg_not_jpeg);
   g_test_add_func ("/captioner/export/names", test_output_names);

@@ -77,6 +77,7 @@ typedef struct
   guint16     tag;
   const char *value;     /* NULL: keep the old entry */
   gboolean    found;
+  guint       index;     /* of the old entry in IFD0 */
   guint8      old[12];
 } Patch;
 
@@ -108,14 +109,6 @@ entry_string (const Order  *order,
   while (count > 0 && data[count - 1] == '\0')
     count--;
   return g_strndup ((const char *) data, count);
-}
-
-static int
-compare_entries (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  return get16 (user_data, a) - get16 (user_data, b);
 }
 
 GBytes *
@@ -166,7 +159,6 @@ captioner_exif_patch_text (GBytes      *exif,
   for (guint i = 0; i < n_entries; i++)
     {
       const guint8 *entry = tiff + ifd0 + 2 + 12 * i;
-      gboolean patched = FALSE;
 
       for (guint p = 0; p < G_N_ELEMENTS (patches); p++)
         if (patches[p].value != NULL && get16 (&order, entry) == patches[p].tag)
@@ -175,13 +167,12 @@ captioner_exif_patch_text (GBytes      *exif,
             g_autofree char *old = entry_string (&order, tiff, tiff_length, entry, &value_offset);
 
             patches[p].found = TRUE;
+            patches[p].index = i;
             memcpy (patches[p].old, entry, 12);
             if (g_strcmp0 (old, patches[p].value) != 0)
               changed = TRUE;
-            patched = TRUE;
           }
-      if (!patched)
-        g_array_append_vals (entries, entry, 1);
+      g_array_append_vals (entries, entry, 1);
     }
   for (guint p = 0; p < G_N_ELEMENTS (patches); p++)
     if (patches[p].value != NULL && !patches[p].found && *patches[p].value != '\0')
@@ -212,7 +203,11 @@ captioner_exif_patch_text (GBytes      *exif,
                     get32 (&order, patches[p].old + 4));
         }
       if (*patches[p].value == '\0')
-        continue;
+        {
+          if (patches[p].found)
+            put16 (&order, &g_array_index (entries, guint8, 12 * patches[p].index), 0);
+          continue;
+        }
 
       size = strlen (patches[p].value) + 1;
       put16 (&order, entry, patches[p].tag);
@@ -228,10 +223,26 @@ captioner_exif_patch_text (GBytes      *exif,
           put32 (&order, entry + 8, out->len - EXIF_HEADER_LENGTH);
           g_byte_array_append (out, (const guint8 *) patches[p].value, size);
         }
-      g_array_append_vals (entries, entry, 1);
+      /* The entries keep their order (some cameras do not sort IFD0): a replaced tag stays
+       * where it was, a new one goes before the first larger tag. */
+      if (patches[p].found)
+        memcpy (&g_array_index (entries, guint8, 12 * patches[p].index), entry, 12);
+      else
+        {
+          guint at = 0;
+          while (at < entries->len &&
+                 get16 (&order, &g_array_index (entries, guint8, 12 * at)) <= patches[p].tag)
+            at++;
+          g_array_insert_vals (entries, at, entry, 1);
+          for (guint q = 0; q < G_N_ELEMENTS (patches); q++)
+            if (patches[q].found && patches[q].index >= at)
+              patches[q].index++;
+        }
     }
-
-  g_array_sort_with_data (entries, compare_entries, &order);
+  /* Removed tags were marked with tag 0, which IFD0 never holds. */
+  for (guint i = entries->len; i > 0; i--)
+    if (get16 (&order, &g_array_index (entries, guint8, 12 * (i - 1))) == 0)
+      g_array_remove_index (entries, i - 1);
 
   if (out->len & 1)
     g_byte_array_append (out, (const guint8 *) "", 1);

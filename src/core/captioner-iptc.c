@@ -79,7 +79,7 @@ add_text (GArray     *datasets,
 }
 
 /* DateCreated CCYYMMDD and TimeCreated HHMMSS±HHMM from an ISO 8601 date ("2023-10-23",
- * "2023-10-23T10:00:00+03:00"); parts that are not there are left out. */
+ * "2023-10-23T10:00:00+03:00"); a time that is not there is left out. */
 static void
 add_date (GArray     *datasets,
           const char *iso)
@@ -126,6 +126,9 @@ add_date (GArray     *datasets,
             g_string_append (time, zone->str);
           g_string_free (zone, TRUE);
         }
+      /* IIM requires the zone; without one, +0000 as exiftool writes it. */
+      if (time->len == 6)
+        g_string_append (time, "+0000");
       add_dataset (datasets, 2, 60, time->str, time->len);
     }
   g_string_free (time, TRUE);
