@@ -232,50 +232,66 @@ read_image (CaptionerPhoto  *self,
   return FALSE;
 }
 
-static gboolean
+static void
+warn_embedded (CaptionerPhoto *self,
+               const char     *problem)
+{
+  add_warning (self, g_strdup_printf (_("the caption data embedded in the photo could not be "
+                                        "read: %s"), problem));
+}
+
+/* Embedded XMP and IIM. A JPEG's XMP packet is parsed here (checked like a sidecar: no DTD,
+ * well-formed); when the photo also carries IIM, or extended XMP, exempi's smart handler reads
+ * them and reconciles IIM into XMP. Damage is a warning: the photo can still be captioned. */
+static void
 read_embedded_xmp (CaptionerPhoto     *self,
                    gboolean            is_jpeg,
                    CaptionerJpegInfo  *info,
-                   CaptionerMetadata  *metadata,
-                   GError            **error)
+                   CaptionerMetadata  *metadata)
 {
   g_autoptr(CaptionerXmp) xmp = NULL;
   const char *path = g_file_peek_path (self->file);
+  gboolean packet_ok = TRUE;
 
-  /* Most camera files carry neither XMP nor IIM: no need to wake exempi for them. */
-  if (is_jpeg && info->xmp == NULL && info->iptc == NULL)
-    return TRUE;
-
-  if (path != NULL)
+  if (is_jpeg && info->xmp != NULL)
     {
-      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GError) error = NULL;
 
-      xmp = captioner_xmp_read_embedded (path, &local_error);
-      if (local_error != NULL)
-        {
-          /* The photo can still be captioned: its sidecar is ours. Say what was lost. */
-          add_warning (self, g_strdup_printf (_("the caption data embedded in the photo could "
-                                                "not be read: %s"), local_error->message));
-          return TRUE;
-        }
-    }
-  else if (is_jpeg && info->xmp != NULL)
-    {
-      /* No local path (a remote share without FUSE): parse the packet itself. */
-      g_autoptr(GError) local_error = NULL;
-
-      xmp = captioner_xmp_parse ((const char *) info->xmp, info->xmp_length, &local_error);
+      xmp = captioner_xmp_parse ((const char *) info->xmp, info->xmp_length, &error);
       if (xmp == NULL)
         {
-          add_warning (self, g_strdup_printf (_("the caption data embedded in the photo could "
-                                                "not be read: %s"), local_error->message));
-          return TRUE;
+          warn_embedded (self, error->message);
+          packet_ok = FALSE;
+        }
+    }
+  if (is_jpeg && info->iptc != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!captioner_jpeg_check_iptc (info->iptc, info->iptc_length, &error))
+        {
+          warn_embedded (self, error->message);
+          info->iptc = NULL;  /* not handed to exempi */
+        }
+    }
+
+  if (path != NULL && packet_ok &&
+      (!is_jpeg || info->iptc != NULL || info->has_extended_xmp))
+    {
+      g_autoptr(GError) error = NULL;
+      XmpPtr smart = captioner_xmp_read_embedded (path, &error);
+
+      if (error != NULL)
+        warn_embedded (self, error->message);
+      else if (smart != NULL)
+        {
+          g_clear_pointer (&xmp, xmp_free);
+          xmp = smart;
         }
     }
 
   if (xmp != NULL)
     captioner_xmp_read_metadata (xmp, self->stored_width, self->stored_height, metadata);
-  return TRUE;
 }
 
 static CaptionerMetadata *
@@ -426,9 +442,7 @@ captioner_photo_load (GFile         *file,
   metadata = captioner_metadata_new ();
 
   head = read_head (file, cancellable, &local_error);
-  if (head == NULL || !read_image (self, head, &is_jpeg, &info, &local_error) ||
-      !(apply_exif_fallbacks (metadata, self->exif), TRUE) ||
-      !read_embedded_xmp (self, is_jpeg, &info, metadata, &local_error))
+  if (head == NULL || !read_image (self, head, &is_jpeg, &info, &local_error))
     {
       if (strstr (local_error->message, self->parse_name) != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
@@ -437,6 +451,12 @@ captioner_photo_load (GFile         *file,
                                     self->parse_name);
       return NULL;
     }
+
+  if (self->exif->problem != NULL)
+    add_warning (self, g_strdup_printf (_("its EXIF is damaged (%s); what could be read is "
+                                          "shown"), self->exif->problem));
+  apply_exif_fallbacks (metadata, self->exif);
+  read_embedded_xmp (self, is_jpeg, &info, metadata);
 
   /* Errors from the sidecars name the sidecar already. */
   if (!read_sidecars (self, metadata, cancellable, error))
