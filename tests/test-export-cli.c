@@ -48,6 +48,12 @@ fixture_set_up (Fixture       *f,
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (export_test_cli (NULL, &err, "set", f->b, "--caption", CAPTION_B,
                                     "--headline", "+1", NULL), ==, 0);
+  /* Another program's property in the sidecar, which the copy should carry too. */
+  {
+    g_autofree char *sidecar = g_strconcat (f->a, ".xmp", NULL);
+    g_free (export_test_exiftool ("-q", "-overwrite_original", "-XMP-xmp:Label=Red", sidecar,
+                                  NULL));
+  }
 }
 
 static void
@@ -180,7 +186,8 @@ test_jpeg (Fixture       *f,
                                    "-IPTC:CopyrightNotice", "-IPTC:CodedCharacterSet",
                                    "-IPTC:Category", "-IPTC:SupplementalCategories", copy, NULL);
       g_auto(GStrv) xmp = tabbed ("-XMP-dc:Description", "-XMP-iptcExt:PersonInImage",
-                                  "-XMP-xmp:Rating", "-XMP-photoshop:Credit", copy, NULL);
+                                  "-XMP-xmp:Rating", "-XMP-photoshop:Credit", "-XMP-xmp:Label",
+                                  copy, NULL);
       g_auto(GStrv) exif = tabbed ("-EXIF:ImageDescription", "-EXIF:Artist", "-EXIF:Copyright",
                                    "-EXIF:DateTimeOriginal", copy, NULL);
 
@@ -207,6 +214,7 @@ test_jpeg (Fixture       *f,
       g_assert_cmpstr (iptc[5], ==, "POL");
       g_assert_cmpstr (iptc[6], ==, "Café");
       g_assert_cmpstr (xmp[2], ==, "3");
+      g_assert_cmpstr (xmp[4], ==, i == 0 ? "Red" : "-");
 
       assert_pixels_equal (originals[i], copy);
     }

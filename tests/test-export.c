@@ -364,6 +364,32 @@ test_jpeg_not_jpeg (void)
   g_assert_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_NOT_A_PHOTO);
 }
 
+/* A damaged EXIF block is copied as it was; the caption still goes into XMP and IIM. */
+static void
+test_jpeg_damaged_exif (void)
+{
+  static const guint8 jpeg[] = {
+    0xFF, 0xD8,
+    0xFF, 0xE1, 0x00, 0x16, 'E', 'x', 'i', 'f', 0, 0, 'M', 'M', 0, 42, 0xFF, 0xFF, 0xFF, 0xF0,
+    1, 2, 3, 4, 5, 6,
+    0xFF, 0xDA, 0x00, 0x02, 0x11, 0x22, 0xFF, 0xD9,
+  };
+  g_autoptr(CaptionerMetadata) metadata = captioner_metadata_new ();
+  g_autoptr(GBytes) original = g_bytes_new_static (jpeg, sizeof jpeg);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) copy = NULL;
+
+  captioner_metadata_set (metadata, CAPTIONER_FIELD_CAPTION, "Still captioned");
+  copy = captioner_jpeg_caption_copy (original, metadata, NULL, 1, 1, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (contains (copy, jpeg + 2, 24));
+  g_assert_true (contains (copy, "\x1c\x02\x78\x00\x0fStill captioned", 20));
+  g_assert_true (contains (copy, "Still captioned</rdf:li>", 24));
+  /* The image data is the tail, untouched. */
+  g_assert_cmpmem ((const guint8 *) g_bytes_get_data (copy, NULL) + g_bytes_get_size (copy) - 8,
+                   8, jpeg + sizeof jpeg - 8, 8);
+}
+
 static void
 test_output_names (void)
 {
@@ -409,6 +435,7 @@ main (int   argc,
   g_test_add_func ("/captioner/export/exif/unsorted", test_exif_unsorted);
   g_test_add_func ("/captioner/export/exif/damaged", test_exif_damaged);
   g_test_add_func ("/captioner/export/jpeg/not-jpeg", test_jpeg_not_jpeg);
+  g_test_add_func ("/captioner/export/jpeg/damaged-exif", test_jpeg_damaged_exif);
   g_test_add_func ("/captioner/export/names", test_output_names);
   g_test_add_func ("/captioner/export/formats", test_formats);
 

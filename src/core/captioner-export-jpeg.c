@@ -243,15 +243,23 @@ captioner_jpeg_caption_copy (GBytes                   *original,
             g_autoptr(GBytes) patched = NULL;
             gsize patched_length;
             const guint8 *patched_data;
+            g_autoptr(GError) patch_error = NULL;
 
             patched = captioner_exif_patch_text (
                 exif,
                 captioner_metadata_get (metadata, CAPTIONER_FIELD_CAPTION),
                 captioner_metadata_get (metadata, CAPTIONER_FIELD_BYLINE),
                 captioner_metadata_get (metadata, CAPTIONER_FIELD_COPYRIGHT),
-                error);
-            if (patched == NULL)
-              return NULL;
+                &patch_error);
+            /* A damaged block is kept byte for byte (the photo already carries a warning
+             * about it): the caption still goes into the XMP and the IIM. */
+            if (g_error_matches (patch_error, CAPTIONER_ERROR, CAPTIONER_ERROR_CORRUPT))
+              patched = g_bytes_ref (exif);
+            else if (patched == NULL)
+              {
+                g_propagate_error (error, g_steal_pointer (&patch_error));
+                return NULL;
+              }
             patched_data = g_bytes_get_data (patched, &patched_length);
             append_segment (out, M_APP1, NULL, 0, patched_data, patched_length);
           }
