@@ -12,10 +12,6 @@ G_BEGIN_DECLS
 gboolean captioner_export_check_output_name (const char  *name,
                                              GError     **error);
 
-/* Protects a photo, NAME.EXT.xmp and NAME.xmp next to it. */
-void     captioner_export_protect_photo (CaptionerExport *self,
-                                         GFile           *file);
-
 /* CSV (captioner-export-csv.c) */
 extern const char * const captioner_csv_columns[];
 void     captioner_csv_append_cell   (GString            *out,

@@ -76,6 +76,9 @@ gboolean               captioner_export_add_photo          (CaptionerExport     
  * photo of the batch and its sidecars before the first is exported). */
 void                   captioner_export_protect            (CaptionerExport       *self,
                                                             GFile                 *file);
+/* Protects a photo and both names its sidecar may have (NAME.EXT.xmp, NAME.xmp). */
+void                   captioner_export_protect_photo      (CaptionerExport       *self,
+                                                            GFile                 *file);
 /* Writes the collected rows (csv, json) atomically; nothing to do for the other formats. */
 gboolean               captioner_export_close              (CaptionerExport       *self,
                                                             GCancellable          *cancellable,
