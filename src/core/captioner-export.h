@@ -88,8 +88,10 @@ gboolean               captioner_export_close              (CaptionerExport     
 GBytes                *captioner_export_get_contents       (CaptionerExport       *self);
 
 /* Loads and exports every file in turn, then closes. A photo that fails is reported through
- * progress and the others are still exported. Returns FALSE when any photo failed (error
- * then says how many), or when closing failed or the export was cancelled. */
+ * progress and the others are still exported. Returns FALSE with CAPTIONER_EXPORT_ERROR_PARTIAL
+ * when some photos failed (the message says how many), or with the error of closing, or
+ * G_IO_ERROR_CANCELLED. An output that exists fails its photo with CAPTIONER_ERROR_EXISTS
+ * unless OVERWRITE is set: a GUI can ask, then export those photos again with OVERWRITE. */
 gboolean               captioner_export_run                (CaptionerExport       *self,
                                                             GPtrArray             *files,
                                                             CaptionerExportProgressFunc progress,
