@@ -41,15 +41,26 @@ progress_ref (Progress *progress)
   return progress;
 }
 
+static gboolean
+free_progress_cb (gpointer data)
+{
+  Progress *progress = data;
+
+  if (progress->destroy != NULL)
+    progress->destroy (progress->data);
+  g_main_context_unref (progress->context);
+  g_free (progress);
+  return G_SOURCE_REMOVE;
+}
+
+/* The last reference may go in the worker thread (with the GTask): the data (a widget, say)
+ * is let go on the caller's context all the same. */
 static void
 progress_unref (Progress *progress)
 {
   if (!g_atomic_ref_count_dec (&progress->ref_count))
     return;
-  if (progress->destroy != NULL)
-    progress->destroy (progress->data);
-  g_main_context_unref (progress->context);
-  g_free (progress);
+  g_main_context_invoke (progress->context, free_progress_cb, progress);
 }
 
 static void

@@ -42,7 +42,8 @@ typedef enum
 
 /* Called on the thread-default main context of the caller of captioner_export_run_async()
  * (or synchronously by captioner_export_run()) after each photo: done of total, the photo's
- * file, and the error when that photo failed (NULL when it was exported). */
+ * file, and the error when that photo failed (NULL when it was exported). Every report comes
+ * before the async callback; progress_destroy is called on that context too. */
 typedef void (*CaptionerExportProgressFunc) (guint         done,
                                              guint         total,
                                              GFile        *file,
