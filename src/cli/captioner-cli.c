@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "captioner-cli-commands.h"
+#include "captioner-cli-export.h"
 
 static FILE *user_stderr;
 
@@ -106,6 +107,8 @@ main (int   argc,
     return captioner_cli_set (argc - 1, argv + 1);
   if (g_str_equal (command, "compose"))
     return captioner_cli_compose (argc - 1, argv + 1);
+  if (g_str_equal (command, "export"))
+    return captioner_cli_export (argc - 1, argv + 1);
 
   fprintf (captioner_cli_stderr (), _("captioner-cli: unknown command “%s”\n"), command);
   return print_usage (captioner_cli_stderr ());

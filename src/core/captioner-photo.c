@@ -213,7 +213,26 @@ read_image (CaptionerPhoto  *self,
       return TRUE;
     }
 
-  /* PNG and TIFF: the size from the header, through gdk-pixbuf, without decoding. */
+  /* PNG: the size from IHDR, which must come first. */
+  if (length >= 24 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0 &&
+      memcmp (data + 12, "IHDR", 4) == 0)
+    {
+      guint32 w = ((guint32) data[16] << 24) | (data[17] << 16) | (data[18] << 8) | data[19];
+      guint32 h = ((guint32) data[20] << 24) | (data[21] << 16) | (data[22] << 8) | data[23];
+
+      if (w == 0 || h == 0 || w > G_MAXINT || h > G_MAXINT)
+        {
+          g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_CORRUPT,
+                               _("the PNG header gives no size"));
+          return FALSE;
+        }
+      self->stored_width = (int) w;
+      self->stored_height = (int) h;
+      self->exif = captioner_exif_new ();
+      return TRUE;
+    }
+
+  /* TIFF: the size from the header, through gdk-pixbuf, without decoding. */
   {
     const char *path = g_file_peek_path (self->file);
     int w = 0, h = 0;
