@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "captioner-caption-panel.h"
+#include "captioner-export-dialog.h"
 #include "captioner-person.h"
 #include "captioner-photo-item.h"
 #include "captioner-photo-view.h"
@@ -549,6 +550,32 @@ test_rename_selected (Desk          *desk,
   assert_caption (desk, "From left, Ararat Mirzoyan and Nikol Pashinyan");
 }
 
+/* Ctrl+E saves what was typed and opens the export dialog on the folder's photos. */
+static void
+test_export_opens_dialog (Desk          *desk,
+                          gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not owned */
+  GtkWindow *dialog = NULL;
+
+  open_folder (desk);
+  set_body (desk, "Exported.");
+  activate (desk, "win.export");
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (CAPTIONER_IS_EXPORT_DIALOG (window))
+        dialog = GTK_WINDOW (window);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (desk->window));
+  WAIT_UNTIL (!captioner_window_is_busy (desk->window));
+  g_assert_cmpint (captioner_photo_item_get_state (item_at (desk, 0)), ==,
+                   CAPTIONER_PHOTO_STATE_CAPTIONED);
+  gtk_window_destroy (dialog);
+}
+
 /* Closing the window with changes saves them first. */
 static void
 test_close_saves (Desk          *desk,
@@ -604,6 +631,8 @@ main (int   argc,
               test_ask_when_autosave_off, desk_tear_down);
   g_test_add ("/captioner/window/rename-selected", Desk, NULL, desk_set_up, test_rename_selected,
               desk_tear_down);
+  g_test_add ("/captioner/window/export-opens-dialog", Desk, NULL, desk_set_up,
+              test_export_opens_dialog, desk_tear_down);
   g_test_add ("/captioner/window/close-saves", Desk, NULL, desk_set_up, test_close_saves,
               desk_tear_down);
   status = g_test_run ();

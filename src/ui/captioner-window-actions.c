@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "captioner-export-dialog.h"
 #include "captioner-window-private.h"
 
 static void
@@ -135,12 +136,40 @@ add_shortcut (GtkShortcutController *controller,
                                                           gtk_named_action_new (action)));
 }
 
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CaptionerWindow *self = CAPTIONER_WINDOW (widget);
+  GListModel *items = G_LIST_MODEL (self->photos);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Export reads the sidecars: what the editor typed goes there first. */
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CaptionerPhotoItem) item = g_list_model_get_item (items, i);
+
+      if (captioner_photo_item_get_draft (item) != NULL)
+        captioner_window_save_item (self, item, CAPTIONER_SAVE_NONE);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CaptionerPhotoItem) item = g_list_model_get_item (items, i);
+      g_ptr_array_add (files, g_object_ref (captioner_photo_item_get_file (item)));
+    }
+  if (files->len == 0)
+    return;
+  gtk_window_present (GTK_WINDOW (captioner_export_dialog_new (GTK_WINDOW (self), files)));
+}
+
 void
 captioner_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.save-next", NULL, save_next_action);
   gtk_widget_class_install_action (widget_class, "win.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "win.previous", NULL, previous_action);
@@ -160,6 +189,7 @@ captioner_window_init_shortcuts (CaptionerWindow *self)
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_LOCAL);
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>o", "win.open");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>s", "win.save");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>e", "win.export");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>Return", "win.save-next");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>KP_Enter", "win.save-next");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "Page_Down", "win.next");

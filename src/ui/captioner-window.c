@@ -53,6 +53,7 @@ update_actions (CaptionerWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save",
                                  has_photo && captioner_window_is_dirty (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-next", has_photo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  has_photo && captioner_history_can_undo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
