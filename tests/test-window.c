@@ -8,6 +8,7 @@
 #include "captioner-person.h"
 #include "captioner-photo-item.h"
 #include "captioner-photo-view.h"
+#include "captioner-thumbnail.h"
 #include "captioner-window.h"
 
 /* The caption desk as an editor uses it: a real window on a folder of generated JPEGs, people
@@ -287,6 +288,27 @@ test_tag_save_undo (Desk          *desk,
   open_folder (desk);
   g_assert_cmpuint (g_list_model_get_n_items (captioner_window_get_photos (desk->window)), ==, 3);
   a = item_at (desk, 0);
+
+  /* Every photo gets a decoded thumbnail, cached where GNOME Files looks. */
+  for (guint i = 0; i < 3; i++)
+    {
+      CaptionerPhotoItem *item = item_at (desk, i);
+      g_autofree char *uri = g_file_get_uri (captioner_photo_item_get_file (item));
+      g_autofree char *cached = captioner_thumbnail_path_for_uri (uri, CAPTIONER_THUMBNAIL_NORMAL);
+
+      WAIT_UNTIL (captioner_photo_item_has_decoded_thumbnail (item));
+      g_assert_cmpint (gdk_texture_get_width (captioner_photo_item_get_thumbnail (item)), ==, 128);
+      g_assert_true (g_file_test (cached, G_FILE_TEST_IS_REGULAR));
+    }
+
+  /* The folder heads the recent folders. */
+  {
+    g_auto(GStrv) recent = g_settings_get_strv (desk->settings, "recent-folders");
+    g_autofree char *uri = g_filename_to_uri (desk->dir, NULL, NULL);
+
+    g_assert_nonnull (recent[0]);
+    g_assert_cmpstr (recent[0], ==, uri);
+  }
   g_assert_cmpint (captioner_photo_item_get_state (a), ==, CAPTIONER_PHOTO_STATE_NOT_CAPTIONED);
 
   /* Middle, right, then left: the caption lists them left to right. */
