@@ -18,7 +18,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The photo view asks for a texture this size at most: a screenful, decoded at DCT scale. */
+/* The display image is decoded for the photo view's size (JPEG DCT scaling makes a smaller
+ * target much cheaper), within these bounds. */
+#define DISPLAY_MIN_SIZE 1024
 #define DISPLAY_MAX_SIZE 2560
 
 /* What the editor starts from: the metadata as read, with a wire caption that has no
@@ -41,6 +43,22 @@ current_orientation (CaptionerWindow *self)
   CaptionerPhoto *photo = self->current ? captioner_photo_item_get_photo (self->current) : NULL;
 
   return photo ? captioner_photo_get_orientation (photo) : 1;
+}
+
+static void
+display_size (CaptionerWindow *self,
+              int             *width,
+              int             *height)
+{
+  GtkWidget *viewport = gtk_widget_get_parent (GTK_WIDGET (self->photo_view));
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int w = viewport ? gtk_widget_get_width (viewport) : 0;
+  int h = viewport ? gtk_widget_get_height (viewport) : 0;
+
+  if (w <= 0 || h <= 0)
+    w = h = DISPLAY_MAX_SIZE;
+  *width = CLAMP (w * scale, DISPLAY_MIN_SIZE, DISPLAY_MAX_SIZE);
+  *height = CLAMP (h * scale, DISPLAY_MIN_SIZE, DISPLAY_MAX_SIZE);
 }
 
 static void
@@ -185,6 +203,7 @@ captioner_window_show_item (CaptionerWindow    *self,
   CaptionerPhoto *photo;
   const CaptionerMetadata *draft;
   g_autofree char *subtitle = NULL;
+  int width, height;
 
   g_set_object (&self->current, item);
   g_cancellable_cancel (self->image_cancellable);
@@ -248,9 +267,9 @@ captioner_window_show_item (CaptionerWindow    *self,
     }
 
   self->image_cancellable = g_cancellable_new ();
-  captioner_image_load_async (captioner_photo_item_get_file (item), DISPLAY_MAX_SIZE,
-                              DISPLAY_MAX_SIZE, self->image_cancellable, on_image_loaded_cb,
-                              g_object_ref (self));
+  display_size (self, &width, &height);
+  captioner_image_load_async (captioner_photo_item_get_file (item), width, height,
+                              self->image_cancellable, on_image_loaded_cb, g_object_ref (self));
 }
 
 static void
