@@ -11,8 +11,10 @@
 #include "captioner-person.h"
 #include "captioner-window-private.h"
 
-/* Photo headers read at once: enough to keep the disk busy, few enough to keep the order. */
-#define MAX_LOADS 4
+/* Photo headers read at once. Each completion waits for the main loop, which may be busy
+ * drawing (software GL under Xvfb draws a frame in ~100 ms): enough must be in flight that a
+ * turn of the loop takes many, few enough that the shown photo's own loads do not queue long. */
+#define MAX_LOADS 32
 /* How many photos "the first screenful of thumbnails" means for CAPTIONER_PROFILE. */
 #define FIRST_THUMBNAILS 24
 #define MAX_RECENT 10
