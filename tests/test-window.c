@@ -442,6 +442,48 @@ test_conflict_keep_mine (Desk          *desk,
   g_assert_cmpstr (headline, ==, "4");
 }
 
+/* "See both" shows the two captions, then "reload theirs" drops the editor's version. */
+static void
+test_conflict_see_both (Desk          *desk,
+                        gconstpointer  data)
+{
+  g_autofree char *sidecar = g_build_filename (desk->dir, "a-summit.jpg.xmp", NULL);
+  g_autofree char *program = g_find_program_in_path ("exiftool");
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  CaptionerPhotoItem *a;
+  int status;
+
+  open_folder (desk);
+  a = item_at (desk, 0);
+  set_body (desk, "Mine first.");
+  activate (desk, "win.save");
+  WAIT_UNTIL (!captioner_window_is_busy (desk->window));
+  {
+    const char *argv[] = { program, "-q", "-overwrite_original", "-XMP-dc:Description=Theirs.",
+                           sidecar, NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status,
+                  &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (status, ==, 0);
+  }
+  set_body (desk, "Mine again.");
+  activate (desk, "win.save");
+  WAIT_UNTIL (!captioner_window_is_busy (desk->window) && find_dialog () != NULL);
+  respond (find_dialog (), "both");
+
+  WAIT_UNTIL (find_dialog () != NULL);
+  dialog = find_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Theirs."));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Mine again."));
+  g_assert_false (adw_message_dialog_has_response (dialog, "both"));
+  respond (dialog, "theirs");
+  WAIT_UNTIL (captioner_photo_item_get_state (a) == CAPTIONER_PHOTO_STATE_CAPTIONED &&
+              photo_is_shown (desk));
+  g_assert_null (captioner_photo_item_get_draft (a));
+  assert_caption (desk, "Theirs.");
+}
+
 /* A photo that cannot be read is marked, and the window goes on with the others. */
 static void
 test_unreadable (Desk          *desk,
@@ -645,6 +687,8 @@ main (int   argc,
               desk_tear_down);
   g_test_add ("/captioner/window/conflict-keep-mine", Desk, NULL, desk_set_up,
               test_conflict_keep_mine, desk_tear_down);
+  g_test_add ("/captioner/window/conflict-see-both", Desk, NULL, desk_set_up,
+              test_conflict_see_both, desk_tear_down);
   g_test_add ("/captioner/window/unreadable", Desk, NULL, desk_set_up, test_unreadable,
               desk_tear_down);
   g_test_add ("/captioner/window/save-next-uncaptioned", Desk, NULL, desk_set_up,

@@ -167,13 +167,16 @@ present_dialog (SaveJob    *job,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The caption as stored: what another program wrote may not match the parts. */
 static char *
 describe (const CaptionerMetadata *metadata,
           int                      orientation)
 {
-  g_autofree char *composed = captioner_metadata_compose (metadata, orientation);
+  const char *caption = captioner_metadata_get (metadata, CAPTIONER_FIELD_CAPTION);
 
-  return g_strdup (*composed ? composed : _("(no caption)"));
+  if (caption != NULL && *caption != '\0')
+    return g_strdup (caption);
+  return g_strdup (_("(no caption)"));
 }
 
 static void

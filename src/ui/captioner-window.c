@@ -23,16 +23,20 @@ static GParamSpec *properties[N_PROPS];
 #define DISPLAY_MIN_SIZE 1024
 #define DISPLAY_MAX_SIZE 2560
 
-/* What the editor starts from: the metadata as read, with a wire caption that has no
- * Captioner body taken as the body, so that it can be edited. */
+/* What the editor starts from: the metadata as read, with a caption Captioner did not compose
+ * (a wire photo's, or one another program changed since) taken as the body when no people are
+ * named, so that what is shown is what is stored, and can be edited. */
 static CaptionerMetadata *
 initial_metadata (CaptionerPhoto *photo)
 {
   CaptionerMetadata *metadata = captioner_metadata_copy (captioner_photo_get_metadata (photo));
   const char *caption = metadata->fields[CAPTIONER_FIELD_CAPTION];
+  const char *composed = metadata->fields[CAPTIONER_FIELD_COMPOSED];
+  gboolean foreign;
 
-  if (metadata->fields[CAPTIONER_FIELD_CAPTION_BODY] == NULL && caption != NULL &&
-      *caption != '\0' && metadata->people->len == 0)
+  foreign = metadata->fields[CAPTIONER_FIELD_CAPTION_BODY] == NULL ||
+            (composed != NULL && g_strcmp0 (caption, composed) != 0);
+  if (foreign && caption != NULL && *caption != '\0' && metadata->people->len == 0)
     captioner_metadata_set (metadata, CAPTIONER_FIELD_CAPTION_BODY, caption);
   return metadata;
 }
