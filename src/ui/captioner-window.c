@@ -228,7 +228,13 @@ captioner_window_show_item (CaptionerWindow    *self,
       return;
     }
 
-  subtitle = g_strdup (captioner_photo_item_get_name (item));
+  if (self->shown_position != GTK_INVALID_LIST_POSITION)
+    /* TRANSLATORS: the photo's file name, its place in the folder, how many photos */
+    subtitle = g_strdup_printf (_("%s — %u of %u"), captioner_photo_item_get_name (item),
+                                self->shown_position + 1,
+                                g_list_model_get_n_items (G_LIST_MODEL (self->photos)));
+  else
+    subtitle = g_strdup (captioner_photo_item_get_name (item));
   adw_window_title_set_subtitle (self->title_widget, subtitle);
   photo = captioner_photo_item_get_photo (item);
   captioner_photo_view_set_texture (self->photo_view, captioner_photo_item_get_thumbnail (item));
