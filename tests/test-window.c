@@ -484,6 +484,39 @@ test_conflict_see_both (Desk          *desk,
   assert_caption (desk, "Theirs.");
 }
 
+/* A wire photo's caption shows as it is stored, and becomes the body to edit. */
+static void
+test_wire_caption (Desk          *desk,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (desk->dir, "a-summit.jpg", NULL);
+  g_autofree char *program = g_find_program_in_path ("exiftool");
+  g_autoptr(GError) error = NULL;
+  int status;
+  const char *argv[] = { program, "-q", "-overwrite_original", "-charset", "iptc=utf8",
+                         "-IPTC:CodedCharacterSet=UTF8",
+                         "-IPTC:Caption-Abstract=A speaker addresses a news conference.",
+                         "-IPTC:Credit=Reuters", path, NULL };
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+
+  open_folder (desk);
+  assert_caption (desk, "A speaker addresses a news conference.");
+  g_assert_cmpint (captioner_photo_item_get_state (item_at (desk, 0)), ==,
+                   CAPTIONER_PHOTO_STATE_CAPTIONED);
+  g_assert_cmpstr (gtk_editable_get_text (captioner_caption_panel_get_field_editable (panel (desk),
+                                                                                     CAPTIONER_FIELD_CREDIT)),
+                   ==, "Reuters");
+  /* Editing composes it in house style. */
+  set_field (desk, CAPTIONER_FIELD_CITY, "Tehran");
+  assert_caption (desk, "A speaker addresses a news conference. (Reuters photo)");
+  g_assert_cmpint (captioner_photo_item_get_state (item_at (desk, 0)), ==,
+                   CAPTIONER_PHOTO_STATE_UNSAVED);
+}
+
 /* A photo that cannot be read is marked, and the window goes on with the others. */
 static void
 test_unreadable (Desk          *desk,
@@ -689,6 +722,8 @@ main (int   argc,
               test_conflict_keep_mine, desk_tear_down);
   g_test_add ("/captioner/window/conflict-see-both", Desk, NULL, desk_set_up,
               test_conflict_see_both, desk_tear_down);
+  g_test_add ("/captioner/window/wire-caption", Desk, NULL, desk_set_up, test_wire_caption,
+              desk_tear_down);
   g_test_add ("/captioner/window/unreadable", Desk, NULL, desk_set_up, test_unreadable,
               desk_tear_down);
   g_test_add ("/captioner/window/save-next-uncaptioned", Desk, NULL, desk_set_up,

@@ -357,7 +357,13 @@ captioner_caption_panel_set_metadata (CaptionerCaptionPanel   *self,
       }
   }
 
-  composed = captioner_metadata_compose (metadata, orientation);
+  /* The window keeps the caption field composed from the parts as the editor works; until then
+   * it is what the file holds (a wire caption without the house-style credit, say). */
+  if (metadata->fields[CAPTIONER_FIELD_CAPTION] != NULL &&
+      *metadata->fields[CAPTIONER_FIELD_CAPTION] != '\0')
+    composed = g_strdup (metadata->fields[CAPTIONER_FIELD_CAPTION]);
+  else
+    composed = captioner_metadata_compose (metadata, orientation);
   g_free (self->composed);
   self->composed = g_strdup (composed);
   bytes = strlen (composed);
