@@ -673,6 +673,73 @@ test_export_opens_dialog (Desk          *desk,
   gtk_window_destroy (dialog);
 }
 
+/* The desk's keys reach their actions from anywhere in the window (capture phase). */
+static void
+test_keys_and_drop (Desk          *desk,
+                    gconstpointer  data)
+{
+  static const struct { const char *trigger; const char *action; } keys[] = {
+    { "<Control>o", "win.open" }, { "<Control>s", "win.save" },
+    { "<Control>Return", "win.save-next" }, { "Page_Down", "win.next" },
+    { "Page_Up", "win.previous" }, { "<Alt>Right", "win.next" }, { "<Alt>Left", "win.previous" },
+    { "<Control>z", "win.undo" }, { "<Control><Shift>z", "win.redo" },
+    { "F2", "win.rename-person" }, { "<Control>e", "win.export" },
+  };
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (desk->window));
+  g_autoptr(GFile) folder = g_file_new_for_path (desk->dir);
+  GSList *list = g_slist_append (NULL, folder);
+  GdkFileList *files = gdk_file_list_new_from_list (list);
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (keys[k].trigger);
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+              gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_CAPTURE)
+            continue;
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+              GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+              if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
+                  GTK_IS_NAMED_ACTION (action) &&
+                  g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                               keys[k].action))
+                found = TRUE;
+            }
+        }
+      if (!found)
+        g_error ("%s does not trigger %s", keys[k].trigger, keys[k].action);
+    }
+
+  /* Dropping a folder on the window opens it. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &dropped);
+  g_value_unset (&value);
+  g_slist_free (list);
+  g_assert_true (dropped);
+  WAIT_UNTIL (photo_is_shown (desk) && !captioner_window_is_busy (desk->window));
+  g_assert_cmpuint (g_list_model_get_n_items (captioner_window_get_photos (desk->window)), ==, 3);
+}
+
 /* Closing the window with changes saves them first. */
 static void
 test_close_saves (Desk          *desk,
@@ -734,6 +801,8 @@ main (int   argc,
               desk_tear_down);
   g_test_add ("/captioner/window/export-opens-dialog", Desk, NULL, desk_set_up,
               test_export_opens_dialog, desk_tear_down);
+  g_test_add ("/captioner/window/keys-and-drop", Desk, NULL, desk_set_up, test_keys_and_drop,
+              desk_tear_down);
   g_test_add ("/captioner/window/close-saves", Desk, NULL, desk_set_up, test_close_saves,
               desk_tear_down);
   status = g_test_run ();
