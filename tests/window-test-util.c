@@ -149,7 +149,9 @@ desk_set_field (Desk           *desk,
                 CaptionerField  field,
                 const char     *value)
 {
-  gtk_editable_set_text (captioner_caption_panel_get_field_editable (desk_panel (desk), field), value);
+  GtkEditable *editable = captioner_caption_panel_get_field_editable (desk_panel (desk), field);
+
+  gtk_editable_set_text (editable, value);
 }
 
 void
@@ -280,4 +282,24 @@ desk_finish (const char *home)
 
   g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
   g_clear_object (&desk_application);
+}
+
+const char *
+desk_field_text (Desk           *desk,
+                 CaptionerField  field)
+{
+  return gtk_editable_get_text (captioner_caption_panel_get_field_editable (desk_panel (desk),
+                                                                           field));
+}
+
+/* The name in the panel's row for the person at position (0 the leftmost). */
+const char *
+desk_person_text (Desk  *desk,
+                  guint  position)
+{
+  GtkEditable *editable = captioner_caption_panel_get_person_editable (desk_panel (desk),
+                                                                       position);
+
+  g_assert_nonnull (editable);
+  return gtk_editable_get_text (editable);
 }

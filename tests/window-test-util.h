@@ -71,5 +71,9 @@ void                   desk_assert_caption (Desk             *desk,
 void                   desk_respond        (AdwMessageDialog *dialog,
                                             const char       *response);
 AdwMessageDialog      *desk_find_dialog    (void);
+const char            *desk_field_text     (Desk             *desk,
+                                            CaptionerField    field);
+const char            *desk_person_text    (Desk             *desk,
+                                            guint             position);
 
 G_END_DECLS

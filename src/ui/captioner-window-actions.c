@@ -131,9 +131,10 @@ add_shortcut (GtkShortcutController *controller,
               const char            *trigger,
               const char            *action)
 {
+  GtkShortcutTrigger *parsed = gtk_shortcut_trigger_parse_string (trigger);
+
   gtk_shortcut_controller_add_shortcut (controller,
-                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (trigger),
-                                                          gtk_named_action_new (action)));
+                                        gtk_shortcut_new (parsed, gtk_named_action_new (action)));
 }
 
 static void
