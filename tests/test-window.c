@@ -478,6 +478,45 @@ test_keys_and_drop (Desk          *desk,
   g_assert_cmpuint (g_list_model_get_n_items (captioner_window_get_photos (desk->window)), ==, 3);
 }
 
+/* Opening another folder while the first is still loading: only the second one's photos,
+ * and the loads of the first do not count against it. */
+static void
+test_open_while_loading (Desk          *desk,
+                         gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (desk->dir, "other", NULL);
+  g_autoptr(GFile) first = g_file_new_for_path (desk->dir);
+  g_autoptr(GFile) second = g_file_new_for_path (other);
+  GListModel *photos = captioner_window_get_photos (desk->window);
+  static const char *names[] = { "x-one.jpg.xmp", "x-one.jpg", "y-two.jpg" };
+  g_autofree char *description = NULL;
+
+  g_assert_cmpint (g_mkdir (other, 0700), ==, 0);
+  desk_write_jpeg (other, "x-one.jpg", 0x808080ff);
+  desk_write_jpeg (other, "y-two.jpg", 0x404040ff);
+
+  captioner_window_open (desk->window, &first, 1);
+  DESK_WAIT_UNTIL (g_list_model_get_n_items (photos) == 3);
+  captioner_window_open (desk->window, &second, 1);
+  DESK_WAIT_UNTIL (g_list_model_get_n_items (photos) == 2 && desk_photo_is_shown (desk) &&
+                   !captioner_window_is_busy (desk->window));
+  g_assert_cmpstr (captioner_photo_item_get_name (desk_item_at (desk, 0)), ==, "x-one.jpg");
+  g_assert_cmpint (captioner_photo_item_get_state (desk_item_at (desk, 1)), ==,
+                   CAPTIONER_PHOTO_STATE_NOT_CAPTIONED);
+  desk_set_body (desk, "Second folder.");
+  desk_assert_caption (desk, "Second folder.");
+  desk_activate (desk, "win.next");
+  DESK_WAIT_UNTIL (desk_photo_is_shown (desk) && !captioner_window_is_busy (desk->window));
+  description = desk_exiftool (other, "-XMP-dc:Description", "x-one.jpg.xmp");
+  g_assert_cmpstr (description, ==, "Second folder.");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (other, names[i], NULL);
+      g_unlink (path);
+    }
+  g_rmdir (other);
+}
+
 /* Closing the window with changes saves them first. */
 static void
 test_close_saves (Desk          *desk,
@@ -520,6 +559,8 @@ main (int   argc,
               test_export_opens_dialog, desk_tear_down);
   g_test_add ("/captioner/window/keys-and-drop", Desk, NULL, desk_set_up, test_keys_and_drop,
               desk_tear_down);
+  g_test_add ("/captioner/window/open-while-loading", Desk, NULL, desk_set_up,
+              test_open_while_loading, desk_tear_down);
   g_test_add ("/captioner/window/close-saves", Desk, NULL, desk_set_up, test_close_saves,
               desk_tear_down);
   status = g_test_run ();
