@@ -1,6 +1,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <stdio.h>
 
 G_BEGIN_DECLS
 
@@ -13,7 +14,9 @@ int  captioner_cli_set     (int    argc,
 int  captioner_cli_compose (int    argc,
                             char **argv);
 
-/* Shared helpers of the commands. */
+/* Shared helpers of the commands. Messages for the user go to captioner_cli_stderr (): the
+ * process's own stderr is closed to libraries that print there behind our back. */
+FILE *captioner_cli_stderr (void);
 void captioner_cli_report  (const GError *error);
 GPtrArray *captioner_cli_files_from_args (char **args);
 

@@ -18,7 +18,7 @@ captioner_cli_report (const GError *error)
   g_autofree char *line = g_strdup (error->message);
 
   g_strdelimit (line, "\r\n", ' ');
-  fprintf (stderr, "captioner-cli: %s\n", line);
+  fprintf (captioner_cli_stderr (), "captioner-cli: %s\n", line);
 }
 
 GPtrArray *
@@ -113,7 +113,7 @@ captioner_cli_info (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error) || rest == NULL)
     {
-      fprintf (stderr, "captioner-cli info: %s\n",
+      fprintf (captioner_cli_stderr (), "captioner-cli info: %s\n",
                error ? error->message : _("no file given"));
       return 2;
     }

@@ -107,13 +107,13 @@ captioner_cli_set (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      fprintf (stderr, "captioner-cli set: %s\n", error->message);
+      fprintf (captioner_cli_stderr (), "captioner-cli set: %s\n", error->message);
       status = 2;
       goto out;
     }
   if (rest == NULL || g_strv_length (rest) != 1)
     {
-      fprintf (stderr, "captioner-cli set: %s\n", _("give exactly one FILE"));
+      fprintf (captioner_cli_stderr (), "captioner-cli set: %s\n", _("give exactly one FILE"));
       status = 2;
       goto out;
     }
@@ -180,7 +180,7 @@ captioner_cli_set (int    argc,
     {
       captioner_cli_report (error);
       if (g_error_matches (error, CAPTIONER_ERROR, CAPTIONER_ERROR_CAPTION_CHANGED))
-        fprintf (stderr, "captioner-cli: %s\n", _("run again with --force to replace it"));
+        fprintf (captioner_cli_stderr (), "captioner-cli: %s\n", _("run again with --force to replace it"));
       status = 1;
       goto out;
     }
@@ -188,7 +188,7 @@ captioner_cli_set (int    argc,
   goto out;
 
 usage_error:
-  fprintf (stderr, "captioner-cli set: %s\n", error->message);
+  fprintf (captioner_cli_stderr (), "captioner-cli set: %s\n", error->message);
   status = 2;
 
 out:
@@ -213,7 +213,7 @@ captioner_cli_compose (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error) || rest == NULL)
     {
-      fprintf (stderr, "captioner-cli compose: %s\n", error ? error->message : _("no file given"));
+      fprintf (captioner_cli_stderr (), "captioner-cli compose: %s\n", error ? error->message : _("no file given"));
       return 2;
     }
 

@@ -4,9 +4,64 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "captioner-cli-commands.h"
+#include "captioner-cli-export.h"
+
+static FILE *user_stderr;
+
+FILE *
+captioner_cli_stderr (void)
+{
+  return user_stderr ? user_stderr : stderr;
+}
+
+static GLogWriterOutput
+write_log_to_user_stderr (GLogLevelFlags   log_level,
+                          const GLogField *fields,
+                          gsize            n_fields,
+                          gpointer         user_data)
+{
+  g_autofree char *line = NULL;
+  const char *domain = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0)
+      domain = fields[i].value;
+  if (g_log_writer_default_would_drop (log_level, domain))
+    return G_LOG_WRITER_HANDLED;
+  line = g_log_writer_format_fields (log_level, fields, n_fields, FALSE);
+  fprintf (captioner_cli_stderr (), "%s\n", line);
+  fflush (captioner_cli_stderr ());
+  return G_LOG_WRITER_HANDLED;
+}
+
+/* exempi reports problems it has already returned as errors on std::cerr, and libexif on
+ * stderr: a damaged file would print lines we do not control. Keep the user's stderr for our
+ * one line per file (and GLib's own warnings), and point fd 2 at /dev/null for the rest.
+ * CAPTIONER_DEBUG=1 keeps everything. */
+static void
+quiet_library_stderr (void)
+{
+  int saved, null_fd;
+
+  if (g_getenv ("CAPTIONER_DEBUG") != NULL)
+    return;
+  saved = dup (STDERR_FILENO);
+  null_fd = open ("/dev/null", O_WRONLY | O_CLOEXEC);
+  if (saved < 0 || null_fd < 0)
+    return;
+  user_stderr = fdopen (saved, "w");
+  if (user_stderr == NULL)
+    return;
+  setvbuf (user_stderr, NULL, _IOLBF, 0);
+  dup2 (null_fd, STDERR_FILENO);
+  close (null_fd);
+  g_log_set_writer_func (write_log_to_user_stderr, NULL, NULL);
+}
 
 static int
 print_usage (FILE *stream)
@@ -23,7 +78,7 @@ print_usage (FILE *stream)
              "      FILE|FOLDER...\n"
              "\n"
              "People boxes are given in the photo as displayed, normalised 0..1, X,Y the top-left.\n"));
-  return stream == stderr ? 2 : 0;
+  return stream != stdout ? 2 : 0;
 }
 
 int
@@ -37,8 +92,10 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  quiet_library_stderr ();
+
   if (argc < 2)
-    return print_usage (stderr);
+    return print_usage (captioner_cli_stderr ());
 
   command = argv[1];
   if (g_str_equal (command, "--help") || g_str_equal (command, "-h") ||
@@ -50,7 +107,9 @@ main (int   argc,
     return captioner_cli_set (argc - 1, argv + 1);
   if (g_str_equal (command, "compose"))
     return captioner_cli_compose (argc - 1, argv + 1);
+  if (g_str_equal (command, "export"))
+    return captioner_cli_export (argc - 1, argv + 1);
 
-  fprintf (stderr, _("captioner-cli: unknown command “%s”\n"), command);
-  return print_usage (stderr);
+  fprintf (captioner_cli_stderr (), _("captioner-cli: unknown command “%s”\n"), command);
+  return print_usage (captioner_cli_stderr ());
 }

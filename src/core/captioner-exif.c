@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <libexif/exif-data.h>
+#include <libexif/exif-log.h>
+#include <stdarg.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -38,6 +40,7 @@ captioner_exif_copy (const CaptionerExif *exif)
   copy->copyright = g_strdup (exif->copyright);
   copy->image_description = g_strdup (exif->image_description);
   copy->thumbnail = exif->thumbnail ? g_bytes_ref (exif->thumbnail) : NULL;
+  copy->problem = g_strdup (exif->problem);
   return copy;
 }
 
@@ -55,6 +58,7 @@ captioner_exif_free (CaptionerExif *exif)
   g_free (exif->copyright);
   g_free (exif->image_description);
   g_clear_pointer (&exif->thumbnail, g_bytes_unref);
+  g_free (exif->problem);
   g_free (exif);
 }
 
@@ -251,12 +255,123 @@ read_entries (CaptionerExif *exif,
     exif->thumbnail = g_bytes_new (data->data, data->size);
 }
 
+typedef struct
+{
+  const guint8 *tiff;
+  gsize         length;
+  gboolean      big_endian;
+  GArray       *visited;   /* guint32 offsets of the IFDs seen, to catch loops */
+} TiffWalk;
+
+static guint32
+tiff_u16 (TiffWalk *w,
+          gsize     at)
+{
+  return w->big_endian ? (w->tiff[at] << 8) | w->tiff[at + 1]
+                       : (w->tiff[at + 1] << 8) | w->tiff[at];
+}
+
+static guint32
+tiff_u32 (TiffWalk *w,
+          gsize     at)
+{
+  return w->big_endian ? ((guint32) w->tiff[at] << 24) | (w->tiff[at + 1] << 16) |
+                         (w->tiff[at + 2] << 8) | w->tiff[at + 3]
+                       : ((guint32) w->tiff[at + 3] << 24) | (w->tiff[at + 2] << 16) |
+                         (w->tiff[at + 1] << 8) | w->tiff[at];
+}
+
+/* Checks one IFD and the IFDs it points to: entry count inside the block, sub-IFD pointers
+ * inside the block and never back to an IFD already seen. libexif copes with all of this
+ * quietly; an editor should still hear that the file is damaged. */
+static const char *
+check_ifd (TiffWalk *w,
+           guint32   offset,
+           guint     depth)
+{
+  guint32 count;
+
+  if (depth > 8)
+    return "IFDs nested too deep";
+  if (offset < 8 || (gsize) offset + 2 > w->length)
+    return "an IFD offset points past the end of the EXIF block";
+  for (guint i = 0; i < w->visited->len; i++)
+    if (g_array_index (w->visited, guint32, i) == offset)
+      return "an IFD points back at an IFD already read (a loop)";
+  g_array_append_val (w->visited, offset);
+
+  count = tiff_u16 (w, offset);
+  if ((gsize) offset + 2 + (gsize) count * 12 + 4 > w->length)
+    return "an IFD claims more entries than the EXIF block holds";
+
+  for (guint32 i = 0; i < count; i++)
+    {
+      gsize entry = offset + 2 + (gsize) i * 12;
+      guint32 tag = tiff_u16 (w, entry);
+
+      if (tag == 0x8769 || tag == 0x8825 || tag == 0xA005)  /* Exif, GPS, Interop IFDs */
+        {
+          const char *problem = check_ifd (w, tiff_u32 (w, entry + 8), depth + 1);
+          if (problem != NULL)
+            return problem;
+        }
+    }
+
+  {
+    guint32 next = tiff_u32 (w, offset + 2 + (gsize) count * 12);
+    if (next != 0 && depth == 0)
+      return check_ifd (w, next, depth + 1);  /* IFD1, the thumbnail's */
+    if (next != 0 && (gsize) next >= w->length)
+      return "an IFD offset points past the end of the EXIF block";
+  }
+  return NULL;
+}
+
+static const char *
+check_tiff_structure (const guint8 *data,
+                      gsize         length)
+{
+  g_autoptr(GArray) visited = g_array_new (FALSE, FALSE, sizeof (guint32));
+  TiffWalk w = { data, length, FALSE, visited };
+
+  if (length < 8)
+    return "the EXIF block is too short";
+  if (data[0] == 'M' && data[1] == 'M')
+    w.big_endian = TRUE;
+  else if (!(data[0] == 'I' && data[1] == 'I'))
+    return "the EXIF block has no TIFF header";
+  if (tiff_u16 (&w, 2) != 42)
+    return "the EXIF block has no TIFF header";
+  return check_ifd (&w, tiff_u32 (&w, 4), 0);
+}
+
+/* libexif reports damage through its log; keep the first report about the EXIF structure
+ * itself (maker notes are vendor blobs, often odd, and not ours to judge). */
+static void
+on_exif_log (ExifLog     *log,
+             ExifLogCode  code,
+             const char  *domain,
+             const char  *format,
+             va_list      args,
+             void        *data)
+{
+  CaptionerExif *exif = data;
+  g_autofree char *message = NULL;
+
+  if (code != EXIF_LOG_CODE_CORRUPT_DATA || exif->problem != NULL ||
+      (domain != NULL && g_str_has_prefix (domain, "ExifMnote")))
+    return;
+  message = g_strdup_vprintf (format, args);
+  exif->problem = g_utf8_make_valid (message, -1);
+}
+
 CaptionerExif *
 captioner_exif_new_from_data (const guint8 *data,
                               gsize         length)
 {
   CaptionerExif *exif = captioner_exif_new ();
   ExifData *exif_data;
+  ExifLog *log;
 
   if (data == NULL || length < 8 || length > G_MAXUINT)
     return exif;
@@ -264,11 +379,26 @@ captioner_exif_new_from_data (const guint8 *data,
   exif_data = exif_data_new ();
   if (exif_data == NULL)
     return exif;
+  log = exif_log_new ();
+  if (log != NULL)
+    {
+      exif_log_set_func (log, on_exif_log, exif);
+      exif_data_log (exif_data, log);
+    }
   /* Read what is there: do not invent mandatory tags, do not touch maker notes. */
   exif_data_unset_option (exif_data, EXIF_DATA_OPTION_FOLLOW_SPECIFICATION);
   exif_data_set_option (exif_data, EXIF_DATA_OPTION_DONT_CHANGE_MAKER_NOTE);
   exif_data_load_data (exif_data, data, (unsigned int) length);
   read_entries (exif, exif_data);
   exif_data_unref (exif_data);
+  if (exif->problem == NULL)
+    {
+      gsize skip = (length >= 6 && memcmp (data, "Exif\0\0", 6) == 0) ? 6 : 0;
+      const char *problem = check_tiff_structure (data + skip, length - skip);
+      if (problem != NULL)
+        exif->problem = g_strdup (problem);
+    }
+  if (log != NULL)
+    exif_log_unref (log);
   return exif;
 }

@@ -28,6 +28,7 @@ typedef struct
   int     pixel_width;        /* PixelXDimension, 0 when absent */
   int     pixel_height;
   GBytes *thumbnail;          /* embedded JPEG thumbnail, or NULL */
+  char   *problem;            /* what libexif found damaged, or NULL */
 } CaptionerExif;
 
 GType          captioner_exif_get_type  (void) G_GNUC_CONST;

@@ -149,3 +149,76 @@ captioner_jpeg_scan (const guint8      *data,
                        _("the JPEG is truncated before its frame header"));
   return FALSE;
 }
+
+static gboolean
+check_iim (const guint8 *data,
+           gsize         length)
+{
+  gsize pos = 0;
+
+  while (pos < length)
+    {
+      gsize size;
+
+      if (data[pos] == 0x00)
+        return TRUE;  /* padding at the end */
+      if (data[pos] != 0x1C || pos + 5 > length)
+        return FALSE;
+      size = ((gsize) data[pos + 3] << 8) | data[pos + 4];
+      pos += 5;
+      if (size & 0x8000)
+        {
+          gsize count = size & 0x7FFF;
+
+          /* An extended length: its own length in count bytes. */
+          if (count == 0 || count > 4 || pos + count > length)
+            return FALSE;
+          size = 0;
+          for (gsize i = 0; i < count; i++)
+            size = (size << 8) | data[pos + i];
+          pos += count;
+        }
+      if (size > length - pos)
+        return FALSE;
+      pos += size;
+    }
+  return TRUE;
+}
+
+/* Walks the Photoshop image resources of an APP13 segment and the IPTC IIM datasets inside,
+ * checking that every length stays inside the segment. */
+gboolean
+captioner_jpeg_check_iptc (const guint8  *data,
+                           gsize          length,
+                           GError       **error)
+{
+  gsize pos = 0;
+
+  while (pos + 12 <= length)
+    {
+      guint16 id;
+      gsize name_length, size;
+
+      if (memcmp (data + pos, "8BIM", 4) != 0)
+        break;
+      id = (data[pos + 4] << 8) | data[pos + 5];
+      name_length = data[pos + 6];
+      pos += 6 + ((name_length + 2) & ~(gsize) 1);  /* Pascal string, padded to even */
+      if (pos + 4 > length)
+        goto bad;
+      size = ((gsize) data[pos] << 24) | ((gsize) data[pos + 1] << 16) |
+             ((gsize) data[pos + 2] << 8) | data[pos + 3];
+      pos += 4;
+      if (size > length - pos)
+        goto bad;
+      if (id == 0x0404 && !check_iim (data + pos, size))
+        goto bad;
+      pos += size + (size & 1);
+    }
+  return TRUE;
+
+bad:
+  g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_CORRUPT,
+                       _("its IPTC block is damaged"));
+  return FALSE;
+}

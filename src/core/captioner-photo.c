@@ -73,6 +73,23 @@ captioner_photo_init (CaptionerPhoto *self)
   self->orientation = 1;
 }
 
+static void
+add_warning (CaptionerPhoto *self,
+             char           *text)
+{
+  char *joined;
+
+  if (self->warning == NULL)
+    {
+      self->warning = text;
+      return;
+    }
+  joined = g_strconcat (self->warning, "; ", text, NULL);
+  g_free (self->warning);
+  g_free (text);
+  self->warning = joined;
+}
+
 gboolean
 captioner_file_is_photo_name (const char *basename)
 {
@@ -196,7 +213,26 @@ read_image (CaptionerPhoto  *self,
       return TRUE;
     }
 
-  /* PNG and TIFF: the size from the header, through gdk-pixbuf, without decoding. */
+  /* PNG: the size from IHDR, which must come first. */
+  if (length >= 24 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0 &&
+      memcmp (data + 12, "IHDR", 4) == 0)
+    {
+      guint32 w = ((guint32) data[16] << 24) | (data[17] << 16) | (data[18] << 8) | data[19];
+      guint32 h = ((guint32) data[20] << 24) | (data[21] << 16) | (data[22] << 8) | data[23];
+
+      if (w == 0 || h == 0 || w > G_MAXINT || h > G_MAXINT)
+        {
+          g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_CORRUPT,
+                               _("the PNG header gives no size"));
+          return FALSE;
+        }
+      self->stored_width = (int) w;
+      self->stored_height = (int) h;
+      self->exif = captioner_exif_new ();
+      return TRUE;
+    }
+
+  /* TIFF: the size from the header, through gdk-pixbuf, without decoding. */
   {
     const char *path = g_file_peek_path (self->file);
     int w = 0, h = 0;
@@ -215,42 +251,66 @@ read_image (CaptionerPhoto  *self,
   return FALSE;
 }
 
-static gboolean
+static void
+warn_embedded (CaptionerPhoto *self,
+               const char     *problem)
+{
+  add_warning (self, g_strdup_printf (_("the caption data embedded in the photo could not be "
+                                        "read: %s"), problem));
+}
+
+/* Embedded XMP and IIM. A JPEG's XMP packet is parsed here (checked like a sidecar: no DTD,
+ * well-formed); when the photo also carries IIM, or extended XMP, exempi's smart handler reads
+ * them and reconciles IIM into XMP. Damage is a warning: the photo can still be captioned. */
+static void
 read_embedded_xmp (CaptionerPhoto     *self,
                    gboolean            is_jpeg,
                    CaptionerJpegInfo  *info,
-                   CaptionerMetadata  *metadata,
-                   GError            **error)
+                   CaptionerMetadata  *metadata)
 {
   g_autoptr(CaptionerXmp) xmp = NULL;
   const char *path = g_file_peek_path (self->file);
+  gboolean packet_ok = TRUE;
 
-  /* Most camera files carry neither XMP nor IIM: no need to wake exempi for them. */
-  if (is_jpeg && info->xmp == NULL && info->iptc == NULL)
-    return TRUE;
-
-  if (path != NULL)
+  if (is_jpeg && info->xmp != NULL)
     {
-      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GError) error = NULL;
 
-      xmp = captioner_xmp_read_embedded (path, &local_error);
-      if (local_error != NULL)
+      xmp = captioner_xmp_parse ((const char *) info->xmp, info->xmp_length, &error);
+      if (xmp == NULL)
         {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
+          warn_embedded (self, error->message);
+          packet_ok = FALSE;
         }
     }
-  else if (is_jpeg && info->xmp != NULL)
+  if (is_jpeg && info->iptc != NULL)
     {
-      /* No local path (a remote share without FUSE): parse the packet itself. */
-      xmp = captioner_xmp_parse ((const char *) info->xmp, info->xmp_length, error);
-      if (xmp == NULL)
-        return FALSE;
+      g_autoptr(GError) error = NULL;
+
+      if (!captioner_jpeg_check_iptc (info->iptc, info->iptc_length, &error))
+        {
+          warn_embedded (self, error->message);
+          info->iptc = NULL;  /* not handed to exempi */
+        }
+    }
+
+  if (path != NULL && packet_ok &&
+      (!is_jpeg || info->iptc != NULL || info->has_extended_xmp))
+    {
+      g_autoptr(GError) error = NULL;
+      XmpPtr smart = captioner_xmp_read_embedded (path, &error);
+
+      if (error != NULL)
+        warn_embedded (self, error->message);
+      else if (smart != NULL)
+        {
+          g_clear_pointer (&xmp, xmp_free);
+          xmp = smart;
+        }
     }
 
   if (xmp != NULL)
     captioner_xmp_read_metadata (xmp, self->stored_width, self->stored_height, metadata);
-  return TRUE;
 }
 
 static CaptionerMetadata *
@@ -359,8 +419,8 @@ read_sidecars (CaptionerPhoto     *self,
         {
           g_autofree char *t = g_file_get_basename (self->sidecar_target);
           g_autofree char *a = g_file_get_basename (adobe);
-          self->warning = g_strdup_printf (_("%s and %s disagree; Captioner reads and writes %s"),
-                                           t, a, t);
+          add_warning (self, g_strdup_printf (_("%s and %s disagree; Captioner reads and "
+                                                "writes %s"), t, a, t));
         }
       overlay_metadata (metadata, target_md, target_xmp);
       self->sidecar_caption = g_strdup (target_md->fields[CAPTIONER_FIELD_CAPTION]);
@@ -401,9 +461,7 @@ captioner_photo_load (GFile         *file,
   metadata = captioner_metadata_new ();
 
   head = read_head (file, cancellable, &local_error);
-  if (head == NULL || !read_image (self, head, &is_jpeg, &info, &local_error) ||
-      !(apply_exif_fallbacks (metadata, self->exif), TRUE) ||
-      !read_embedded_xmp (self, is_jpeg, &info, metadata, &local_error))
+  if (head == NULL || !read_image (self, head, &is_jpeg, &info, &local_error))
     {
       if (strstr (local_error->message, self->parse_name) != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
@@ -412,6 +470,12 @@ captioner_photo_load (GFile         *file,
                                     self->parse_name);
       return NULL;
     }
+
+  if (self->exif->problem != NULL)
+    add_warning (self, g_strdup_printf (_("its EXIF is damaged (%s); what could be read is "
+                                          "shown"), self->exif->problem));
+  apply_exif_fallbacks (metadata, self->exif);
+  read_embedded_xmp (self, is_jpeg, &info, metadata);
 
   /* Errors from the sidecars name the sidecar already. */
   if (!read_sidecars (self, metadata, cancellable, error))

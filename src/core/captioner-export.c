@@ -1,0 +1,506 @@
+#define G_LOG_DOMAIN "captioner-export"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include <string.h>
+
+#include "captioner-error.h"
+#include "captioner-export.h"
+#include "captioner-export-private.h"
+#include "captioner-json.h"
+
+struct _CaptionerExport
+{
+  GObject                parent_instance;
+  CaptionerExportFormat  format;
+  CaptionerExportFlags   flags;
+  GFile                 *output;      /* file (csv, json) or folder; NULL until known */
+  GString               *document;    /* csv, json */
+  guint                  n_rows;
+  GHashTable            *protected;   /* URIs of originals and sidecars */
+  GHashTable            *protected_ids; /* id::file of those that exist */
+  GHashTable            *written;     /* URI of each output written → the photo's name */
+  GBytes                *contents;    /* csv, json after closing in memory */
+};
+
+G_DEFINE_FINAL_TYPE (CaptionerExport, captioner_export, G_TYPE_OBJECT)
+G_DEFINE_QUARK (captioner-export-error-quark, captioner_export_error)
+
+static const char * const format_names[] = { "csv", "txt", "json", "xmp", "jpeg" };
+
+/* Makes the message name the file, unless it does already. */
+static void
+prefix_error (GError **error,
+              GFile   *file)
+{
+  g_autofree char *name = NULL;
+
+  if (error == NULL || *error == NULL || file == NULL)
+    return;
+  name = g_file_get_parse_name (file);
+  if (strstr ((*error)->message, name) == NULL)
+    {
+      g_autofree char *base = g_file_get_basename (file);
+      if (strstr ((*error)->message, base) == NULL)
+        g_prefix_error (error, "%s: ", name);
+    }
+}
+
+static char *
+dup_file_id (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ID_FILE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  if (info == NULL)
+    return NULL;
+  return g_strdup (g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ID_FILE));
+}
+
+static gboolean
+is_protected (CaptionerExport *self,
+              GFile           *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *id = NULL;
+
+  if (g_hash_table_contains (self->protected, uri))
+    return TRUE;
+  id = dup_file_id (file);   /* the same file under another path */
+  return id != NULL && g_hash_table_contains (self->protected_ids, id);
+}
+
+void
+captioner_export_protect_photo (CaptionerExport *self,
+                                GFile           *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *base = g_file_get_basename (file);
+  g_autofree char *sidecar = g_strconcat (base, ".xmp", NULL);
+  const char *dot = strrchr (base, '.');
+
+  captioner_export_protect (self, file);
+  if (parent == NULL)
+    return;
+  {
+    g_autoptr(GFile) target = g_file_get_child (parent, sidecar);
+    captioner_export_protect (self, target);
+  }
+  if (dot != NULL)
+    {
+      g_autofree char *stem = g_strndup (base, dot - base);
+      g_autofree char *short_name = g_strconcat (stem, ".xmp", NULL);
+      g_autoptr(GFile) other = g_file_get_child (parent, short_name);
+      captioner_export_protect (self, other);
+    }
+}
+
+/* An output name is one plain file name: it cannot climb out of the output folder. */
+gboolean
+captioner_export_check_output_name (const char  *name,
+                                    GError     **error)
+{
+  if (name == NULL || *name == '\0' || strchr (name, '/') != NULL ||
+      strcmp (name, ".") == 0 || strcmp (name, "..") == 0)
+    {
+      g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_INVALID_ARGUMENT,
+                   _("the output name “%s” is not a plain file name"), name ? name : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Writes atomically (a temporary file renamed over the target, which GFile does for local
+ * files), never over an original, and over an existing file only with OVERWRITE. */
+static gboolean
+write_output (CaptionerExport  *self,
+              GFile            *destination,
+              GBytes           *bytes,
+              const char       *photo_name,
+              GCancellable     *cancellable,
+              GError          **error)
+{
+  g_autofree char *uri = g_file_get_uri (destination);
+  g_autofree char *path = g_file_get_parse_name (destination);
+  g_autoptr(GFile) parent = g_file_get_parent (destination);
+  const char *other;
+  g_autoptr(GError) local_error = NULL;
+
+  if (is_protected (self, destination))
+    {
+      g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_INVALID_ARGUMENT,
+                   _("%s is an original: Captioner never writes over it"), path);
+      return FALSE;
+    }
+  other = g_hash_table_lookup (self->written, uri);
+  if (other != NULL)
+    {
+      g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_EXISTS,
+                   _("%s was just exported from %s"), path, other);
+      return FALSE;
+    }
+  if (!(self->flags & CAPTIONER_EXPORT_FLAGS_OVERWRITE) &&
+      g_file_query_exists (destination, cancellable))
+    {
+      g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_EXISTS, _("%s exists already"), path);
+      return FALSE;
+    }
+  if (parent != NULL &&
+      !g_file_make_directory_with_parents (parent, cancellable, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("cannot create the folder for %s: "), path);
+      return FALSE;
+    }
+  if (!g_file_replace_contents (destination, g_bytes_get_data (bytes, NULL),
+                                g_bytes_get_size (bytes), NULL, FALSE, G_FILE_CREATE_NONE,
+                                NULL, cancellable, &local_error))
+    {
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_prefix_error (&local_error, _("cannot write %s: "), path);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_hash_table_insert (self->written, g_steal_pointer (&uri), g_strdup (photo_name));
+  return TRUE;
+}
+
+static GFile *
+dup_output_folder (CaptionerExport  *self,
+                   CaptionerPhoto   *photo,
+                   GError          **error)
+{
+  if (self->output != NULL)
+    return g_object_ref (self->output);
+  if (self->format == CAPTIONER_EXPORT_FORMAT_TXT)
+    return g_file_get_parent (captioner_photo_get_file (photo));
+  g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_INVALID_ARGUMENT,
+               _("an output folder is needed to export %s"), format_names[self->format]);
+  return NULL;
+}
+
+static gboolean
+export_txt (CaptionerExport  *self,
+            CaptionerPhoto   *photo,
+            GFile            *folder,
+            const char       *base,
+            GCancellable     *cancellable,
+            GError          **error)
+{
+  const CaptionerMetadata *metadata = captioner_photo_get_metadata (photo);
+  const char *caption = captioner_metadata_get (metadata, CAPTIONER_FIELD_CAPTION);
+  const char *dot = strrchr (base, '.');
+  g_autofree char *stem = dot != NULL && dot != base ? g_strndup (base, dot - base) : g_strdup (base);
+  g_autofree char *name = g_strconcat (stem, ".txt", NULL);
+  g_autoptr(GFile) destination = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (!captioner_metadata_is_captioned (metadata))
+    {
+      g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_FAILED, _("it has no caption to export"));
+      return FALSE;
+    }
+  if (!captioner_export_check_output_name (name, error))
+    return FALSE;
+  destination = g_file_get_child (folder, name);
+  bytes = g_bytes_new_take (g_strconcat (caption, "\n", NULL), strlen (caption) + 1);
+  return write_output (self, destination, bytes, base, cancellable, error);
+}
+
+static gboolean
+export_xmp (CaptionerExport  *self,
+            CaptionerPhoto   *photo,
+            GFile            *folder,
+            const char       *base,
+            GCancellable     *cancellable,
+            GError          **error)
+{
+  GFile *sidecar = captioner_photo_get_sidecar (photo);
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) destination = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (sidecar == NULL)
+    {
+      g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_FAILED, _("it has no sidecar to export"));
+      return FALSE;
+    }
+  name = g_file_get_basename (sidecar);
+  if (!captioner_export_check_output_name (name, error))
+    return FALSE;
+  bytes = g_file_load_bytes (sidecar, cancellable, NULL, error);
+  if (bytes == NULL)
+    return FALSE;
+  destination = g_file_get_child (folder, name);
+  return write_output (self, destination, bytes, base, cancellable, error);
+}
+
+static gboolean
+export_jpeg (CaptionerExport  *self,
+             CaptionerPhoto   *photo,
+             GFile            *folder,
+             const char       *base,
+             GCancellable     *cancellable,
+             GError          **error)
+{
+  GFile *sidecar = captioner_photo_get_sidecar (photo);
+  g_autoptr(GFile) destination = NULL;
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GBytes) sidecar_bytes = NULL;
+  g_autoptr(GBytes) copy = NULL;
+
+  if (!captioner_export_check_output_name (base, error))
+    return FALSE;
+  original = g_file_load_bytes (captioner_photo_get_file (photo), cancellable, NULL, error);
+  if (original == NULL)
+    return FALSE;
+  if (sidecar != NULL)
+    {
+      sidecar_bytes = g_file_load_bytes (sidecar, cancellable, NULL, error);
+      if (sidecar_bytes == NULL)
+        return FALSE;
+    }
+  copy = captioner_jpeg_caption_copy (original, captioner_photo_get_metadata (photo),
+                                      sidecar_bytes,
+                                      captioner_photo_get_stored_width (photo),
+                                      captioner_photo_get_stored_height (photo),
+                                      captioner_photo_get_orientation (photo), error);
+  if (copy == NULL)
+    return FALSE;
+  destination = g_file_get_child (folder, base);
+  return write_output (self, destination, copy, base, cancellable, error);
+}
+
+static void
+captioner_export_finalize (GObject *object)
+{
+  CaptionerExport *self = CAPTIONER_EXPORT (object);
+
+  g_clear_object (&self->output);
+  g_string_free (self->document, TRUE);
+  g_clear_pointer (&self->protected, g_hash_table_unref);
+  g_clear_pointer (&self->protected_ids, g_hash_table_unref);
+  g_clear_pointer (&self->written, g_hash_table_unref);
+  g_clear_pointer (&self->contents, g_bytes_unref);
+  G_OBJECT_CLASS (captioner_export_parent_class)->finalize (object);
+}
+
+static void
+captioner_export_class_init (CaptionerExportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = captioner_export_finalize;
+}
+
+static void
+captioner_export_init (CaptionerExport *self)
+{
+  self->document = g_string_new (NULL);
+  self->protected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->protected_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+gboolean
+captioner_export_format_from_string (const char            *name,
+                                     CaptionerExportFormat *format)
+{
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (format_names); i++)
+    if (g_ascii_strcasecmp (name, format_names[i]) == 0)
+      {
+        *format = i;
+        return TRUE;
+      }
+  if (name != NULL && g_ascii_strcasecmp (name, "jpg") == 0)
+    {
+      *format = CAPTIONER_EXPORT_FORMAT_JPEG;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+const char *
+captioner_export_format_to_string (CaptionerExportFormat format)
+{
+  g_return_val_if_fail (format < G_N_ELEMENTS (format_names), NULL);
+  return format_names[format];
+}
+
+gboolean
+captioner_export_format_is_single_file (CaptionerExportFormat format)
+{
+  return format == CAPTIONER_EXPORT_FORMAT_CSV || format == CAPTIONER_EXPORT_FORMAT_JSON;
+}
+
+CaptionerExport *
+captioner_export_new (CaptionerExportFormat  format,
+                      GFile                 *output,
+                      CaptionerExportFlags   flags)
+{
+  CaptionerExport *self;
+
+  g_return_val_if_fail (format < G_N_ELEMENTS (format_names), NULL);
+  g_return_val_if_fail (output == NULL || G_IS_FILE (output), NULL);
+
+  self = g_object_new (CAPTIONER_TYPE_EXPORT, NULL);
+  self->format = format;
+  self->flags = flags;
+  self->output = output ? g_object_ref (output) : NULL;
+  return self;
+}
+
+CaptionerExportFormat
+captioner_export_get_format (CaptionerExport *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_EXPORT (self), 0);
+  return self->format;
+}
+
+GFile *
+captioner_export_get_output (CaptionerExport *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_EXPORT (self), NULL);
+  return self->output;
+}
+
+void
+captioner_export_protect (CaptionerExport *self,
+                          GFile           *file)
+{
+  g_autofree char *id = NULL;
+
+  g_return_if_fail (CAPTIONER_IS_EXPORT (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_hash_table_add (self->protected, g_file_get_uri (file));
+  id = dup_file_id (file);
+  if (id != NULL)
+    g_hash_table_add (self->protected_ids, g_steal_pointer (&id));
+}
+
+gboolean
+captioner_export_add_photo (CaptionerExport  *self,
+                            CaptionerPhoto   *photo,
+                            GCancellable     *cancellable,
+                            GError          **error)
+{
+  GFile *file;
+  g_autofree char *base = NULL;
+  g_autoptr(GFile) folder = NULL;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (CAPTIONER_IS_EXPORT (self), FALSE);
+  g_return_val_if_fail (CAPTIONER_IS_PHOTO (photo), FALSE);
+
+  file = captioner_photo_get_file (photo);
+  base = g_file_get_basename (file);
+  captioner_export_protect_photo (self, file);
+  if (captioner_photo_get_sidecar (photo) != NULL)
+    captioner_export_protect (self, captioner_photo_get_sidecar (photo));
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  switch (self->format)
+    {
+    case CAPTIONER_EXPORT_FORMAT_CSV:
+    case CAPTIONER_EXPORT_FORMAT_JSON:
+      if (self->n_rows == 0 && self->output != NULL &&
+          g_file_query_file_type (self->output, G_FILE_QUERY_INFO_NONE, cancellable) ==
+          G_FILE_TYPE_DIRECTORY)
+        {
+          GFile *folder_output = self->output;
+          self->output = g_file_get_child (folder_output,
+                                           self->format == CAPTIONER_EXPORT_FORMAT_CSV
+                                           ? "captions.csv" : "captions.json");
+          g_object_unref (folder_output);
+        }
+      if (self->output == NULL && !(self->flags & CAPTIONER_EXPORT_FLAGS_IN_MEMORY))
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+          self->output = g_file_get_child (parent, self->format == CAPTIONER_EXPORT_FORMAT_CSV
+                                                   ? "captions.csv" : "captions.json");
+        }
+      if (self->format == CAPTIONER_EXPORT_FORMAT_CSV)
+        {
+          if (self->n_rows == 0)
+            captioner_csv_append_header (self->document);
+          captioner_csv_append_photo (self->document, photo);
+        }
+      else
+        {
+          g_string_append (self->document, self->n_rows == 0 ? "[\n  " : ",\n  ");
+          captioner_json_append_photo (self->document, photo, "  ");
+        }
+      self->n_rows++;
+      return TRUE;
+
+    case CAPTIONER_EXPORT_FORMAT_TXT:
+    case CAPTIONER_EXPORT_FORMAT_XMP:
+    case CAPTIONER_EXPORT_FORMAT_JPEG:
+      folder = dup_output_folder (self, photo, error);
+      if (folder == NULL)
+        return FALSE;
+      if (self->format == CAPTIONER_EXPORT_FORMAT_TXT)
+        ok = export_txt (self, photo, folder, base, cancellable, error);
+      else if (self->format == CAPTIONER_EXPORT_FORMAT_XMP)
+        ok = export_xmp (self, photo, folder, base, cancellable, error);
+      else
+        ok = export_jpeg (self, photo, folder, base, cancellable, error);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!ok)
+    prefix_error (error, file);
+  return ok;
+}
+
+gboolean
+captioner_export_close (CaptionerExport  *self,
+                        GCancellable     *cancellable,
+                        GError          **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (CAPTIONER_IS_EXPORT (self), FALSE);
+
+  if (!captioner_export_format_is_single_file (self->format))
+    return TRUE;
+  /* Nothing exported: no file, but standard output still gets a valid document. */
+  if (self->n_rows == 0 && !(self->flags & CAPTIONER_EXPORT_FLAGS_IN_MEMORY))
+    return TRUE;
+  if (self->n_rows == 0)
+    {
+      if (self->format == CAPTIONER_EXPORT_FORMAT_CSV)
+        captioner_csv_append_header (self->document);
+      else
+        g_string_append (self->document, "[]\n");   /* as `info --json` prints it */
+    }
+  else if (self->format == CAPTIONER_EXPORT_FORMAT_JSON)
+    g_string_append (self->document, "\n]\n");
+  bytes = g_bytes_new (self->document->str, self->document->len);
+  g_string_truncate (self->document, 0);
+  self->n_rows = 0;
+
+  if (self->flags & CAPTIONER_EXPORT_FLAGS_IN_MEMORY)
+    {
+      g_clear_pointer (&self->contents, g_bytes_unref);
+      self->contents = g_steal_pointer (&bytes);
+      return TRUE;
+    }
+  return write_output (self, self->output, bytes, "", cancellable, error);
+}
+
+GBytes *
+captioner_export_get_contents (CaptionerExport *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_EXPORT (self), NULL);
+  return self->contents;
+}

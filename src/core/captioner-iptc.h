@@ -1,0 +1,25 @@
+#pragma once
+
+#include <glib.h>
+
+#include "captioner-metadata.h"
+
+G_BEGIN_DECLS
+
+/* IPTC IIM datasets in UTF-8 (1:90 = ESC % G) for the metadata's fields. Datasets of record 2
+ * that Captioner does not manage are kept from old_iim (converted from Latin-1 when old_iim did
+ * not declare UTF-8). */
+GBytes *captioner_iptc_encode      (const CaptionerMetadata *metadata,
+                                    const guint8            *old_iim,
+                                    gsize                    old_length);
+/* A Photoshop image resource block (the APP13 payload after "Photoshop 3.0\0") with the IPTC
+ * resource (0x0404) set to iim and the IPTC digest (0x0425) set to its MD5, every other
+ * resource of old_irb kept in order. */
+GBytes *captioner_iptc_build_irb   (const guint8            *old_irb,
+                                    gsize                    old_length,
+                                    GBytes                  *iim);
+/* The IPTC resource (0x0404) of an image resource block, or NULL. */
+GBytes *captioner_iptc_find_in_irb (const guint8            *irb,
+                                    gsize                    length);
+
+G_END_DECLS

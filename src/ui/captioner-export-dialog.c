@@ -1,0 +1,505 @@
+#define G_LOG_DOMAIN "captioner-export-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "captioner-error.h"
+#include "captioner-export-dialog.h"
+
+struct _CaptionerExportDialog
+{
+  AdwWindow             parent_instance;
+  AdwComboRow          *format_row;        /* template */
+  AdwActionRow         *destination_row;   /* template */
+  GtkWidget            *settings_group;    /* template */
+  GtkSwitch            *overwrite_switch;  /* template */
+  GtkProgressBar       *progress_bar;      /* template */
+  GtkLabel             *status_label;      /* template */
+  GtkWidget            *cancel_button;     /* template */
+  GtkWidget            *export_button;     /* template */
+  GtkWidget            *choose_button;     /* template */
+
+  GPtrArray            *files;             /* GFile, owned */
+  GFile                *destination;       /* owned, NULL for the default */
+  GCancellable         *cancellable;       /* while exporting */
+  GtkFileChooserNative *chooser;
+  GPtrArray            *existing;          /* GFile whose output exists, this run */
+  GString              *failures;          /* one line per photo that failed */
+  guint                 n_exported;
+  guint                 n_total;
+  gboolean              replacing;         /* this run replaces existing files */
+  gboolean              disposed;
+};
+
+G_DEFINE_FINAL_TYPE (CaptionerExportDialog, captioner_export_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_FORMAT,
+  PROP_DESTINATION,
+  PROP_RUNNING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void start_export (CaptionerExportDialog *self,
+                          GPtrArray             *files,
+                          gboolean               replace);
+
+static gboolean
+needs_destination (CaptionerExportFormat format)
+{
+  return format == CAPTIONER_EXPORT_FORMAT_XMP || format == CAPTIONER_EXPORT_FORMAT_JPEG;
+}
+
+static void
+update_state (CaptionerExportDialog *self)
+{
+  CaptionerExportFormat format = captioner_export_dialog_get_format (self);
+  gboolean running = self->cancellable != NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (self->destination != NULL)
+    subtitle = g_file_get_parse_name (self->destination);
+  else if (format == CAPTIONER_EXPORT_FORMAT_CSV)
+    subtitle = g_strdup (_("captions.csv next to the photos"));
+  else if (format == CAPTIONER_EXPORT_FORMAT_JSON)
+    subtitle = g_strdup (_("captions.json next to the photos"));
+  else if (format == CAPTIONER_EXPORT_FORMAT_TXT)
+    subtitle = g_strdup (_("Next to each photo"));
+  else
+    subtitle = g_strdup (_("Choose a folder"));
+  adw_action_row_set_subtitle (self->destination_row, subtitle);
+
+  gtk_widget_set_sensitive (self->settings_group, !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.start",
+                                 !running && self->files->len > 0 &&
+                                 (self->destination != NULL || !needs_destination (format)));
+}
+
+static void
+set_running (CaptionerExportDialog *self,
+             GCancellable          *cancellable)
+{
+  g_set_object (&self->cancellable, cancellable);
+  update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+}
+
+static void
+show_result (CaptionerExportDialog *self)
+{
+  g_autoptr(GString) status = g_string_new (NULL);
+
+  g_string_append_printf (status,
+                          ngettext ("Exported %u of %u photo.", "Exported %u of %u photos.",
+                                    self->n_total),
+                          self->n_exported, self->n_total);
+  if (self->failures->len > 0)
+    g_string_append_printf (status, "\n%s", self->failures->str);
+  gtk_label_set_text (self->status_label, status->str);
+}
+
+static void
+on_replace_response_cb (AdwMessageDialog      *dialog,
+                        const char            *response,
+                        CaptionerExportDialog *self)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_ref (self->existing);
+
+  if (g_strcmp0 (response, "replace") == 0)
+    start_export (self, files, TRUE);
+  else
+    show_result (self);
+}
+
+static void
+ask_replace (CaptionerExportDialog *self)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf (ngettext ("%u file exists already at the destination. Replacing it "
+                                    "loses what it holds.",
+                                    "%u files exist already at the destination. Replacing them "
+                                    "loses what they hold.", self->existing->len),
+                          self->existing->len);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Replace Existing Files?"), body));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Them"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_export_progress_cb (guint         done,
+                       guint         total,
+                       GFile        *file,
+                       const GError *error,
+                       gpointer      user_data)
+{
+  CaptionerExportDialog *self = user_data;
+  g_autofree char *text = NULL;
+
+  if (self->disposed)
+    return;
+  gtk_progress_bar_set_fraction (self->progress_bar, total ? (double) done / total : 1.0);
+  text = g_strdup_printf (_("%u of %u"), done, total);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+
+  if (error == NULL)
+    self->n_exported++;
+  else if (g_error_matches (error, CAPTIONER_ERROR, CAPTIONER_ERROR_EXISTS) && !self->replacing)
+    g_ptr_array_add (self->existing, g_object_ref (file));
+  else
+    g_string_append_printf (self->failures, "%s%s", self->failures->len ? "\n" : "",
+                            error->message);
+}
+
+static void
+on_export_run_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(CaptionerExportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean cancelled;
+
+  captioner_export_run_finish (CAPTIONER_EXPORT (source), result, &error);
+  if (self->disposed)
+    return;
+  cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  set_running (self, NULL);
+
+  if (cancelled)
+    {
+      gtk_label_set_text (self->status_label, _("Export cancelled."));
+      return;
+    }
+  /* csv and json: the one file exists already. Ask about it as about per-photo files. */
+  if (g_error_matches (error, CAPTIONER_ERROR, CAPTIONER_ERROR_EXISTS) && !self->replacing)
+    {
+      g_ptr_array_set_size (self->existing, 0);
+      for (guint i = 0; i < self->files->len; i++)
+        g_ptr_array_add (self->existing, g_object_ref (g_ptr_array_index (self->files, i)));
+      self->n_exported = 0;
+    }
+  else if (error != NULL && !g_error_matches (error, CAPTIONER_EXPORT_ERROR,
+                                               CAPTIONER_EXPORT_ERROR_PARTIAL))
+    g_string_append_printf (self->failures, "%s%s", self->failures->len ? "\n" : "",
+                            error->message);
+
+  if (self->existing->len > 0)
+    ask_replace (self);
+  else
+    show_result (self);
+}
+
+static void
+start_export (CaptionerExportDialog *self,
+              GPtrArray             *files,
+              gboolean               replace)
+{
+  g_autoptr(CaptionerExport) export = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) batch = NULL;
+  CaptionerExportFlags flags = CAPTIONER_EXPORT_FLAGS_NONE;
+
+  self->replacing = replace || gtk_switch_get_active (self->overwrite_switch);
+  if (self->replacing)
+    flags |= CAPTIONER_EXPORT_FLAGS_OVERWRITE;
+  /* A second pass that replaces files adds to the first pass's count. */
+  if (!replace)
+    {
+      self->n_exported = 0;
+      self->n_total = files->len;
+      g_string_truncate (self->failures, 0);
+    }
+  export = captioner_export_new (captioner_export_dialog_get_format (self), self->destination,
+                                 flags);
+  /* Never replace any photo of the selection, even in a pass over a few of them. */
+  for (guint i = 0; i < self->files->len; i++)
+    captioner_export_protect_photo (export, g_ptr_array_index (self->files, i));
+  /* Copied first: files may be self->existing, which starts over here. */
+  batch = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < files->len; i++)
+    g_ptr_array_add (batch, g_object_ref (g_ptr_array_index (files, i)));
+  g_ptr_array_set_size (self->existing, 0);
+
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_label_set_text (self->status_label, "");
+  set_running (self, cancellable);
+  captioner_export_run_async (export, batch, on_export_progress_cb, self, NULL, cancellable,
+                              on_export_run_cb, g_object_ref (self));
+}
+
+static void
+export_start_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CaptionerExportDialog *self = CAPTIONER_EXPORT_DIALOG (widget);
+
+  if (self->cancellable == NULL)
+    start_export (self, self->files, FALSE);
+}
+
+static void
+export_cancel_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CaptionerExportDialog *self = CAPTIONER_EXPORT_DIALOG (widget);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_chooser_response_cb (GtkNativeDialog       *chooser,
+                        int                    response,
+                        CaptionerExportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      captioner_export_dialog_set_destination (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+}
+
+static void
+on_choose_button_clicked_cb (CaptionerExportDialog *self)
+{
+  CaptionerExportFormat format = captioner_export_dialog_get_format (self);
+  gboolean single = captioner_export_format_is_single_file (format);
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (single ? _("Export To") : _("Export Into Folder"),
+                                               GTK_WINDOW (self),
+                                               single ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                                      : GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                               _("_Select"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  if (single)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser),
+                                       format == CAPTIONER_EXPORT_FORMAT_CSV ? "captions.csv"
+                                                                             : "captions.json");
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+on_format_row_selected_cb (CaptionerExportDialog *self)
+{
+  update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORMAT]);
+}
+
+static void
+captioner_export_dialog_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  CaptionerExportDialog *self = CAPTIONER_EXPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_FORMAT:
+      g_value_set_uint (value, captioner_export_dialog_get_format (self));
+      break;
+    case PROP_DESTINATION:
+      g_value_set_object (value, self->destination);
+      break;
+    case PROP_RUNNING:
+      g_value_set_boolean (value, captioner_export_dialog_get_running (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+captioner_export_dialog_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  CaptionerExportDialog *self = CAPTIONER_EXPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_FORMAT:
+      captioner_export_dialog_set_format (self, g_value_get_uint (value));
+      break;
+    case PROP_DESTINATION:
+      captioner_export_dialog_set_destination (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+captioner_export_dialog_dispose (GObject *object)
+{
+  CaptionerExportDialog *self = CAPTIONER_EXPORT_DIALOG (object);
+
+  self->disposed = TRUE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CAPTIONER_TYPE_EXPORT_DIALOG);
+  G_OBJECT_CLASS (captioner_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+captioner_export_dialog_finalize (GObject *object)
+{
+  CaptionerExportDialog *self = CAPTIONER_EXPORT_DIALOG (object);
+
+  g_clear_pointer (&self->files, g_ptr_array_unref);
+  g_clear_pointer (&self->existing, g_ptr_array_unref);
+  g_clear_object (&self->destination);
+  g_string_free (self->failures, TRUE);
+  G_OBJECT_CLASS (captioner_export_dialog_parent_class)->finalize (object);
+}
+
+static void
+captioner_export_dialog_class_init (CaptionerExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = captioner_export_dialog_dispose;
+  object_class->finalize = captioner_export_dialog_finalize;
+  object_class->get_property = captioner_export_dialog_get_property;
+  object_class->set_property = captioner_export_dialog_set_property;
+
+  properties[PROP_FORMAT] =
+    g_param_spec_uint ("format", NULL, NULL, CAPTIONER_EXPORT_FORMAT_CSV,
+                       CAPTIONER_EXPORT_FORMAT_JPEG, CAPTIONER_EXPORT_FORMAT_CSV,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DESTINATION] =
+    g_param_spec_object ("destination", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RUNNING] =
+    g_param_spec_boolean ("running", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Captioner/captioner-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CaptionerExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerExportDialog, destination_row);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerExportDialog, settings_group);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerExportDialog, overwrite_switch);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerExportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerExportDialog, status_label);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerExportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerExportDialog, choose_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_format_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_choose_button_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "export.start", NULL, export_start_action);
+  gtk_widget_class_install_action (widget_class, "export.cancel", NULL, export_cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "export.cancel", NULL);
+}
+
+static void
+captioner_export_dialog_init (CaptionerExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->files = g_ptr_array_new_with_free_func (g_object_unref);
+  self->existing = g_ptr_array_new_with_free_func (g_object_unref);
+  self->failures = g_string_new (NULL);
+  update_state (self);
+}
+
+GtkWidget *
+captioner_export_dialog_new (GtkWindow *parent,
+                             GPtrArray *files)
+{
+  CaptionerExportDialog *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (files != NULL, NULL);
+
+  self = g_object_new (CAPTIONER_TYPE_EXPORT_DIALOG,
+                       "transient-for", parent,
+                       "modal", FALSE,
+                       NULL);
+  for (guint i = 0; i < files->len; i++)
+    g_ptr_array_add (self->files, g_object_ref (g_ptr_array_index (files, i)));
+  update_state (self);
+  return GTK_WIDGET (self);
+}
+
+CaptionerExportFormat
+captioner_export_dialog_get_format (CaptionerExportDialog *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_EXPORT_DIALOG (self), CAPTIONER_EXPORT_FORMAT_CSV);
+  return adw_combo_row_get_selected (self->format_row);
+}
+
+void
+captioner_export_dialog_set_format (CaptionerExportDialog *self,
+                                    CaptionerExportFormat  format)
+{
+  g_return_if_fail (CAPTIONER_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (format <= CAPTIONER_EXPORT_FORMAT_JPEG);
+
+  /* notify::selected updates the rest. */
+  adw_combo_row_set_selected (self->format_row, format);
+}
+
+GFile *
+captioner_export_dialog_get_destination (CaptionerExportDialog *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_EXPORT_DIALOG (self), NULL);
+  return self->destination;
+}
+
+void
+captioner_export_dialog_set_destination (CaptionerExportDialog *self,
+                                         GFile                 *destination)
+{
+  g_return_if_fail (CAPTIONER_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (destination == NULL || G_IS_FILE (destination));
+
+  if (!g_set_object (&self->destination, destination))
+    return;
+  update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESTINATION]);
+}
+
+gboolean
+captioner_export_dialog_get_running (CaptionerExportDialog *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_EXPORT_DIALOG (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+const char *
+captioner_export_dialog_get_status (CaptionerExportDialog *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_EXPORT_DIALOG (self), NULL);
+  return gtk_label_get_text (self->status_label);
+}

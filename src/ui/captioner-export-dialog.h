@@ -1,0 +1,35 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "captioner-export.h"
+
+G_BEGIN_DECLS
+
+#define CAPTIONER_TYPE_EXPORT_DIALOG (captioner_export_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (CaptionerExportDialog, captioner_export_dialog, CAPTIONER, EXPORT_DIALOG,
+                      AdwWindow)
+
+/* Exports photos (the selection or the whole folder) to caption files or captioned copies:
+ * format, destination, whether to replace files, a progress bar and Cancel. Not modal: the
+ * work runs in a thread and the window stays usable. When outputs exist already it asks before
+ * replacing them.
+ *
+ * Actions: export.start (the Export button), export.cancel (Cancel while exporting, else
+ * closes the dialog). */
+GtkWidget             *captioner_export_dialog_new             (GtkWindow             *parent,
+                                                                GPtrArray             *files);
+CaptionerExportFormat  captioner_export_dialog_get_format      (CaptionerExportDialog *self);
+void                   captioner_export_dialog_set_format      (CaptionerExportDialog *self,
+                                                                CaptionerExportFormat  format);
+/* NULL: the default (captions.csv / captions.json next to the photos; txt next to each photo);
+ * xmp and jpeg need a folder. */
+GFile                 *captioner_export_dialog_get_destination (CaptionerExportDialog *self);
+void                   captioner_export_dialog_set_destination (CaptionerExportDialog *self,
+                                                                GFile                 *destination);
+gboolean               captioner_export_dialog_get_running     (CaptionerExportDialog *self);
+/* What the dialog says about the last export ("Exported 3 photos.", the failures). */
+const char            *captioner_export_dialog_get_status      (CaptionerExportDialog *self);
+
+G_END_DECLS

@@ -1,0 +1,255 @@
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "captioner-export-dialog.h"
+#include "captioner-photo.h"
+
+/* The export dialog in a real window: it exports through the core in a thread, reports
+ * progress and asks before replacing files. */
+
+typedef struct
+{
+  char                  *dir;
+  char                  *out;
+  GPtrArray             *files;
+  CaptionerExportDialog *dialog;
+} Fixture;
+
+static void
+wait_until_idle (CaptionerExportDialog *dialog)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (captioner_export_dialog_get_running (dialog))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  /* Let the last reports and the replace question arrive. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static char *
+make_photo (const char *dir,
+            const char *name,
+            const char *caption)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 48);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaptionerPhoto) photo = NULL;
+  g_autoptr(CaptionerMetadata) metadata = NULL;
+
+  gdk_pixbuf_fill (pixbuf, 0x4080c0ff);
+  gdk_pixbuf_save (pixbuf, path, "jpeg", &error, NULL);
+  g_assert_no_error (error);
+  photo = captioner_photo_load (file, NULL, &error);
+  g_assert_no_error (error);
+  metadata = captioner_metadata_copy (captioner_photo_get_metadata (photo));
+  captioner_metadata_set (metadata, CAPTIONER_FIELD_CAPTION, caption);
+  g_assert_true (captioner_photo_save (photo, metadata, CAPTIONER_SAVE_NONE, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  f->dir = g_dir_make_tmp ("captioner-export-dialog-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->out = g_build_filename (f->dir, "out", NULL);
+  a = make_photo (f->dir, "a.jpg", "From left, Ա and Բ (Reuters photo)");
+  b = make_photo (f->dir, "b.jpg", "Second, \"quoted\"");
+  f->files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (f->files, g_file_new_for_path (a));
+  g_ptr_array_add (f->files, g_file_new_for_path (b));
+  f->dialog = CAPTIONER_EXPORT_DIALOG (captioner_export_dialog_new (NULL, f->files));
+  gtk_window_present (GTK_WINDOW (f->dialog));
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (
+      file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+  GFile *child;
+
+  while (children != NULL &&
+         g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
+    remove_tree (child);
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (f->dir);
+
+  gtk_window_destroy (GTK_WINDOW (f->dialog));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  remove_tree (dir);
+  g_ptr_array_unref (f->files);
+  g_free (f->dir);
+  g_free (f->out);
+}
+
+static char *
+read_text (const char *dir,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, NULL);
+  return text;
+}
+
+static AdwMessageDialog *
+find_question (void)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+export_txt (Fixture *f)
+{
+  g_autoptr(GFile) out = g_file_new_for_path (f->out);
+
+  captioner_export_dialog_set_format (f->dialog, CAPTIONER_EXPORT_FORMAT_TXT);
+  captioner_export_dialog_set_destination (f->dialog, out);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->dialog), "export.start", NULL));
+  g_assert_true (captioner_export_dialog_get_running (f->dialog));
+  wait_until_idle (f->dialog);
+}
+
+static void
+test_txt (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  /* The window behind stays usable. */
+  g_assert_false (gtk_window_get_modal (GTK_WINDOW (f->dialog)));
+
+  export_txt (f);
+  g_assert_cmpstr (captioner_export_dialog_get_status (f->dialog), ==,
+                   "Exported 2 of 2 photos.");
+  a = read_text (f->out, "a.txt");
+  b = read_text (f->out, "b.txt");
+  g_assert_cmpstr (a, ==, "From left, Ա and Բ (Reuters photo)\n");
+  g_assert_cmpstr (b, ==, "Second, \"quoted\"\n");
+  g_assert_null (find_question ());
+}
+
+static void
+test_replace (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *a_path = g_build_filename (f->out, "a.txt", NULL);
+  AdwMessageDialog *question;
+  g_autoptr(GError) error = NULL;
+
+  export_txt (f);
+  g_file_set_contents (a_path, "edited", -1, &error);
+  g_assert_no_error (error);
+
+  /* Again: the dialog asks; keeping them leaves the files alone. */
+  export_txt (f);
+  question = find_question ();
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, "keep");
+  wait_until_idle (f->dialog);
+  g_assert_cmpstr (captioner_export_dialog_get_status (f->dialog), ==,
+                   "Exported 0 of 2 photos.");
+  {
+    g_autofree char *a = read_text (f->out, "a.txt");
+    g_assert_cmpstr (a, ==, "edited");
+  }
+
+  /* And again: replacing them writes them anew. */
+  export_txt (f);
+  question = find_question ();
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, "replace");
+  wait_until_idle (f->dialog);
+  g_assert_cmpstr (captioner_export_dialog_get_status (f->dialog), ==,
+                   "Exported 2 of 2 photos.");
+  {
+    g_autofree char *a = read_text (f->out, "a.txt");
+    g_assert_cmpstr (a, ==, "From left, Ա and Բ (Reuters photo)\n");
+  }
+}
+
+static void
+test_csv_default (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *csv = NULL;
+
+  captioner_export_dialog_set_format (f->dialog, CAPTIONER_EXPORT_FORMAT_CSV);
+  g_assert_null (captioner_export_dialog_get_destination (f->dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->dialog), "export.start", NULL));
+  wait_until_idle (f->dialog);
+  csv = read_text (f->dir, "captions.csv");
+  g_assert_nonnull (csv);
+  g_assert_true (g_str_has_prefix (csv, "file,caption,"));
+  g_assert_nonnull (strstr (csv, "a.jpg,\"From left, Ա and Բ (Reuters photo)\""));
+
+  /* The one file exists: the dialog asks about it too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->dialog), "export.start", NULL));
+  wait_until_idle (f->dialog);
+  g_assert_nonnull (find_question ());
+  adw_message_dialog_response (find_question (), "replace");
+  wait_until_idle (f->dialog);
+  g_assert_cmpstr (captioner_export_dialog_get_status (f->dialog), ==,
+                   "Exported 2 of 2 photos.");
+}
+
+static void
+test_needs_folder (Fixture       *f,
+                   gconstpointer  data)
+{
+  /* Captioned copies need a folder: without one, Export does nothing. */
+  captioner_export_dialog_set_format (f->dialog, CAPTIONER_EXPORT_FORMAT_JPEG);
+  gtk_widget_activate_action (GTK_WIDGET (f->dialog), "export.start", NULL);
+  g_assert_false (captioner_export_dialog_get_running (f->dialog));
+  g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/captioner/export-dialog/" path, Fixture, NULL, fixture_set_up, func, \
+              fixture_tear_down)
+  ADD ("txt", test_txt);
+  ADD ("replace", test_replace);
+  ADD ("csv-default", test_csv_default);
+  ADD ("needs-folder", test_needs_folder);
+#undef ADD
+
+  return g_test_run ();
+}
