@@ -341,6 +341,56 @@ stage_list (GFile *folder)
   g_autoptr(GPtrArray) list = captioner_folder_list_photos (folder, NULL, NULL);
 }
 
+typedef struct
+{
+  char  *key;
+  GFile *file;
+} Keyed;
+
+static int
+compare_keyed (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (((const Keyed *) a)->key, ((const Keyed *) b)->key);
+}
+
+/* Prototype: the same listing, with each collation key computed once instead of twice per
+ * comparison (about 2 x n log2 n = 44,000 keys for 2,000 names). */
+static void
+stage_list_keyed (GFile *folder)
+{
+  g_autoptr(GFileEnumerator) enumerator =
+    g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                               G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                               G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN,
+                               G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autoptr(GArray) keyed = g_array_new (FALSE, FALSE, sizeof (Keyed));
+
+  for (;;)
+    {
+      GFileInfo *info = NULL;
+      GFile *child = NULL;
+      Keyed k;
+
+      if (enumerator == NULL || !g_file_enumerator_iterate (enumerator, &info, &child, NULL, NULL) ||
+          info == NULL)
+        break;
+      if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
+          g_file_info_get_is_hidden (info) ||
+          !captioner_file_is_photo_name (g_file_info_get_name (info)))
+        continue;
+      k.key = g_utf8_collate_key_for_filename (g_file_info_get_name (info), -1);
+      k.file = g_object_ref (child);
+      g_array_append_val (keyed, k);
+    }
+  g_array_sort (keyed, compare_keyed);
+  for (guint i = 0; i < keyed->len; i++)
+    {
+      g_free (g_array_index (keyed, Keyed, i).key);
+      g_object_unref (g_array_index (keyed, Keyed, i).file);
+    }
+}
+
 static void
 stage_load_and_json (gboolean json)
 {
@@ -354,6 +404,58 @@ stage_load_and_json (gboolean json)
       if (photo != NULL && json)
         captioner_json_append_photo (out, photo, "  ");
     }
+}
+
+/* Prototype, end to end: everything captioner_photo_load reads for a JPEG, the fast way —
+ * listing with keys computed once, pread of the head, libexif, IIM from the APP13 block, the
+ * XMP packet, sidecars looked up in the listing. */
+static void
+stage_all_fast (GFile      *folder,
+                const char *folder_path)
+{
+  guint8 *buffer = g_malloc (CORE_HEAD * 4);
+
+  stage_list_keyed (folder);
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = g_ptr_array_index (items, i);
+      int fd = open (item->path, O_RDONLY | O_CLOEXEC);
+      gsize want = SMALL_HEAD;
+      ssize_t got = 0;
+      off_t end;
+      guint8 eoi[2];
+      CaptionerJpegInfo info;
+      gboolean needs_more = FALSE, ok = FALSE;
+      g_autoptr(CaptionerMetadata) md = NULL;
+
+      if (fd < 0)
+        continue;
+      for (;;)
+        {
+          got = pread (fd, buffer, want, 0);
+          ok = got > 0 && captioner_jpeg_scan (buffer, got, &info, &needs_more, NULL);
+          if (ok || !needs_more || got < (ssize_t) want || want >= CORE_HEAD * 4)
+            break;
+          want *= 4;
+        }
+      end = lseek (fd, 0, SEEK_END);
+      if (end >= 2 && pread (fd, eoi, 2, end - 2) != 2)
+        g_warning ("%s: cannot read its last bytes", item->path);
+      close (fd);
+      if (!ok)
+        continue;
+      md = new_with_exif_fallbacks (&info);
+      captioner_fastread_iim (info.iptc, info.iptc_length, md);
+      if (info.xmp != NULL)
+        {
+          g_autoptr(CaptionerXmp) xmp = captioner_xmp_parse ((const char *) info.xmp,
+                                                             info.xmp_length, NULL);
+          if (xmp != NULL)
+            captioner_xmp_read_metadata (xmp, info.width, info.height, md);
+        }
+    }
+  stage_sidecar_set (folder_path);
+  g_free (buffer);
 }
 
 #define TIME(label, files, call)                                   \
@@ -419,6 +521,11 @@ main (int    argc,
   TIME ("IIM files: exempi smart handler + read_metadata", n_iim, stage_smart ());
   TIME ("sidecars: two captioner_sidecar_read (absent)", items->len, stage_sidecar_probe ());
   printf ("prototypes:\n");
+  TIME ("all of the above end to end (list, read, EXIF, IIM, XMP, sidecars)", items->len,
+        stage_all_fast (folder, argv[1]));
+  TIME ("  vs captioner_photo_load, all stages, timed again now", items->len,
+        stage_load_and_json (FALSE));
+  TIME ("listing with each collation key computed once", items->len, stage_list_keyed (folder));
   TIME ("read head: pread 16 KiB (x4 if needed) + 2-byte tail", items->len, stage_read_small ());
   TIME ("IIM files: captioner_fastread_iim + XMP packet", n_iim, stage_fast ());
   TIME ("sidecars: one listing, open only those that exist", items->len,
