@@ -73,8 +73,10 @@ captioner_sidecar_read (GFile         *sidecar,
   size = info ? g_file_info_get_size (info) : 0;
   if (size > MAX_SIDECAR_SIZE)
     {
+      g_autofree char *size_text = g_format_size ((guint64) size);
+
       g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR,
-                   _("the sidecar is %" G_GOFFSET_FORMAT " bytes, too large to be XMP"), size);
+                   _("the sidecar is %s, too large to be XMP"), size_text);
       return FALSE;
     }
   bytes = g_input_stream_read_bytes (G_INPUT_STREAM (stream), MAX_SIDECAR_SIZE + 1,

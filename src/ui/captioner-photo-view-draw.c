@@ -8,6 +8,8 @@ static const GdkRGBA box_color = { 1.0, 1.0, 1.0, 1.0 };
 static const GdkRGBA selected_color = { 0.208, 0.518, 0.894, 1.0 };   /* Adwaita blue 3 */
 static const GdkRGBA pending_color = { 0.965, 0.827, 0.176, 1.0 };    /* Adwaita yellow 3 */
 static const GdkRGBA shadow_color = { 0.0, 0.0, 0.0, 0.6 };
+#define LABEL_MIN_HEIGHT 16
+
 static const GdkRGBA label_background = { 0.0, 0.0, 0.0, 0.7 };
 static const GdkRGBA label_color = { 1.0, 1.0, 1.0, 1.0 };
 
@@ -57,12 +59,40 @@ append_handles (GtkSnapshot           *snapshot,
     }
 }
 
+/* How wide a label may be before it runs into the next box to its right: names are long
+ * ("Armenian Foreign Minister Ararat Mirzoyan") and people stand close together. The selected
+ * box's label is drawn whole, on top. */
+static double
+label_room (CaptionerPhotoView    *self,
+            const graphene_rect_t *image,
+            const graphene_rect_t *rect,
+            guint                  index)
+{
+  double room = image->origin.x + image->size.width - rect->origin.x;
+
+  for (guint j = 0; j < self->boxes->len; j++)
+    {
+      Box *other = captioner_photo_view_get_box (self, j);
+      graphene_rect_t other_rect;
+
+      if (j == index || !other->has_region)
+        continue;
+      captioner_photo_view_rect_to_widget (image, captioner_photo_view_get_shown_rect (self, j),
+                                           &other_rect);
+      if (other_rect.origin.x > rect->origin.x &&
+          ABS (other_rect.origin.y - rect->origin.y) < 3 * LABEL_MIN_HEIGHT)
+        room = MIN (room, other_rect.origin.x - rect->origin.x - 4);
+    }
+  return room;
+}
+
 static void
 append_label (CaptionerPhotoView    *self,
               GtkSnapshot           *snapshot,
               const graphene_rect_t *image,
               const graphene_rect_t *rect,
               const char            *text,
+              double                 max_width,
               const GdkRGBA         *background)
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
@@ -76,6 +106,14 @@ append_label (CaptionerPhotoView    *self,
   pango_layout_set_attributes (layout, attributes);
   pango_attr_list_unref (attributes);
   pango_layout_get_pixel_size (layout, &width, &height);
+  if (width + 2 * LABEL_PADDING > max_width)
+    {
+      /* Ellipsised, but the number always shows. */
+      int room = MAX ((int) max_width - 2 * LABEL_PADDING, 3 * height);
+      pango_layout_set_width (layout, room * PANGO_SCALE);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_get_pixel_size (layout, &width, &height);
+    }
 
   /* Above the box when there is room on the picture, else inside its top edge. */
   x = rect->origin.x;
@@ -128,6 +166,8 @@ captioner_photo_view_snapshot (GtkWidget   *widget,
         else
           text = g_strdup_printf ("%u", box->number);
         append_label (self, snapshot, &image, &rect, text,
+                      selected ? image.origin.x + image.size.width - rect.origin.x
+                               : label_room (self, &image, &rect, i),
                       selected ? &selected_color : &label_background);
         if (selected)
           append_handles (snapshot, &rect, &selected_color);

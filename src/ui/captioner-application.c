@@ -1,0 +1,149 @@
+#define G_LOG_DOMAIN "captioner-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "captioner-application.h"
+#include "captioner-window.h"
+
+struct _CaptionerApplication
+{
+  AdwApplication  parent_instance;
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (CaptionerApplication, captioner_application, ADW_TYPE_APPLICATION)
+
+static CaptionerWindow *
+get_window (CaptionerApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (captioner_window_new (ADW_APPLICATION (self), self->settings));
+  return CAPTIONER_WINDOW (window);
+}
+
+static void
+captioner_application_activate (GApplication *application)
+{
+  gtk_window_present (GTK_WINDOW (get_window (CAPTIONER_APPLICATION (application))));
+}
+
+static void
+captioner_application_open (GApplication  *application,
+                            GFile        **files,
+                            int            n_files,
+                            const char    *hint)
+{
+  CaptionerWindow *window = get_window (CAPTIONER_APPLICATION (application));
+
+  captioner_window_open (window, files, n_files);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (application);
+
+  /* Closing asks the windows, which save (or ask) before they go. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Captioner authors", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (application),
+                         "application-name", _("Captioner"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Captioner authors"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Name the people in news photos and caption them in "
+                                       "house style, in standard XMP sidecars"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "developers", developers,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static void
+captioner_application_startup (GApplication *application)
+{
+  CaptionerApplication *self = CAPTIONER_APPLICATION (application);
+  g_autoptr(GAction) autosave = NULL;
+  g_autoptr(GAction) style = NULL;
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_accels[] = { "<Control>question", NULL };
+
+  G_APPLICATION_CLASS (captioner_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+  autosave = g_settings_create_action (self->settings, "autosave");
+  style = g_settings_create_action (self->settings, "caption-style");
+  g_action_map_add_action (G_ACTION_MAP (self), autosave);
+  g_action_map_add_action (G_ACTION_MAP (self), style);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         help_accels);
+}
+
+static void
+captioner_application_dispose (GObject *object)
+{
+  CaptionerApplication *self = CAPTIONER_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (captioner_application_parent_class)->dispose (object);
+}
+
+static void
+captioner_application_class_init (CaptionerApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = captioner_application_dispose;
+  app_class->activate = captioner_application_activate;
+  app_class->open = captioner_application_open;
+  app_class->startup = captioner_application_startup;
+}
+
+static void
+captioner_application_init (CaptionerApplication *self)
+{
+  /* The only GSettings of the program: windows receive it. */
+  self->settings = g_settings_new (APP_ID);
+}
+
+CaptionerApplication *
+captioner_application_new (void)
+{
+  return g_object_new (CAPTIONER_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/org/example/Captioner",
+                       NULL);
+}
+
+GSettings *
+captioner_application_get_settings (CaptionerApplication *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_APPLICATION (self), NULL);
+  return self->settings;
+}

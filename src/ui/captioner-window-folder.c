@@ -1,0 +1,581 @@
+#define G_LOG_DOMAIN "captioner-window-folder"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include "captioner-folder.h"
+#include "captioner-person.h"
+#include "captioner-window-private.h"
+
+/* Photo headers read at once. Each completion waits for the main loop, which may be busy
+ * drawing (software GL under Xvfb draws a frame in ~100 ms): enough must be in flight that a
+ * turn of the loop takes many, few enough that the shown photo's own loads do not queue long. */
+#define MAX_LOADS 32
+/* How many photos "the first screenful of thumbnails" means for CAPTIONER_PROFILE. */
+#define FIRST_THUMBNAILS 24
+#define MAX_RECENT 10
+#define MAX_LOAD_TOASTS 3
+
+typedef struct
+{
+  CaptionerWindow    *window;
+  CaptionerPhotoItem *item;
+  guint               generation;
+} ItemJob;
+
+static ItemJob *
+item_job_new (CaptionerWindow    *self,
+              CaptionerPhotoItem *item)
+{
+  ItemJob *job = g_new0 (ItemJob, 1);
+
+  job->window = g_object_ref (self);
+  job->item = g_object_ref (item);
+  job->generation = self->generation;
+  return job;
+}
+
+static void
+item_job_free (ItemJob *job)
+{
+  g_object_unref (job->window);
+  g_object_unref (job->item);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItemJob, item_job_free)
+
+static double
+elapsed_ms (gint64 since)
+{
+  return (g_get_monotonic_time () - since) / 1000.0;
+}
+
+static void
+profile_finish (CaptionerWindow *self)
+{
+  struct rusage usage;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->photos));
+
+  /* Done when every header and thumbnail is in and the first photo is on screen. */
+  if (self->profile == 0 || self->profile_finished || self->n_loaded < n ||
+      self->n_thumbnails < n || self->switch_time != 0)
+    return;
+  self->profile_finished = TRUE;
+  getrusage (RUSAGE_SELF, &usage);
+  g_printerr ("profile: peak-rss-mib=%.1f\n", usage.ru_maxrss / 1024.0);
+  if (self->profile == 2)
+    g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+}
+
+static void
+profile_thumbnails (CaptionerWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->photos));
+
+  if (self->profile == 0)
+    return;
+  if (!self->first_thumbnails_reported)
+    {
+      for (guint i = 0; i < MIN (n, FIRST_THUMBNAILS); i++)
+        {
+          g_autoptr(CaptionerPhotoItem) item = g_list_model_get_item (G_LIST_MODEL (self->photos),
+                                                                      i);
+          if (captioner_photo_item_get_thumbnail (item) == NULL &&
+              captioner_photo_item_get_state (item) != CAPTIONER_PHOTO_STATE_ERROR)
+            return;
+        }
+      self->first_thumbnails_reported = TRUE;
+      g_printerr ("profile: first-thumbnails-ms=%.0f\n", elapsed_ms (self->open_time));
+    }
+  if (self->n_thumbnails == n && !self->all_thumbnails_reported)
+    {
+      self->all_thumbnails_reported = TRUE;
+      g_printerr ("profile: all-thumbnails-ms=%.0f\n", elapsed_ms (self->open_time));
+      profile_finish (self);
+    }
+}
+
+void
+captioner_window_profile_switch_done (CaptionerWindow *self)
+{
+  if (self->profile != 0 && self->switch_time != 0)
+    g_printerr ("profile: switch-ms=%.1f\n", elapsed_ms (self->switch_time));
+  self->switch_time = 0;
+  profile_finish (self);
+}
+
+static void
+set_embedded_thumbnail (CaptionerPhotoItem *item,
+                        CaptionerPhoto     *photo)
+{
+  GBytes *jpeg = captioner_photo_get_thumbnail (photo);
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (jpeg == NULL || captioner_photo_item_has_decoded_thumbnail (item))
+    return;
+  pixbuf = captioner_thumbnail_decode_embedded (jpeg, captioner_photo_get_orientation (photo),
+                                                NULL);
+  if (pixbuf == NULL)
+    return;
+  texture = gdk_texture_new_for_pixbuf (pixbuf);
+  captioner_photo_item_set_thumbnail (item, texture, FALSE);
+}
+
+static void pump_loads (CaptionerWindow *self);
+
+static void
+on_photo_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(ItemJob) job = user_data;
+  CaptionerWindow *self = job->window;
+  g_autoptr(CaptionerPhoto) photo = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  photo = captioner_photo_load_finish (result, &error);
+  captioner_photo_item_set_loading (job->item, FALSE);
+  if (job->generation != self->generation)
+    return;
+  self->loads_in_flight--;
+  self->n_loaded++;
+
+  if (photo != NULL)
+    {
+      gboolean awaited = job->item == self->current &&
+                         captioner_photo_item_get_photo (job->item) == NULL;
+
+      captioner_photo_item_set_photo (job->item, photo);
+      set_embedded_thumbnail (job->item, photo);
+      captioner_window_add_known_names (self, captioner_photo_get_metadata (photo), FALSE);
+      if (awaited)
+        captioner_window_show_item (self, job->item);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      captioner_photo_item_set_error (job->item, error->message);
+      captioner_photo_item_set_state (job->item, CAPTIONER_PHOTO_STATE_ERROR);
+      if (self->n_load_errors++ < MAX_LOAD_TOASTS || job->item == self->current)
+        captioner_window_toast (self, error->message);
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->photos));
+  if (self->n_loaded == n)
+    {
+      if (self->profile != 0)
+        g_printerr ("profile: all-metadata-ms=%.0f\n", elapsed_ms (self->open_time));
+      if (self->n_load_errors > MAX_LOAD_TOASTS)
+        {
+          g_autofree char *message =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u photo could not be read",
+                                          "%u photos could not be read", self->n_load_errors),
+                             self->n_load_errors);
+          captioner_window_toast (self, message);
+        }
+      profile_finish (self);
+    }
+  profile_thumbnails (self);
+  pump_loads (self);
+}
+
+static void
+start_load (CaptionerWindow    *self,
+            CaptionerPhotoItem *item,
+            int                 io_priority)
+{
+  captioner_photo_item_set_loading (item, TRUE);
+  self->loads_in_flight++;
+  captioner_photo_load_async (captioner_photo_item_get_file (item), io_priority,
+                              self->folder_cancellable, on_photo_loaded_cb,
+                              item_job_new (self, item));
+}
+
+static void
+pump_loads (CaptionerWindow *self)
+{
+  GListModel *model = G_LIST_MODEL (self->photos);
+
+  while (self->loads_in_flight < MAX_LOADS && self->next_load < g_list_model_get_n_items (model))
+    {
+      g_autoptr(CaptionerPhotoItem) item = g_list_model_get_item (model, self->next_load++);
+
+      if (captioner_photo_item_get_photo (item) == NULL &&
+          !captioner_photo_item_get_loading (item))
+        start_load (self, item, G_PRIORITY_DEFAULT);
+    }
+}
+
+/* The photo the editor is waiting for goes before the queue. */
+void
+captioner_window_load_item_now (CaptionerWindow    *self,
+                                CaptionerPhotoItem *item)
+{
+  if (captioner_photo_item_get_photo (item) == NULL && !captioner_photo_item_get_loading (item))
+    start_load (self, item, G_PRIORITY_HIGH);
+}
+
+/* Reads the photo and its sidecar again (after a conflict); callback gets the new photo. */
+void
+captioner_window_reload_item (CaptionerWindow     *self,
+                              CaptionerPhotoItem  *item,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  captioner_photo_load_async (captioner_photo_item_get_file (item), G_PRIORITY_HIGH, NULL,
+                              callback, user_data);
+}
+
+static void
+on_thumbnail_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ItemJob) job = user_data;
+  CaptionerWindow *self = job->window;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pixbuf = captioner_thumbnailer_load_finish (CAPTIONER_THUMBNAILER (object), result, &error);
+  if (job->generation != self->generation)
+    return;
+  self->n_thumbnails++;
+  if (pixbuf != NULL)
+    {
+      g_autoptr(GdkTexture) texture = gdk_texture_new_for_pixbuf (pixbuf);
+      captioner_photo_item_set_thumbnail (job->item, texture, TRUE);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("%s", error->message);
+  profile_thumbnails (self);
+}
+
+static void
+remember_folder (CaptionerWindow *self,
+                 GFile           *folder)
+{
+  g_autofree char *uri = g_file_get_uri (folder);
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-folders");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  guint kept = 1;
+
+  g_strv_builder_add (builder, uri);
+  for (guint i = 0; recent[i] != NULL && kept < MAX_RECENT; i++)
+    if (g_strcmp0 (recent[i], uri) != 0)
+      {
+        g_strv_builder_add (builder, recent[i]);
+        kept++;
+      }
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-folders", (const char * const *) updated);
+  g_settings_set_string (self->settings, "last-folder", uri);
+}
+
+typedef struct
+{
+  GPtrArray *files;   /* GFile: what was asked for */
+  GPtrArray *photos;  /* GFile: the photos found */
+  GFile     *folder;  /* the folder to name the window after */
+  GFile     *select;  /* a photo named beside its folder: shown first */
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_clear_pointer (&data->files, g_ptr_array_unref);
+  g_clear_pointer (&data->photos, g_ptr_array_unref);
+  g_clear_object (&data->folder);
+  g_clear_object (&data->select);
+  g_free (data);
+}
+
+static void
+expand_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  OpenData *data = task_data;
+  GError *error = NULL;
+
+  g_autoptr(GPtrArray) expanded = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_file_hash, (GEqualFunc) g_file_equal);
+  GFile *first_file = NULL;
+
+  for (guint i = 0; i < data->files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (data->files, i);
+
+      if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
+        {
+          if (data->folder == NULL)
+            data->folder = g_object_ref (file);
+        }
+      else if (first_file == NULL)
+        first_file = file;
+    }
+  if (data->folder != NULL && first_file != NULL)
+    data->select = g_object_ref (first_file);
+
+  expanded = captioner_folder_expand ((GFile **) data->files->pdata, data->files->len,
+                                      cancellable, &error);
+  if (expanded == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* `captioner FOLDER FOLDER/photo.jpg` lists the photo once, in the folder's order. */
+  data->photos = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < expanded->len; i++)
+    if (g_hash_table_add (seen, g_ptr_array_index (expanded, i)))
+      g_ptr_array_add (data->photos, g_object_ref (g_ptr_array_index (expanded, i)));
+  if (data->select != NULL && data->folder != NULL)
+    {
+      /* Put the folder's photos first whatever the order of the arguments. */
+      g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint pass = 0; pass < 2; pass++)
+        for (guint i = 0; i < data->photos->len; i++)
+          {
+            GFile *photo = g_ptr_array_index (data->photos, i);
+            g_autoptr(GFile) parent = g_file_get_parent (photo);
+            gboolean in_folder = parent != NULL && g_file_equal (parent, data->folder);
+
+            if (in_folder == (pass == 0))
+              g_ptr_array_add (sorted, g_object_ref (photo));
+          }
+      g_ptr_array_unref (data->photos);
+      data->photos = g_steal_pointer (&sorted);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_expanded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CaptionerWindow *self = CAPTIONER_WINDOW (object);
+  OpenData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *title = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        captioner_window_toast (self, error->message);
+      return;
+    }
+  if (data->photos->len == 0)
+    {
+      GFile *asked = data->folder ? data->folder : g_ptr_array_index (data->files, 0);
+      g_autofree char *name = g_file_get_basename (asked);
+      g_autofree char *message = g_strdup_printf (_("No photos in “%s”"), name);
+
+      captioner_window_toast (self, message);
+      return;
+    }
+
+  /* Edits in the folder being left are saved, never dropped. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->photos)); i++)
+    {
+      g_autoptr(CaptionerPhotoItem) item = g_list_model_get_item (G_LIST_MODEL (self->photos), i);
+
+      if (captioner_photo_item_get_draft (item) != NULL)
+        captioner_window_save_item (self, item, CAPTIONER_SAVE_NONE);
+    }
+
+  self->generation++;
+  self->next_load = 0;
+  self->loads_in_flight = 0;
+  self->n_loaded = 0;
+  self->n_thumbnails = 0;
+  self->n_load_errors = 0;
+  self->first_thumbnails_reported = FALSE;
+  self->all_thumbnails_reported = FALSE;
+  self->profile_finished = FALSE;
+  g_clear_object (&self->folder);
+  self->folder = data->folder ? g_object_ref (data->folder)
+                              : g_file_get_parent (g_ptr_array_index (data->photos, 0));
+  if (data->folder != NULL)
+    remember_folder (self, data->folder);
+  title = g_file_get_basename (self->folder);
+  adw_window_title_set_title (self->title_widget, title);
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < data->photos->len; i++)
+    g_ptr_array_add (items, captioner_photo_item_new (g_ptr_array_index (data->photos, i)));
+
+  self->shown_position = GTK_INVALID_LIST_POSITION;
+  captioner_window_show_item (self, NULL);
+  g_list_store_splice (self->photos, 0, g_list_model_get_n_items (G_LIST_MODEL (self->photos)),
+                       items->pdata, items->len);
+  gtk_stack_set_visible_child_name (self->stack, "desk");
+
+  for (guint i = 0; i < items->len; i++)
+    captioner_thumbnailer_load_async (self->thumbnailer,
+                                      captioner_photo_item_get_file (g_ptr_array_index (items, i)),
+                                      self->folder_cancellable, on_thumbnail_cb,
+                                      item_job_new (self, g_ptr_array_index (items, i)));
+  pump_loads (self);
+  {
+    guint position = 0;
+
+    for (guint i = 0; data->select != NULL && i < data->photos->len; i++)
+      if (g_file_equal (g_ptr_array_index (data->photos, i), data->select))
+        position = i;
+    if (position > 0)
+      captioner_window_load_item_now (self, g_ptr_array_index (items, position));
+    gtk_single_selection_set_selected (self->selection, position);
+  }
+  gtk_widget_grab_focus (GTK_WIDGET (self->grid_view));
+}
+
+void
+captioner_window_open (CaptionerWindow  *self,
+                       GFile           **files,
+                       guint             n_files)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenData *data;
+
+  g_return_if_fail (CAPTIONER_IS_WINDOW (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  if (n_files == 0)
+    return;
+
+  g_cancellable_cancel (self->folder_cancellable);
+  g_clear_object (&self->folder_cancellable);
+  self->folder_cancellable = g_cancellable_new ();
+  self->open_time = g_get_monotonic_time ();
+
+  data = g_new0 (OpenData, 1);
+  data->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (data->files, g_object_ref (files[i]));
+
+  task = g_task_new (self, self->folder_cancellable, on_expanded_cb, NULL);
+  g_task_set_source_tag (task, captioner_window_open);
+  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
+  g_task_run_in_thread (task, expand_thread);
+}
+
+void
+captioner_window_open_uri (CaptionerWindow *self,
+                           const char      *uri)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+  captioner_window_open (self, &file, 1);
+}
+
+static void
+on_chooser_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        CaptionerWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (folder != NULL)
+        captioner_window_open (self, &folder, 1);
+    }
+  g_object_unref (chooser);
+}
+
+void
+captioner_window_open_folder_dialog (CaptionerWindow *self)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open Folder"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Open"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (self->folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), self->folder, NULL);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+captioner_window_rebuild_recent (CaptionerWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-folders");
+
+  g_menu_remove_all (self->recent_section);
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
+      g_autofree char *label = g_file_get_parse_name (file);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_section, item);
+    }
+  if (recent[0] == NULL)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Folders"), "win.no-recent");
+      g_menu_append_item (self->recent_section, item);
+    }
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget   *target,
+            const GValue    *value,
+            double           x,
+            double           y,
+            CaptionerWindow *self)
+{
+  GSList *list;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  list = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  captioner_window_open (self, (GFile **) files->pdata, files->len);
+  g_slist_free (list);
+  return files->len > 0;
+}
+
+void
+captioner_window_folder_init (CaptionerWindow *self)
+{
+  GtkDropTarget *target;
+  const char *profile = g_getenv ("CAPTIONER_PROFILE");
+
+  self->thumbnailer = captioner_thumbnailer_new (CAPTIONER_THUMBNAIL_NORMAL);
+  self->folder_cancellable = g_cancellable_new ();
+  if (profile != NULL && *profile != '\0' && g_strcmp0 (profile, "0") != 0)
+    self->profile = g_strcmp0 (profile, "exit") == 0 ? 2 : 1;
+
+  captioner_window_names_init (self);
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+void
+captioner_window_folder_dispose (CaptionerWindow *self)
+{
+  /* Loads and thumbnails still on their way find a window that moved on. */
+  self->generation++;
+  g_cancellable_cancel (self->folder_cancellable);
+  g_clear_object (&self->folder_cancellable);
+  g_clear_object (&self->thumbnailer);
+  g_clear_object (&self->folder);
+  captioner_window_names_dispose (self);
+}

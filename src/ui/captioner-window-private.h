@@ -1,0 +1,109 @@
+#pragma once
+
+#include "captioner-caption-panel.h"
+#include "captioner-history.h"
+#include "captioner-photo-item.h"
+#include "captioner-photo-view.h"
+#include "captioner-thumbnail.h"
+#include "captioner-window.h"
+
+G_BEGIN_DECLS
+
+struct _CaptionerWindow
+{
+  AdwApplicationWindow   parent_instance;
+
+  /* template */
+  AdwToastOverlay       *toast_overlay;
+  GtkStack              *stack;
+  AdwWindowTitle        *title_widget;
+  GtkGridView           *grid_view;
+  CaptionerPhotoView    *photo_view;
+  CaptionerCaptionPanel *caption_panel;
+  GMenu                 *recent_section;
+  GtkWidget             *unsaved_label;
+
+  GSettings             *settings;
+  GListStore            *photos;           /* CaptionerPhotoItem */
+  GtkSingleSelection    *selection;
+  CaptionerThumbnailer  *thumbnailer;
+  GCancellable          *folder_cancellable;
+  GFile                 *folder;
+  guint                  next_load;
+  guint                  loads_in_flight;
+  guint                  n_loaded;
+  guint                  n_thumbnails;
+  guint                  n_load_errors;
+  guint                  generation;       /* bumped when another folder opens */
+
+  CaptionerPhotoItem    *current;
+  CaptionerMetadata     *draft;            /* what the editor sees */
+  CaptionerMetadata     *baseline;         /* what is saved */
+  CaptionerHistory      *history;
+  GCancellable          *image_cancellable;
+  guint                  shown_position;
+  gboolean               reverting_selection;
+
+  GHashTable            *known_names;      /* names for completion: folder + people list */
+  GHashTable            *people_list;      /* the user's people.txt, as last read or written */
+  guint                  known_names_idle;
+
+  guint                  saves_in_flight;
+  gboolean               closing;
+
+  /* CAPTIONER_PROFILE */
+  int                    profile;          /* 0 off, 1 print, 2 print and quit */
+  gint64                 open_time;
+  gint64                 switch_time;
+  gboolean               first_thumbnails_reported;
+  gboolean               all_thumbnails_reported;
+  gboolean               profile_finished;
+};
+
+/* captioner-window.c */
+void     captioner_window_show_item          (CaptionerWindow    *self,
+                                              CaptionerPhotoItem *item);
+void     captioner_window_toast              (CaptionerWindow    *self,
+                                              const char         *message);
+gboolean captioner_window_is_dirty           (CaptionerWindow    *self);
+void     captioner_window_update_unsaved     (CaptionerWindow    *self);
+void     captioner_window_set_baseline       (CaptionerWindow    *self,
+                                              const CaptionerMetadata *saved);
+void     captioner_window_restore_state      (CaptionerWindow    *self,
+                                              const CaptionerMetadata *state);
+
+/* captioner-window-actions.c */
+void     captioner_window_class_init_actions (GtkWidgetClass     *widget_class);
+void     captioner_window_init_shortcuts     (CaptionerWindow    *self);
+
+/* captioner-window-folder.c */
+void     captioner_window_folder_init        (CaptionerWindow    *self);
+void     captioner_window_folder_dispose     (CaptionerWindow    *self);
+void     captioner_window_load_item_now      (CaptionerWindow    *self,
+                                              CaptionerPhotoItem *item);
+void     captioner_window_reload_item        (CaptionerWindow    *self,
+                                              CaptionerPhotoItem *item,
+                                              GAsyncReadyCallback callback,
+                                              gpointer            user_data);
+void     captioner_window_open_folder_dialog (CaptionerWindow    *self);
+void     captioner_window_open_uri           (CaptionerWindow    *self,
+                                              const char         *uri);
+void     captioner_window_rebuild_recent     (CaptionerWindow    *self);
+void     captioner_window_profile_switch_done (CaptionerWindow   *self);
+
+/* captioner-window-names.c */
+void     captioner_window_names_init         (CaptionerWindow    *self);
+void     captioner_window_names_dispose      (CaptionerWindow    *self);
+void     captioner_window_add_known_names    (CaptionerWindow    *self,
+                                              const CaptionerMetadata *metadata,
+                                              gboolean            remember);
+
+/* captioner-window-save.c */
+void     captioner_window_save_item          (CaptionerWindow    *self,
+                                              CaptionerPhotoItem *item,
+                                              CaptionerSaveFlags  flags);
+gboolean captioner_window_close_request      (CaptionerWindow    *self);
+void     captioner_window_ask_before_leaving (CaptionerWindow    *self,
+                                              guint               target);
+
+G_END_DECLS
