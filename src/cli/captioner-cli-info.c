@@ -31,12 +31,27 @@ captioner_cli_files_from_args (char **args)
   return files;
 }
 
+/* The label column, padded by characters (not bytes), so Armenian labels line up too. */
+static void
+print_label (const char *label)
+{
+  glong length = g_utf8_strlen (label, -1);
+
+  printf ("  %s", label);
+  for (glong i = length; i < 15; i++)
+    putchar (' ');
+  if (length >= 15)
+    putchar (' ');
+}
+
 static void
 print_field (const char *label,
              const char *value)
 {
-  if (value != NULL && *value != '\0')
-    printf ("  %-14s %s\n", label, value);
+  if (value == NULL || *value == '\0')
+    return;
+  print_label (label);
+  printf ("%s\n", value);
 }
 
 static void
@@ -50,11 +65,16 @@ print_summary (CaptionerPhoto *photo)
   GFile *sidecar = captioner_photo_get_sidecar (photo);
 
   printf ("%s\n", path);
-  printf ("  %-14s %d × %d (orientation %d)\n", _("Size"),
-          captioner_photo_get_width (photo), captioner_photo_get_height (photo), orientation);
+  print_label (_("Size"));
+  /* TRANSLATORS: width × height as displayed, and the EXIF orientation (1 to 8) */
+  printf (_("%d × %d (orientation %d)"), captioner_photo_get_width (photo),
+          captioner_photo_get_height (photo), orientation);
+  putchar ('\n');
   if (exif->make || exif->model)
-    printf ("  %-14s %s %s\n", _("Camera"), exif->make ? exif->make : "",
-            exif->model ? exif->model : "");
+    {
+      print_label (_("Camera"));
+      printf ("%s %s\n", exif->make ? exif->make : "", exif->model ? exif->model : "");
+    }
   print_field (_("Lens"), exif->lens);
   print_field (_("Taken"), exif->datetime_original);
   print_field (_("Caption"), md->fields[CAPTIONER_FIELD_CAPTION]);
@@ -77,11 +97,11 @@ print_summary (CaptionerPhoto *photo)
       const CaptionerPerson *person = g_ptr_array_index (people, i);
       CaptionerRect r;
 
+      print_label (i == 0 ? _("People") : "");
       if (captioner_person_get_displayed_region (person, orientation, &r))
-        printf ("  %-14s %u. %s @ %.4f,%.4f,%.4f,%.4f\n", i == 0 ? _("People") : "", i + 1,
-                person->name, r.x, r.y, r.w, r.h);
+        printf ("%u. %s @ %.4f,%.4f,%.4f,%.4f\n", i + 1, person->name, r.x, r.y, r.w, r.h);
       else
-        printf ("  %-14s %u. %s\n", i == 0 ? _("People") : "", i + 1, person->name);
+        printf ("%u. %s\n", i + 1, person->name);
     }
   if (sidecar != NULL)
     {

@@ -49,6 +49,9 @@ item_job_free (ItemJob *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItemJob, item_job_free)
 
+#define PROFILE_STEPS   10
+#define PROFILE_STEP_MS 400
+
 static double
 elapsed_ms (gint64 since)
 {
@@ -56,9 +59,40 @@ elapsed_ms (gint64 since)
 }
 
 static void
-profile_finish (CaptionerWindow *self)
+profile_print_rss (void)
 {
   struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  g_printerr ("profile: peak-rss-mib=%.1f\n", usage.ru_maxrss / 1024.0);
+}
+
+/* With CAPTIONER_PROFILE=exit, once everything is loaded: step forward through a few photos at
+ * an editor's pace, each printing its switch-ms, then quit. */
+static gboolean
+profile_step_cb (gpointer user_data)
+{
+  CaptionerWindow *self = user_data;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->photos));
+
+  if (self->switch_time != 0)
+    return G_SOURCE_CONTINUE;  /* the last step is not on screen yet */
+  if (self->profile_steps >= PROFILE_STEPS || self->shown_position == GTK_INVALID_LIST_POSITION ||
+      self->shown_position + 1 >= n)
+    {
+      self->profile_step_source = 0;
+      profile_print_rss ();
+      g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+      return G_SOURCE_REMOVE;
+    }
+  self->profile_steps++;
+  gtk_single_selection_set_selected (self->selection, self->shown_position + 1);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+profile_finish (CaptionerWindow *self)
+{
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->photos));
 
   /* Done when every header and thumbnail is in and the first photo is on screen. */
@@ -66,10 +100,10 @@ profile_finish (CaptionerWindow *self)
       self->n_thumbnails < n || self->switch_time != 0)
     return;
   self->profile_finished = TRUE;
-  getrusage (RUSAGE_SELF, &usage);
-  g_printerr ("profile: peak-rss-mib=%.1f\n", usage.ru_maxrss / 1024.0);
   if (self->profile == 2)
-    g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+    self->profile_step_source = g_timeout_add (PROFILE_STEP_MS, profile_step_cb, self);
+  else
+    profile_print_rss ();
 }
 
 static void
@@ -573,6 +607,7 @@ captioner_window_folder_dispose (CaptionerWindow *self)
 {
   /* Loads and thumbnails still on their way find a window that moved on. */
   self->generation++;
+  g_clear_handle_id (&self->profile_step_source, g_source_remove);
   g_cancellable_cancel (self->folder_cancellable);
   g_clear_object (&self->folder_cancellable);
   g_clear_object (&self->thumbnailer);

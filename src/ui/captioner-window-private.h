@@ -2,6 +2,7 @@
 
 #include "captioner-caption-panel.h"
 #include "captioner-history.h"
+#include "captioner-image-cache.h"
 #include "captioner-photo-item.h"
 #include "captioner-photo-view.h"
 #include "captioner-thumbnail.h"
@@ -41,6 +42,7 @@ struct _CaptionerWindow
   CaptionerMetadata     *baseline;         /* what is saved */
   CaptionerHistory      *history;
   GCancellable          *image_cancellable;
+  CaptionerImageCache   *image_cache;      /* screen-size decodes: shown photo and neighbours */
   guint                  shown_position;
   gboolean               reverting_selection;
 
@@ -58,6 +60,8 @@ struct _CaptionerWindow
   gboolean               first_thumbnails_reported;
   gboolean               all_thumbnails_reported;
   gboolean               profile_finished;
+  guint                  profile_steps;    /* photos stepped through after loading, for switch-ms */
+  guint                  profile_step_source;
 };
 
 /* captioner-window.c */

@@ -22,6 +22,8 @@ static GParamSpec *properties[N_PROPS];
  * target much cheaper), within these bounds. */
 #define DISPLAY_MIN_SIZE 1024
 #define DISPLAY_MAX_SIZE 2560
+#define DISPLAY_STEP     256
+#define IMAGE_CACHE_SIZE 6
 
 /* What the editor starts from: the metadata as read, with a caption Captioner did not compose
  * (a wire photo's, or one another program changed since) taken as the body when no people are
@@ -61,8 +63,11 @@ display_size (CaptionerWindow *self,
 
   if (w <= 0 || h <= 0)
     w = h = DISPLAY_MAX_SIZE;
-  *width = CLAMP (w * scale, DISPLAY_MIN_SIZE, DISPLAY_MAX_SIZE);
-  *height = CLAMP (h * scale, DISPLAY_MIN_SIZE, DISPLAY_MAX_SIZE);
+  /* Rounded up to a step, so that a window nudged by a few pixels keeps its decoded photos. */
+  *width = CLAMP ((w * scale + DISPLAY_STEP - 1) / DISPLAY_STEP * DISPLAY_STEP,
+                  DISPLAY_MIN_SIZE, DISPLAY_MAX_SIZE);
+  *height = CLAMP ((h * scale + DISPLAY_STEP - 1) / DISPLAY_STEP * DISPLAY_STEP,
+                   DISPLAY_MIN_SIZE, DISPLAY_MAX_SIZE);
 }
 
 static void
@@ -174,6 +179,29 @@ captioner_window_toast (CaptionerWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Once the shown photo is on screen, decode the ones the editor is likely to go to next, so
+ * that stepping through the folder is a texture swap. */
+static void
+preload_neighbours (CaptionerWindow *self)
+{
+  static const int offsets[] = { 1, -1, 2 };
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->photos));
+
+  if (self->shown_position == GTK_INVALID_LIST_POSITION)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+    {
+      gint64 position = (gint64) self->shown_position + offsets[i];
+      g_autoptr(CaptionerPhotoItem) item = NULL;
+
+      if (position < 0 || position >= n)
+        continue;
+      item = g_list_model_get_item (G_LIST_MODEL (self->photos), (guint) position);
+      if (captioner_photo_item_get_state (item) != CAPTIONER_PHOTO_STATE_ERROR)
+        captioner_image_cache_preload (self->image_cache, captioner_photo_item_get_file (item));
+    }
+}
+
 static void
 on_image_loaded_cb (GObject      *object,
                     GAsyncResult *result,
@@ -184,7 +212,7 @@ on_image_loaded_cb (GObject      *object,
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
 
-  pixbuf = captioner_image_load_finish (result, &error);
+  pixbuf = captioner_image_cache_load_finish (CAPTIONER_IMAGE_CACHE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (pixbuf == NULL)
@@ -196,6 +224,7 @@ on_image_loaded_cb (GObject      *object,
   texture = gdk_texture_new_for_pixbuf (pixbuf);
   captioner_photo_view_set_texture (self->photo_view, texture);
   captioner_window_profile_switch_done (self);
+  preload_neighbours (self);
 }
 
 /* Shows item: its draft when it has one, else its saved metadata. A photo still loading is
@@ -278,8 +307,10 @@ captioner_window_show_item (CaptionerWindow    *self,
 
   self->image_cancellable = g_cancellable_new ();
   display_size (self, &width, &height);
-  captioner_image_load_async (captioner_photo_item_get_file (item), width, height,
-                              self->image_cancellable, on_image_loaded_cb, g_object_ref (self));
+  captioner_image_cache_set_size (self->image_cache, width, height);
+  captioner_image_cache_load_async (self->image_cache, captioner_photo_item_get_file (item),
+                                    self->image_cancellable, on_image_loaded_cb,
+                                    g_object_ref (self));
 }
 
 static void
@@ -450,6 +481,7 @@ captioner_window_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->photos);
   g_clear_object (&self->history);
+  g_clear_object (&self->image_cache);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->draft, captioner_metadata_free);
   g_clear_pointer (&self->baseline, captioner_metadata_free);
@@ -533,6 +565,7 @@ captioner_window_init (CaptionerWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->history = captioner_history_new (200);
+  self->image_cache = captioner_image_cache_new (IMAGE_CACHE_SIZE);
   g_signal_connect (self->history, "notify", G_CALLBACK (on_history_notify_cb), self);
   self->photos = g_list_store_new (CAPTIONER_TYPE_PHOTO_ITEM);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->photos)));
