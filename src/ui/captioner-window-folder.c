@@ -51,11 +51,27 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItemJob, item_job_free)
 
 #define PROFILE_STEPS   10
 #define PROFILE_STEP_MS 400
+#define PROFILE_TICK_MS 10
 
 static double
 elapsed_ms (gint64 since)
 {
   return (g_get_monotonic_time () - since) / 1000.0;
+}
+
+/* A tick every PROFILE_TICK_MS: a late tick is a main-loop iteration that ran long (a stall
+ * the editor feels as a stutter while scrolling). */
+static gboolean
+profile_tick_cb (gpointer user_data)
+{
+  CaptionerWindow *self = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (self->profile_last_tick != 0)
+    self->profile_max_stall = MAX (self->profile_max_stall,
+                                   now - self->profile_last_tick - PROFILE_TICK_MS * 1000);
+  self->profile_last_tick = now;
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -100,6 +116,8 @@ profile_finish (CaptionerWindow *self)
       self->n_thumbnails < n || self->switch_time != 0)
     return;
   self->profile_finished = TRUE;
+  g_clear_handle_id (&self->profile_tick_source, g_source_remove);
+  g_printerr ("profile: max-stall-ms=%.1f\n", self->profile_max_stall / 1000.0);
   if (self->profile == 2)
     self->profile_step_source = g_timeout_add (PROFILE_STEP_MS, profile_step_cb, self);
   else
@@ -490,6 +508,12 @@ captioner_window_open (CaptionerWindow  *self,
   g_clear_object (&self->folder_cancellable);
   self->folder_cancellable = g_cancellable_new ();
   self->open_time = g_get_monotonic_time ();
+  if (self->profile != 0 && self->profile_tick_source == 0)
+    {
+      self->profile_last_tick = 0;
+      self->profile_max_stall = 0;
+      self->profile_tick_source = g_timeout_add (PROFILE_TICK_MS, profile_tick_cb, self);
+    }
 
   data = g_new0 (OpenData, 1);
   data->files = g_ptr_array_new_with_free_func (g_object_unref);
@@ -608,6 +632,7 @@ captioner_window_folder_dispose (CaptionerWindow *self)
   /* Loads and thumbnails still on their way find a window that moved on. */
   self->generation++;
   g_clear_handle_id (&self->profile_step_source, g_source_remove);
+  g_clear_handle_id (&self->profile_tick_source, g_source_remove);
   g_cancellable_cancel (self->folder_cancellable);
   g_clear_object (&self->folder_cancellable);
   g_clear_object (&self->thumbnailer);

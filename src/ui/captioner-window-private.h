@@ -62,6 +62,9 @@ struct _CaptionerWindow
   gboolean               profile_finished;
   guint                  profile_steps;    /* photos stepped through after loading, for switch-ms */
   guint                  profile_step_source;
+  guint                  profile_tick_source;  /* measures main-loop stalls while loading */
+  gint64                 profile_last_tick;
+  gint64                 profile_max_stall;
 };
 
 /* captioner-window.c */
