@@ -67,6 +67,12 @@ profile_tick_cb (gpointer user_data)
   CaptionerWindow *self = user_data;
   gint64 now = g_get_monotonic_time ();
 
+  /* CAPTIONER_PROFILE_STALLS=1 says when each stall over 50 ms happened, to find its cause. */
+  if (self->profile_last_tick != 0 && g_getenv ("CAPTIONER_PROFILE_STALLS") != NULL &&
+      now - self->profile_last_tick - PROFILE_TICK_MS * 1000 > 50000)
+    g_printerr ("profile: stall of %.0f ms at %.0f ms\n",
+                (now - self->profile_last_tick) / 1000.0 - PROFILE_TICK_MS,
+                elapsed_ms (self->open_time));
   if (self->profile_last_tick != 0)
     self->profile_max_stall = MAX (self->profile_max_stall,
                                    now - self->profile_last_tick - PROFILE_TICK_MS * 1000);

@@ -62,7 +62,9 @@ display_size (CaptionerWindow *self,
   int h = viewport ? gtk_widget_get_height (viewport) : 0;
 
   if (w <= 0 || h <= 0)
-    w = h = DISPLAY_MAX_SIZE;
+    /* Not laid out yet (the first photo of a folder): the window's size is a fair bound, and
+     * far cheaper to decode and draw than the largest size. */
+    gtk_window_get_default_size (GTK_WINDOW (self), &w, &h);
   /* Rounded up to a step, so that a window nudged by a few pixels keeps its decoded photos. */
   *width = CLAMP ((w * scale + DISPLAY_STEP - 1) / DISPLAY_STEP * DISPLAY_STEP,
                   DISPLAY_MIN_SIZE, DISPLAY_MAX_SIZE);
@@ -186,9 +188,14 @@ preload_neighbours (CaptionerWindow *self)
 {
   static const int offsets[] = { 1, -1, 2 };
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->photos));
+  int width, height;
 
   if (self->shown_position == GTK_INVALID_LIST_POSITION)
     return;
+  /* The first photo of a folder may have been asked for before the window was laid out:
+   * decode the neighbours at the size the view has now. */
+  display_size (self, &width, &height);
+  captioner_image_cache_set_size (self->image_cache, width, height);
   for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
     {
       gint64 position = (gint64) self->shown_position + offsets[i];
