@@ -117,12 +117,18 @@ test_new_size_drops_old_decodes (Fixture       *f,
   g_autoptr(GdkPixbuf) small = NULL;
   g_autoptr(GdkPixbuf) large = NULL;
   g_autoptr(GdkPixbuf) stale = NULL;
+  g_autoptr(GdkPixbuf) kept = NULL;
   g_autoptr(GError) error = NULL;
 
   captioner_image_cache_set_size (cache, 200, 200);
   small = load_and_wait (cache, f->files[0], &error);
   g_assert_no_error (error);
   g_assert_cmpint (gdk_pixbuf_get_width (small), ==, 200);
+
+  /* A smaller view keeps what was decoded: it still looks right scaled down. */
+  captioner_image_cache_set_size (cache, 100, 100);
+  kept = captioner_image_cache_lookup (cache, f->files[0]);
+  g_assert_true (kept == small);
 
   captioner_image_cache_set_size (cache, 800, 800);
   stale = captioner_image_cache_lookup (cache, f->files[0]);
@@ -169,7 +175,7 @@ main (int   argc,
 
   g_test_add ("/captioner/image-cache/load-lookup-evict", Fixture, NULL, fixture_set_up,
               test_load_lookup_evict, fixture_tear_down);
-  g_test_add ("/captioner/image-cache/new-size", Fixture, NULL, fixture_set_up,
+  g_test_add ("/captioner/image-cache/larger-size", Fixture, NULL, fixture_set_up,
               test_new_size_drops_old_decodes, fixture_tear_down);
   g_test_add ("/captioner/image-cache/damaged-then-fixed", Fixture, NULL, fixture_set_up,
               test_damaged_then_fixed, fixture_tear_down);
