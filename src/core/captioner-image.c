@@ -78,10 +78,10 @@ fit_pixbuf (GdkPixbuf *pixbuf,
 /* The loader for the data's format, picked by its signature: cheaper and more predictable
  * than gdk-pixbuf's sniffing through the MIME database (absent in a sandbox or a test's
  * isolated XDG_DATA_DIRS). Other formats fall back to the sniffing loader. */
-static GdkPixbufLoader *
-new_loader_for (const guint8  *data,
-                gsize          length,
-                GError       **error)
+GdkPixbufLoader *
+captioner_image_new_loader (const guint8  *data,
+                            gsize          length,
+                            GError       **error)
 {
   static const struct { const char *type; const char *signature; gsize length; } formats[] = {
     { "jpeg", "\xff\xd8\xff", 3 },
@@ -133,7 +133,7 @@ captioner_image_load (GFile         *file,
         break;
       if (loader == NULL)
         {
-          loader = new_loader_for (buffer, n_read, &local_error);
+          loader = captioner_image_new_loader (buffer, n_read, &local_error);
           if (loader == NULL)
             goto failed;
           g_signal_connect (loader, "size-prepared",

@@ -23,5 +23,9 @@ void       captioner_image_load_async  (GFile                *file,
                                         gpointer              user_data);
 GdkPixbuf *captioner_image_load_finish (GAsyncResult         *result,
                                         GError              **error);
+/* A loader chosen by the data's signature (JPEG, PNG, TIFF), without the MIME database. */
+GdkPixbufLoader *captioner_image_new_loader (const guint8    *data,
+                                             gsize            length,
+                                             GError         **error);
 
 G_END_DECLS

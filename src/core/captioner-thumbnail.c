@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "captioner-image.h"
 #include "captioner-thumbnail.h"
 
 #define READ_CHUNK 65536
@@ -128,24 +129,6 @@ on_loader_size_prepared_cb (GdkPixbufLoader *loader,
                               MAX (1, (int) (height * scale + 0.5)));
 }
 
-/* JPEG and PNG by their signature: sniffing by MIME type needs the shared-mime-info database,
- * which a sandbox or a test's isolated XDG folders may not have. */
-static GdkPixbufLoader *
-new_loader (const guchar *head,
-            gssize        length)
-{
-  const char *type = NULL;
-  GdkPixbufLoader *loader = NULL;
-
-  if (length >= 3 && head[0] == 0xff && head[1] == 0xd8 && head[2] == 0xff)
-    type = "jpeg";
-  else if (length >= 8 && memcmp (head, "\x89PNG\r\n\x1a\n", 8) == 0)
-    type = "png";
-  if (type != NULL)
-    loader = gdk_pixbuf_loader_new_with_type (type, NULL);
-  return loader != NULL ? loader : gdk_pixbuf_loader_new ();
-}
-
 /* Decodes file scaled to fit in size, reading its EXIF orientation as the loader reports it. */
 static GdkPixbuf *
 decode_scaled (GFile         *file,
@@ -178,7 +161,9 @@ decode_scaled (GFile         *file,
         }
       if (loader == NULL)
         {
-          loader = new_loader (buffer, n);
+          loader = captioner_image_new_loader (buffer, n, NULL);
+          if (loader == NULL)
+            loader = gdk_pixbuf_loader_new ();
           g_signal_connect (loader, "size-prepared", G_CALLBACK (on_loader_size_prepared_cb),
                             prepare);
         }
