@@ -7,7 +7,6 @@
 
 typedef struct
 {
-  GFile     *file;
   GdkPixbuf *pixbuf;   /* NULL while decoding */
   GError    *error;    /* a failed decode, kept so waiters hear about it */
   GPtrArray *waiters;  /* GTask */
@@ -42,7 +41,6 @@ entry_key (CaptionerImageCache *self,
 static void
 entry_free (Entry *entry)
 {
-  g_clear_object (&entry->file);
   g_clear_object (&entry->pixbuf);
   g_clear_error (&entry->error);
   g_clear_pointer (&entry->waiters, g_ptr_array_unref);
@@ -154,13 +152,13 @@ evict (CaptionerImageCache *self)
 typedef struct
 {
   CaptionerImageCache *self;  /* not owned: dispose cancels every decode first */
-  char                *uri;   /* the entry's key */
+  char                *key;
 } Decode;
 
 static void
 decode_free (Decode *decode)
 {
-  g_free (decode->uri);
+  g_free (decode->key);
   g_free (decode);
 }
 
@@ -176,7 +174,7 @@ on_decoded_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) waiters = NULL;
   CaptionerImageCache *self;
-  const char *key = decode->uri;
+  const char *key = decode->key;
   Entry *entry;
 
   /* A cancelled task reports G_IO_ERROR_CANCELLED whatever it decoded, so after dispose this
@@ -222,13 +220,12 @@ start_decode (CaptionerImageCache *self,
   Entry *entry = g_new0 (Entry, 1);
   Decode *decode = g_new0 (Decode, 1);
 
-  entry->file = g_object_ref (file);
   entry->waiters = g_ptr_array_new_with_free_func (g_object_unref);
   entry->generation = self->generation;
   g_hash_table_insert (self->entries, g_strdup (key), entry);
 
   decode->self = self;
-  decode->uri = g_strdup (key);
+  decode->key = g_strdup (key);
   captioner_image_load_async (file, self->max_width, self->max_height, self->cancellable,
                               on_decoded_cb, decode);
   return entry;

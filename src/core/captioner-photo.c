@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <exempi/xmpconsts.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n.h>
 #include <string.h>
@@ -327,13 +328,11 @@ overlay_metadata (CaptionerMetadata       *base,
                   const CaptionerMetadata *top,
                   XmpPtr                   top_xmp)
 {
-  g_autoptr(CaptionerMetadata) probe = captioner_metadata_new ();
-
   /* Field by field: what the sidecar holds wins; what it lacks comes from the photo. */
   for (guint i = 0; i < CAPTIONER_N_FIELDS; i++)
     if (top->fields[i] != NULL)
       captioner_metadata_set (base, i, top->fields[i]);
-  if (xmp_has_property (top_xmp, "http://purl.org/dc/elements/1.1/", "subject"))
+  if (xmp_has_property (top_xmp, NS_DC, "subject"))
     captioner_metadata_set_keywords (base, (const char * const *) top->keywords);
   if (top->people->len > 0)
     {

@@ -4,7 +4,6 @@
 
 #include <glib/gi18n.h>
 
-#include "captioner-image.h"
 #include "captioner-person.h"
 #include "captioner-window-private.h"
 
