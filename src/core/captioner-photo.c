@@ -240,9 +240,10 @@ warn_embedded (CaptionerPhoto *self,
                                         "read: %s"), problem));
 }
 
-/* Embedded XMP and IIM. A JPEG's XMP packet is parsed here (checked like a sidecar: no DTD,
- * well-formed); when the photo also carries IIM, or extended XMP, exempi's smart handler reads
- * them and reconciles IIM into XMP. Damage is a warning: the photo can still be captioned. */
+/* Embedded XMP and IIM. A JPEG's XMP packet is checked like a sidecar (no DTD, well-formed);
+ * when the photo also carries IIM, or extended XMP, exempi's smart handler reads them and
+ * reconciles IIM into XMP, else the packet is parsed here. Damage is a warning: the photo can
+ * still be captioned. */
 static void
 read_embedded_xmp (CaptionerPhoto     *self,
                    gboolean            is_jpeg,
@@ -251,19 +252,10 @@ read_embedded_xmp (CaptionerPhoto     *self,
 {
   g_autoptr(CaptionerXmp) xmp = NULL;
   const char *path = g_file_peek_path (self->file);
+  const char *packet = is_jpeg ? (const char *) info->xmp : NULL;
   gboolean packet_ok = TRUE;
+  gboolean use_smart_handler;
 
-  if (is_jpeg && info->xmp != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      xmp = captioner_xmp_parse ((const char *) info->xmp, info->xmp_length, &error);
-      if (xmp == NULL)
-        {
-          warn_embedded (self, error->message);
-          packet_ok = FALSE;
-        }
-    }
   if (is_jpeg && info->iptc != NULL)
     {
       g_autoptr(GError) error = NULL;
@@ -274,20 +266,36 @@ read_embedded_xmp (CaptionerPhoto     *self,
           info->iptc = NULL;  /* not handed to exempi */
         }
     }
+  use_smart_handler = path != NULL &&
+                      (!is_jpeg || info->iptc != NULL || info->has_extended_xmp);
 
-  if (path != NULL && packet_ok &&
-      (!is_jpeg || info->iptc != NULL || info->has_extended_xmp))
+  /* The packet is checked either way; it is only parsed here when exempi's smart handler will
+   * not read it again. */
+  if (packet != NULL)
     {
       g_autoptr(GError) error = NULL;
-      XmpPtr smart = captioner_xmp_read_embedded (path, &error);
 
+      packet_ok = captioner_xmp_check (packet, info->xmp_length, &error);
+      if (!packet_ok)
+        warn_embedded (self, error->message);
+    }
+
+  if (use_smart_handler && packet_ok)
+    {
+      g_autoptr(GError) error = NULL;
+
+      xmp = captioner_xmp_read_embedded (path, &error);
       if (error != NULL)
         warn_embedded (self, error->message);
-      else if (smart != NULL)
-        {
-          g_clear_pointer (&xmp, xmp_free);
-          xmp = smart;
-        }
+    }
+
+  if (xmp == NULL && packet != NULL && packet_ok)
+    {
+      g_autoptr(GError) error = NULL;
+
+      xmp = captioner_xmp_parse (packet, info->xmp_length, &error);
+      if (xmp == NULL)
+        warn_embedded (self, error->message);
     }
 
   if (xmp != NULL)

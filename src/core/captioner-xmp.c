@@ -93,36 +93,39 @@ has_dtd (const char *data,
   return FALSE;
 }
 
-XmpPtr
-captioner_xmp_parse (const char  *data,
+static void
+skip_bom (const char **data,
+          gsize       *length)
+{
+  if (*length >= 3 && memcmp (*data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      *data += 3;
+      *length -= 3;
+    }
+}
+
+gboolean
+captioner_xmp_check (const char  *data,
                      gsize        length,
                      GError     **error)
 {
-  XmpPtr xmp;
-
-  captioner_xmp_init ();
-
   if (has_dtd (data, length))
     {
       g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR,
                            _("the XMP declares a document type, which is not allowed (it could "
                              "expand entities without end)"));
-      return NULL;
+      return FALSE;
     }
   if (memchr (data, '\0', length) != NULL || !g_utf8_validate (data, length, NULL))
     {
       g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR,
                            _("the XMP is not UTF-8 text"));
-      return NULL;
+      return FALSE;
     }
 
   /* Check well-formedness with GMarkup first: exempi reports a broken document on stderr
    * itself, and GMarkup's message says where the problem is. */
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
+  skip_bom (&data, &length);
   {
     static const GMarkupParser no_callbacks = { NULL, NULL, NULL, NULL, NULL };
     g_autoptr(GMarkupParseContext) context = NULL;
@@ -134,9 +137,24 @@ captioner_xmp_parse (const char  *data,
       {
         g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR,
                      _("the XMP is not well-formed XML (%s)"), markup_error->message);
-        return NULL;
+        return FALSE;
       }
   }
+  return TRUE;
+}
+
+XmpPtr
+captioner_xmp_parse (const char  *data,
+                     gsize        length,
+                     GError     **error)
+{
+  XmpPtr xmp;
+
+  captioner_xmp_init ();
+
+  if (!captioner_xmp_check (data, length, error))
+    return NULL;
+  skip_bom (&data, &length);
 
   xmp = xmp_new_empty ();
   if (!xmp_parse (xmp, data, length))

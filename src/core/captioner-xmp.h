@@ -10,7 +10,12 @@ G_BEGIN_DECLS
 #define CAPTIONER_NS_CAPTIONER "http://ns.example.org/captioner/1.0/"
 
 void               captioner_xmp_init             (void);
-/* Parses a packet or sidecar. Refuses DTDs (entity expansion) with a clear error. */
+/* Checks that a packet or sidecar is one Captioner will hand to exempi: UTF-8, no DTD (entity
+ * expansion), well-formed XML; the error says what is wrong. */
+gboolean           captioner_xmp_check            (const char              *data,
+                                                   gsize                    length,
+                                                   GError                 **error);
+/* Parses a packet or sidecar after captioner_xmp_check. */
 XmpPtr             captioner_xmp_parse            (const char              *data,
                                                    gsize                    length,
                                                    GError                 **error);
