@@ -2,8 +2,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
+#include "captioner-error.h"
 #include "captioner-iptc.h"
 
 /* IPTC IIM 4.2: each dataset is 0x1C, record, dataset, a 16-bit big-endian length (or an
@@ -134,8 +137,10 @@ add_date (GArray     *datasets,
   g_string_free (time, TRUE);
 }
 
-/* Calls func for every dataset of an IIM block; stops at the first malformed one. */
-static void
+/* Calls func (when not NULL) for every dataset of an IIM block; stops at the first malformed
+ * one. Returns FALSE when it stopped on damage, TRUE when the block ended or only zero padding
+ * was left. */
+static gboolean
 parse_iim (const guint8 *data,
            gsize         length,
            void        (*func) (guint8, guint8, const guint8 *, gsize, gpointer),
@@ -143,28 +148,37 @@ parse_iim (const guint8 *data,
 {
   gsize pos = 0;
 
-  while (pos + 5 <= length && data[pos] == IIM_TAG)
+  while (pos < length)
     {
-      guint8 record = data[pos + 1];
-      guint8 dataset = data[pos + 2];
-      gsize size = (data[pos + 3] << 8) | data[pos + 4];
+      guint8 record, dataset;
+      gsize size;
 
+      if (data[pos] == 0x00)
+        return TRUE;  /* padding at the end */
+      if (data[pos] != IIM_TAG || pos + 5 > length)
+        return FALSE;
+      record = data[pos + 1];
+      dataset = data[pos + 2];
+      size = (data[pos + 3] << 8) | data[pos + 4];
       pos += 5;
       if (size & 0x8000)
         {
+          /* An extended length: its own length in n bytes. */
           gsize n = size & 0x7FFF;
-          if (n > 4 || pos + n > length)
-            return;
+          if (n == 0 || n > 4 || pos + n > length)
+            return FALSE;
           size = 0;
           for (gsize i = 0; i < n; i++)
             size = (size << 8) | data[pos + i];
           pos += n;
         }
       if (size > length - pos)
-        return;
-      func (record, dataset, data + pos, size, user_data);
+        return FALSE;
+      if (func != NULL)
+        func (record, dataset, data + pos, size, user_data);
       pos += size;
     }
+  return TRUE;
 }
 
 static void
@@ -416,4 +430,40 @@ captioner_iptc_find_in_irb (const guint8 *irb,
 
   walk_irb (irb, length, find_iptc_cb, &find);
   return find.found;
+}
+
+static gboolean
+check_resource_cb (guint16       id,
+                   const guint8 *whole,
+                   gsize         whole_length,
+                   const guint8 *data,
+                   gsize         size,
+                   gpointer      user_data)
+{
+  gboolean *ok = user_data;
+
+  if (id == IRB_IPTC && !parse_iim (data, size, NULL, NULL))
+    {
+      *ok = FALSE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+captioner_iptc_check_irb (const guint8  *irb,
+                          gsize          length,
+                          GError       **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (irb != NULL || length == 0, FALSE);
+
+  if (!walk_irb (irb, length, check_resource_cb, &ok) || !ok)
+    {
+      g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_CORRUPT,
+                           _("its IPTC block is damaged"));
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -21,5 +21,10 @@ GBytes *captioner_iptc_build_irb   (const guint8            *old_irb,
 /* The IPTC resource (0x0404) of an image resource block, or NULL. */
 GBytes *captioner_iptc_find_in_irb (const guint8            *irb,
                                     gsize                    length);
+/* Checks that every resource of a Photoshop block, and every IIM dataset inside its IPTC
+ * resource, stays inside the block. */
+gboolean captioner_iptc_check_irb  (const guint8            *irb,
+                                    gsize                    length,
+                                    GError                 **error);
 
 G_END_DECLS

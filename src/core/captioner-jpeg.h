@@ -25,9 +25,6 @@ gboolean captioner_jpeg_scan (const guint8      *data,
                               CaptionerJpegInfo *info,
                               gboolean          *needs_more,
                               GError           **error);
-gboolean captioner_jpeg_check_iptc   (const guint8      *data,
-                                      gsize              length,
-                                      GError           **error);
 gboolean captioner_jpeg_has_signature (const guint8 *data,
                                        gsize         length);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "captioner-error.h"
+#include "captioner-iptc.h"
 #include "captioner-jpeg.h"
 #include "captioner-orientation.h"
 #include "captioner-person.h"
@@ -260,7 +261,7 @@ read_embedded_xmp (CaptionerPhoto     *self,
     {
       g_autoptr(GError) error = NULL;
 
-      if (!captioner_jpeg_check_iptc (info->iptc, info->iptc_length, &error))
+      if (!captioner_iptc_check_irb (info->iptc, info->iptc_length, &error))
         {
           warn_embedded (self, error->message);
           info->iptc = NULL;  /* not handed to exempi */
