@@ -7,16 +7,26 @@
 #include "captioner-folder.h"
 #include "captioner-photo.h"
 
-static int
-compare_files_by_name (gconstpointer a,
-                       gconstpointer b)
+typedef struct
 {
-  g_autofree char *name_a = g_file_get_basename (*(GFile **) a);
-  g_autofree char *name_b = g_file_get_basename (*(GFile **) b);
-  g_autofree char *key_a = g_utf8_collate_key_for_filename (name_a, -1);
-  g_autofree char *key_b = g_utf8_collate_key_for_filename (name_b, -1);
+  char  *key;   /* collation key of the name, computed once */
+  GFile *file;
+} NamedFile;
 
-  return strcmp (key_a, key_b);
+static int
+compare_named_files (gconstpointer a,
+                     gconstpointer b)
+{
+  return strcmp (((const NamedFile *) a)->key, ((const NamedFile *) b)->key);
+}
+
+static void
+clear_named_file (gpointer data)
+{
+  NamedFile *named = data;
+
+  g_free (named->key);
+  g_clear_object (&named->file);
 }
 
 GPtrArray *
@@ -25,10 +35,12 @@ captioner_folder_list_photos (GFile         *folder,
                               GError       **error)
 {
   g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GPtrArray) photos = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (NamedFile));
+  GPtrArray *photos;
 
   g_return_val_if_fail (G_IS_FILE (folder), NULL);
 
+  g_array_set_clear_func (named, clear_named_file);
   enumerator = g_file_enumerate_children (folder,
                                           G_FILE_ATTRIBUTE_STANDARD_NAME ","
                                           G_FILE_ATTRIBUTE_STANDARD_TYPE ","
@@ -41,6 +53,7 @@ captioner_folder_list_photos (GFile         *folder,
     {
       GFileInfo *info = NULL;
       GFile *child = NULL;
+      NamedFile entry;
 
       if (!g_file_enumerator_iterate (enumerator, &info, &child, cancellable, error))
         return NULL;
@@ -50,11 +63,16 @@ captioner_folder_list_photos (GFile         *folder,
           g_file_info_get_is_hidden (info) ||
           !captioner_file_is_photo_name (g_file_info_get_name (info)))
         continue;
-      g_ptr_array_add (photos, g_object_ref (child));
+      entry.key = g_utf8_collate_key_for_filename (g_file_info_get_name (info), -1);
+      entry.file = g_object_ref (child);
+      g_array_append_val (named, entry);
     }
 
-  g_ptr_array_sort (photos, compare_files_by_name);
-  return g_steal_pointer (&photos);
+  g_array_sort (named, compare_named_files);
+  photos = g_ptr_array_new_full (named->len, g_object_unref);
+  for (guint i = 0; i < named->len; i++)
+    g_ptr_array_add (photos, g_object_ref (g_array_index (named, NamedFile, i).file));
+  return photos;
 }
 
 GPtrArray *
