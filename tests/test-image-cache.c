@@ -38,7 +38,13 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   for (guint i = 0; i < G_N_ELEMENTS (f->files); i++)
-    g_clear_object (&f->files[i]);
+    {
+      g_autofree char *path = g_file_get_path (f->files[i]);
+
+      g_unlink (path);
+      g_clear_object (&f->files[i]);
+    }
+  g_rmdir (f->dir);
   g_free (f->dir);
 }
 
