@@ -5,6 +5,7 @@
 
 #include "captioner-export-dialog.h"
 #include "captioner-photo.h"
+#include "test-util.h"
 
 /* The export dialog in a real window: it exports through the core in a thread, reports
  * progress and asks before replacing files. */
@@ -78,29 +79,13 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (
-      file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  GFileInfo *info;
-  GFile *child;
-
-  while (children != NULL &&
-         g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
-    remove_tree (child);
-  g_file_delete (file, NULL, NULL);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GFile) dir = g_file_new_for_path (f->dir);
-
   gtk_window_destroy (GTK_WINDOW (f->dialog));
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  remove_tree (dir);
+  test_remove_tree (f->dir);
   g_ptr_array_unref (f->files);
   g_free (f->dir);
   g_free (f->out);

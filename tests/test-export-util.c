@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "test-export-util.h"
+#include "test-util.h"
 
 char *
 export_test_make_dir (void)
@@ -16,29 +17,10 @@ export_test_make_dir (void)
   return dir;
 }
 
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (
-      file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-
-  if (children != NULL)
-    {
-      GFileInfo *info;
-      GFile *child;
-
-      while (g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
-        remove_tree (child);
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
 void
 export_test_remove_dir (const char *dir)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (dir);
-
-  remove_tree (file);
+  test_remove_tree (dir);
 }
 
 static GPtrArray *

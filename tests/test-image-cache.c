@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "captioner-image-cache.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -38,13 +39,8 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   for (guint i = 0; i < G_N_ELEMENTS (f->files); i++)
-    {
-      g_autofree char *path = g_file_get_path (f->files[i]);
-
-      g_unlink (path);
-      g_clear_object (&f->files[i]);
-    }
-  g_rmdir (f->dir);
+    g_clear_object (&f->files[i]);
+  test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

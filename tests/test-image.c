@@ -6,6 +6,7 @@
 #include "captioner-exif.h"
 #include "captioner-image.h"
 #include "captioner-jpeg.h"
+#include "test-util.h"
 
 /* The test photo has four coloured quarters as stored, so a look at the loaded pixels tells
  * which way up it came out. */
@@ -37,20 +38,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GFile) dir = g_file_new_for_path (fixture->dir);
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
-  children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)))
-    {
-      g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
-
-      g_file_delete (child, NULL, NULL);
-      g_object_unref (info);
-    }
-  g_file_delete (dir, NULL, NULL);
+  test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 

@@ -8,6 +8,7 @@
 #include "captioner-person.h"
 #include "captioner-photo.h"
 #include "captioner-sidecar.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -74,6 +75,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->photo);
   g_clear_object (&f->sidecar);
   g_free (f->photo_sum);
+  test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

@@ -1,7 +1,6 @@
 #include "config.h"
 
-#include <glib/gstdio.h>
-
+#include "test-util.h"
 #include "window-test-util.h"
 
 AdwApplication *desk_application;
@@ -222,9 +221,6 @@ void
 desk_tear_down (Desk          *desk,
                 gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (desk->dir, 0, NULL);
-  const char *name;
-
   if (desk->window != NULL)
     gtk_window_destroy (GTK_WINDOW (desk->window));
   while (g_main_context_iteration (NULL, FALSE))
@@ -233,12 +229,8 @@ desk_tear_down (Desk          *desk,
   g_settings_reset (desk->settings, "autosave");
   g_clear_object (&desk->settings);
   g_clear_object (&desk->application);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (desk->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (desk->dir);
+  /* Sidecars and the other folders a test made in it go too. */
+  test_remove_tree (desk->dir);
   g_free (desk->dir);
 }
 /* Private user folders (the thumbnail cache lands in XDG_CACHE_HOME), but the system's
@@ -277,11 +269,9 @@ desk_init (int    *argc,
 void
 desk_finish (const char *home)
 {
-  g_autofree char *quoted = g_shell_quote (home);
-  g_autofree char *command = g_strdup_printf ("rm -rf %s", quoted);
-
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
   g_clear_object (&desk_application);
+  /* The fake HOME and XDG folders, with the thumbnail cache under XDG_CACHE_HOME. */
+  test_remove_tree (home);
 }
 
 const char *
