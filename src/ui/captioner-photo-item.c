@@ -28,16 +28,13 @@ enum {
   PROP_NAME,
   PROP_THUMBNAIL,
   PROP_STATE,
-  PROP_BADGE_ICON_NAME,
-  PROP_BADGE_TOOLTIP,
-  PROP_BADGE_CLASSES,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *
-badge_icon_name (CaptionerPhotoState state)
+const char *
+captioner_photo_item_state_icon_name (CaptionerPhotoState state)
 {
   switch (state)
     {
@@ -56,9 +53,22 @@ badge_icon_name (CaptionerPhotoState state)
     }
 }
 
-static char *
-badge_tooltip (CaptionerPhotoItem *self)
+const char *
+captioner_photo_item_state_class (CaptionerPhotoState state)
 {
+  static const char * const names[] = {
+    "none", "none", "captioned", "unsaved", "conflict", "error",
+  };
+
+  g_return_val_if_fail (state <= CAPTIONER_PHOTO_STATE_ERROR, "none");
+  return names[state];
+}
+
+char *
+captioner_photo_item_dup_description (CaptionerPhotoItem *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_PHOTO_ITEM (self), NULL);
+
   switch (self->state)
     {
     case CAPTIONER_PHOTO_STATE_CAPTIONED:
@@ -113,22 +123,6 @@ captioner_photo_item_get_property (GObject    *object,
     case PROP_STATE:
       g_value_set_int (value, self->state);
       break;
-    case PROP_BADGE_ICON_NAME:
-      g_value_set_string (value, badge_icon_name (self->state));
-      break;
-    case PROP_BADGE_TOOLTIP:
-      g_value_take_string (value, badge_tooltip (self));
-      break;
-    case PROP_BADGE_CLASSES:
-      {
-        static const char * const names[] = {
-          "none", "none", "captioned", "unsaved", "conflict", "error",
-        };
-        const char *classes[] = { "badge", names[self->state], NULL };
-
-        g_value_set_boxed (value, classes);
-      }
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -149,11 +143,6 @@ captioner_photo_item_class_init (CaptionerPhotoItemClass *klass)
                                                     flags);
   properties[PROP_STATE] = g_param_spec_int ("state", NULL, NULL, 0, CAPTIONER_PHOTO_STATE_ERROR,
                                              0, flags);
-  properties[PROP_BADGE_ICON_NAME] = g_param_spec_string ("badge-icon-name", NULL, NULL, NULL,
-                                                          flags);
-  properties[PROP_BADGE_TOOLTIP] = g_param_spec_string ("badge-tooltip", NULL, NULL, NULL, flags);
-  properties[PROP_BADGE_CLASSES] = g_param_spec_boxed ("badge-classes", NULL, NULL, G_TYPE_STRV,
-                                                       flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -255,9 +244,6 @@ captioner_photo_item_set_state (CaptionerPhotoItem  *self,
     return;
   self->state = state;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BADGE_ICON_NAME]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BADGE_TOOLTIP]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BADGE_CLASSES]);
 }
 
 void
@@ -290,7 +276,6 @@ captioner_photo_item_set_error (CaptionerPhotoItem *self,
 
   g_free (self->error);
   self->error = g_strdup (message);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BADGE_TOOLTIP]);
 }
 
 const CaptionerMetadata *

@@ -36,6 +36,11 @@ gboolean                 captioner_photo_item_has_decoded_thumbnail (CaptionerPh
 CaptionerPhotoState      captioner_photo_item_get_state       (CaptionerPhotoItem  *self);
 void                     captioner_photo_item_set_state       (CaptionerPhotoItem  *self,
                                                                CaptionerPhotoState  state);
+/* The badge of a state: a symbolic icon name (NULL: none) and a style class. */
+const char              *captioner_photo_item_state_icon_name (CaptionerPhotoState state);
+const char              *captioner_photo_item_state_class     (CaptionerPhotoState state);
+/* "NAME — state" (or the error), for the grid's tooltip and screen readers. */
+char                    *captioner_photo_item_dup_description (CaptionerPhotoItem  *self);
 /* The state the saved metadata gives: captioned or not (or loading). */
 void                     captioner_photo_item_reset_state     (CaptionerPhotoItem  *self);
 const char              *captioner_photo_item_get_error       (CaptionerPhotoItem  *self);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "captioner-person.h"
+#include "captioner-photo-cell.h"
 #include "captioner-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CaptionerWindow, captioner_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -579,6 +580,11 @@ captioner_window_init (CaptionerWindow *self)
   g_signal_connect (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb),
                     self);
   gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (self->selection));
+  {
+    g_autoptr(GtkListItemFactory) factory = captioner_photo_cell_new_factory ();
+
+    gtk_grid_view_set_factory (self->grid_view, factory);
+  }
   self->shown_position = GTK_INVALID_LIST_POSITION;
 
   g_signal_connect (self->caption_panel, "field-changed", G_CALLBACK (on_panel_field_changed_cb),
