@@ -10,15 +10,19 @@
 
 #include "captioner-image.h"
 #include "captioner-thumbnail.h"
+#include "captioner-worker.h"
 
 #define READ_CHUNK 65536
+/* Decoding is CPU-bound: one thread a core of the machines desks use (2). */
+#define THREADS 2
+/* Against the main thread's 0, the scheduler gives each about a tenth of its share. */
+#define THREAD_NICENESS 10
 
 struct _CaptionerThumbnailer
 {
   GObject                 parent_instance;
-  GThreadPool            *pool;
+  CaptionerWorker        *worker;
   CaptionerThumbnailSize  size;
-  int                     closing;  /* atomic */
 };
 
 G_DEFINE_FINAL_TYPE (CaptionerThumbnailer, captioner_thumbnailer, G_TYPE_OBJECT)
@@ -318,24 +322,16 @@ job_free (Job *job)
 }
 
 static void
-run_task (gpointer data,
-          gpointer user_data)
+run_task (GTask        *task,
+          gpointer      source_object,
+          gpointer      task_data,
+          GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = data;
-  CaptionerThumbnailer *self = user_data;
-  Job *job = g_task_get_task_data (task);
+  Job *job = task_data;
   GError *error = NULL;
   GdkPixbuf *pixbuf;
 
-  /* Work still queued when the thumbnailer goes away ends as cancelled. */
-  if (g_atomic_int_get (&self->closing))
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Thumbnailer closed");
-      return;
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  pixbuf = captioner_thumbnail_load (job->file, job->size, g_task_get_cancellable (task), &error);
+  pixbuf = captioner_thumbnail_load (job->file, job->size, cancellable, &error);
   if (pixbuf == NULL)
     g_task_return_error (task, error);
   else
@@ -347,9 +343,8 @@ captioner_thumbnailer_finalize (GObject *object)
 {
   CaptionerThumbnailer *self = CAPTIONER_THUMBNAILER (object);
 
-  /* Queued work returns at once; this waits for the (at most two) thumbnails being made. */
-  g_atomic_int_set (&self->closing, TRUE);
-  g_thread_pool_free (self->pool, FALSE, TRUE);
+  /* Queued work returns at once as cancelled; this waits for the thumbnails being made. */
+  g_clear_object (&self->worker);
   G_OBJECT_CLASS (captioner_thumbnailer_parent_class)->finalize (object);
 }
 
@@ -362,7 +357,9 @@ captioner_thumbnailer_class_init (CaptionerThumbnailerClass *klass)
 static void
 captioner_thumbnailer_init (CaptionerThumbnailer *self)
 {
-  self->pool = g_thread_pool_new (run_task, self, 2, FALSE, NULL);
+  /* Thumbnails are made while the editor works: their threads give way to the window and to
+   * the photo the editor is waiting for, so that loading a folder never makes it stutter. */
+  self->worker = captioner_worker_new (THREADS, THREAD_NICENESS);
 }
 
 CaptionerThumbnailer *
@@ -383,7 +380,7 @@ captioner_thumbnailer_load_async (CaptionerThumbnailer *self,
                                   GAsyncReadyCallback   callback,
                                   gpointer              user_data)
 {
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
   Job *job;
 
   g_return_if_fail (CAPTIONER_IS_THUMBNAILER (self));
@@ -395,7 +392,7 @@ captioner_thumbnailer_load_async (CaptionerThumbnailer *self,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, captioner_thumbnailer_load_async);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_thread_pool_push (self->pool, task, NULL);
+  captioner_worker_run (self->worker, task, run_task);
 }
 
 GdkPixbuf *
