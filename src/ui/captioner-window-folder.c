@@ -11,10 +11,15 @@
 #include "captioner-person.h"
 #include "captioner-window-private.h"
 
-/* Photo headers read at once. Each completion waits for the main loop, which may be busy
- * drawing (software GL under Xvfb draws a frame in ~100 ms): enough must be in flight that a
- * turn of the loop takes many, few enough that the shown photo's own loads do not queue long. */
+/* Photo headers queued at once. Each completion waits for the main loop, which may be busy
+ * drawing: enough must be queued that the header threads never wait for it. The photo the
+ * editor asks for goes ahead of the queue (a higher priority). */
 #define MAX_LOADS 32
+/* Headers are read by threads of their own, below the window's priority: reading a folder
+ * keeps both cores busy for a second or more, and the window must still draw. Four, not
+ * two, because on a network share a header read mostly waits. */
+#define HEADER_THREADS 4
+#define HEADER_NICENESS 5
 /* How many photos "the first screenful of thumbnails" means for CAPTIONER_PROFILE. */
 #define FIRST_THUMBNAILS 24
 #define MAX_RECENT 10
@@ -167,22 +172,47 @@ captioner_window_profile_switch_done (CaptionerWindow *self)
   profile_finish (self);
 }
 
-static void
-set_embedded_thumbnail (CaptionerPhotoItem *item,
-                        CaptionerPhoto     *photo)
+/* A photo's header, read with the thumbnail embedded in its EXIF decoded: the first picture
+ * the grid can show, decoded beside the header so that the window's thread only hands it on. */
+typedef struct
 {
-  GBytes *jpeg = captioner_photo_get_thumbnail (photo);
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  GFile          *file;
+  gboolean        want_preview;
+  CaptionerPhoto *photo;
+  GdkPixbuf      *preview;
+} HeaderLoad;
 
-  if (jpeg == NULL || captioner_photo_item_has_decoded_thumbnail (item))
-    return;
-  pixbuf = captioner_thumbnail_decode_embedded (jpeg, captioner_photo_get_orientation (photo),
-                                                NULL);
-  if (pixbuf == NULL)
-    return;
-  texture = gdk_texture_new_for_pixbuf (pixbuf);
-  captioner_photo_item_set_thumbnail (item, texture, FALSE);
+static void
+header_load_free (HeaderLoad *load)
+{
+  g_clear_object (&load->file);
+  g_clear_object (&load->photo);
+  g_clear_object (&load->preview);
+  g_free (load);
+}
+
+static void
+header_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  HeaderLoad *load = task_data;
+  GError *error = NULL;
+  GBytes *jpeg;
+
+  load->photo = captioner_photo_load (load->file, cancellable, &error);
+  if (load->photo == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  jpeg = captioner_photo_get_thumbnail (load->photo);
+  if (load->want_preview && jpeg != NULL)
+    /* A damaged EXIF thumbnail is no loss: the decoded thumbnail follows. */
+    load->preview = captioner_thumbnail_decode_embedded (
+      jpeg, captioner_photo_get_orientation (load->photo), NULL);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void pump_loads (CaptionerWindow *self);
@@ -194,11 +224,13 @@ on_photo_loaded_cb (GObject      *object,
 {
   g_autoptr(ItemJob) job = user_data;
   CaptionerWindow *self = job->window;
-  g_autoptr(CaptionerPhoto) photo = NULL;
+  HeaderLoad *load = g_task_get_task_data (G_TASK (result));
+  CaptionerPhoto *photo = NULL;
   g_autoptr(GError) error = NULL;
   guint n;
 
-  photo = captioner_photo_load_finish (result, &error);
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    photo = load->photo;
   captioner_photo_item_set_loading (job->item, FALSE);
   if (job->generation != self->generation)
     return;
@@ -211,7 +243,12 @@ on_photo_loaded_cb (GObject      *object,
                          captioner_photo_item_get_photo (job->item) == NULL;
 
       captioner_photo_item_set_photo (job->item, photo);
-      set_embedded_thumbnail (job->item, photo);
+      if (load->preview != NULL)
+        {
+          g_autoptr(GdkTexture) texture = gdk_texture_new_for_pixbuf (load->preview);
+
+          captioner_photo_item_set_thumbnail (job->item, texture, FALSE);
+        }
       captioner_window_add_known_names (self, captioner_photo_get_metadata (photo), FALSE);
       if (awaited)
         captioner_window_show_item (self, job->item);
@@ -248,11 +285,19 @@ start_load (CaptionerWindow    *self,
             CaptionerPhotoItem *item,
             int                 io_priority)
 {
+  g_autoptr(GTask) task = NULL;
+  HeaderLoad *load = g_new0 (HeaderLoad, 1);
+
+  load->file = g_object_ref (captioner_photo_item_get_file (item));
+  load->want_preview = !captioner_photo_item_has_decoded_thumbnail (item);
   captioner_photo_item_set_loading (item, TRUE);
   self->loads_in_flight++;
-  captioner_photo_load_async (captioner_photo_item_get_file (item), io_priority,
-                              self->folder_cancellable, on_photo_loaded_cb,
-                              item_job_new (self, item));
+  task = g_task_new (NULL, self->folder_cancellable, on_photo_loaded_cb,
+                     item_job_new (self, item));
+  g_task_set_source_tag (task, start_load);
+  g_task_set_priority (task, io_priority);
+  g_task_set_task_data (task, load, (GDestroyNotify) header_load_free);
+  captioner_worker_run (self->header_worker, task, header_thread);
 }
 
 static void
@@ -621,6 +666,7 @@ captioner_window_folder_init (CaptionerWindow *self)
   const char *profile = g_getenv ("CAPTIONER_PROFILE");
 
   self->thumbnailer = captioner_thumbnailer_new (CAPTIONER_THUMBNAIL_NORMAL);
+  self->header_worker = captioner_worker_new (HEADER_THREADS, HEADER_NICENESS);
   self->folder_cancellable = g_cancellable_new ();
   if (profile != NULL && *profile != '\0' && g_strcmp0 (profile, "0") != 0)
     self->profile = g_strcmp0 (profile, "exit") == 0 ? 2 : 1;
@@ -642,6 +688,7 @@ captioner_window_folder_dispose (CaptionerWindow *self)
   g_cancellable_cancel (self->folder_cancellable);
   g_clear_object (&self->folder_cancellable);
   g_clear_object (&self->thumbnailer);
+  g_clear_object (&self->header_worker);
   g_clear_object (&self->folder);
   captioner_window_names_dispose (self);
 }

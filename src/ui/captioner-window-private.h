@@ -6,6 +6,7 @@
 #include "captioner-photo-item.h"
 #include "captioner-photo-view.h"
 #include "captioner-thumbnail.h"
+#include "captioner-worker.h"
 #include "captioner-window.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,7 @@ struct _CaptionerWindow
   GListStore            *photos;           /* CaptionerPhotoItem */
   GtkSingleSelection    *selection;
   CaptionerThumbnailer  *thumbnailer;
+  CaptionerWorker       *header_worker;    /* reads the photos' headers */
   GCancellable          *folder_cancellable;
   GFile                 *folder;
   guint                  next_load;
