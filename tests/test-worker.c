@@ -1,0 +1,218 @@
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "captioner-worker.h"
+
+/* What the worker threads saw and did, filled in from their side. */
+typedef struct
+{
+  GMutex    lock;
+  GCond     cond;
+  gboolean  release;   /* the blocking task may end */
+  gboolean  blocking;  /* the blocking task is running */
+  GPtrArray *order;    /* char*: the names of the tasks run, in the order they ran */
+  int        niceness; /* seen by the last task */
+  guint      pending;  /* callbacks not yet received */
+  GPtrArray *results;  /* char*: "name:ok" or "name:cancelled", in callback order */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_mutex_init (&f->lock);
+  g_cond_init (&f->cond);
+  f->order = g_ptr_array_new_with_free_func (g_free);
+  f->results = g_ptr_array_new_with_free_func (g_free);
+  f->niceness = -100;
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_ptr_array_unref (f->order);
+  g_ptr_array_unref (f->results);
+  g_cond_clear (&f->cond);
+  g_mutex_clear (&f->lock);
+}
+
+static void
+record_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Fixture *f = g_object_get_data (G_OBJECT (task), "fixture");
+
+  g_mutex_lock (&f->lock);
+  g_ptr_array_add (f->order, g_strdup (task_data));
+  errno = 0;
+  f->niceness = getpriority (PRIO_PROCESS, gettid ());
+  g_mutex_unlock (&f->lock);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Holds the worker's only thread until the test has queued everything. */
+static void
+block_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Fixture *f = g_object_get_data (G_OBJECT (task), "fixture");
+
+  g_mutex_lock (&f->lock);
+  f->blocking = TRUE;
+  g_cond_broadcast (&f->cond);
+  while (!f->release)
+    g_cond_wait (&f->cond, &f->lock);
+  g_mutex_unlock (&f->lock);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_done_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Fixture *f = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  g_assert_true (ok || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  g_ptr_array_add (f->results, g_strdup_printf ("%s:%s", (char *) g_task_get_task_data (G_TASK (result)),
+                                                ok ? "ok" : "cancelled"));
+  f->pending--;
+}
+
+static void
+queue (Fixture         *f,
+       CaptionerWorker *worker,
+       const char      *name,
+       int              priority,
+       GCancellable    *cancellable,
+       GTaskThreadFunc  func)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, on_done_cb, f);
+
+  g_task_set_priority (task, priority);
+  g_task_set_task_data (task, g_strdup (name), g_free);
+  g_object_set_data (G_OBJECT (task), "fixture", f);
+  f->pending++;
+  captioner_worker_run (worker, task, func);
+}
+
+static void
+wait_until_blocking (Fixture *f)
+{
+  g_mutex_lock (&f->lock);
+  while (!f->blocking)
+    g_cond_wait (&f->cond, &f->lock);
+  g_mutex_unlock (&f->lock);
+}
+
+static void
+release_and_wait (Fixture *f)
+{
+  g_mutex_lock (&f->lock);
+  f->release = TRUE;
+  g_cond_broadcast (&f->cond);
+  g_mutex_unlock (&f->lock);
+  while (f->pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gpointer
+release_later (gpointer data)
+{
+  Fixture *f = data;
+
+  g_usleep (100 * G_TIME_SPAN_MILLISECOND);
+  g_mutex_lock (&f->lock);
+  f->release = TRUE;
+  g_cond_broadcast (&f->cond);
+  g_mutex_unlock (&f->lock);
+  return NULL;
+}
+
+static char *
+joined (GPtrArray *names)
+{
+  g_ptr_array_add (names, NULL);
+  g_ptr_array_set_size (names, names->len - 1);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* The photo the editor asks for (a higher priority) runs before the folder's queue, which
+ * keeps its order; and the work runs at the lower priority asked for. */
+static void
+test_priority_then_queue_order (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(CaptionerWorker) worker = captioner_worker_new (1, 7);
+  g_autofree char *order = NULL;
+  int before = getpriority (PRIO_PROCESS, gettid ());
+
+  queue (f, worker, "block", G_PRIORITY_DEFAULT, NULL, block_thread);
+  wait_until_blocking (f);
+  queue (f, worker, "a", G_PRIORITY_DEFAULT, NULL, record_thread);
+  queue (f, worker, "b", G_PRIORITY_DEFAULT, NULL, record_thread);
+  queue (f, worker, "low", G_PRIORITY_LOW, NULL, record_thread);
+  queue (f, worker, "c", G_PRIORITY_DEFAULT, NULL, record_thread);
+  queue (f, worker, "shown", G_PRIORITY_HIGH, NULL, record_thread);
+  release_and_wait (f);
+
+  order = joined (f->order);
+  g_assert_cmpstr (order, ==, "shown a b c low");
+  g_assert_cmpint (f->niceness, ==, MIN (before + 7, 19));
+  /* The calling thread keeps its own priority. */
+  g_assert_cmpint (getpriority (PRIO_PROCESS, gettid ()), ==, before);
+}
+
+/* A task cancelled while queued never runs; dropping the worker returns what is still queued
+ * as cancelled (the window closing on a folder still loading). */
+static void
+test_cancelled_and_dropped (Fixture       *f,
+                            gconstpointer  data)
+{
+  CaptionerWorker *worker = captioner_worker_new (1, 0);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *order = NULL;
+  g_autofree char *results = NULL;
+
+  queue (f, worker, "block", G_PRIORITY_DEFAULT, NULL, block_thread);
+  wait_until_blocking (f);
+  queue (f, worker, "cancelled", G_PRIORITY_DEFAULT, cancellable, record_thread);
+  queue (f, worker, "queued", G_PRIORITY_DEFAULT, NULL, record_thread);
+  g_cancellable_cancel (cancellable);
+
+  /* Dropping waits for the running task: another thread lets it end once the drop began. */
+  g_thread_unref (g_thread_new ("release", release_later, f));
+  g_object_unref (worker);
+  while (f->pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  order = joined (f->order);
+  g_assert_cmpstr (order, ==, "");
+  results = joined (f->results);
+  g_assert_true (strstr (results, "block:ok") != NULL);
+  g_assert_true (strstr (results, "cancelled:cancelled") != NULL);
+  g_assert_true (strstr (results, "queued:cancelled") != NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/captioner/worker/priority-then-queue-order", Fixture, NULL, fixture_set_up,
+              test_priority_then_queue_order, fixture_tear_down);
+  g_test_add ("/captioner/worker/cancelled-and-dropped", Fixture, NULL, fixture_set_up,
+              test_cancelled_and_dropped, fixture_tear_down);
+  return g_test_run ();
+}
