@@ -5,7 +5,6 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 
 #include "captioner-folder.h"
 #include "captioner-person.h"
@@ -20,8 +19,6 @@
  * two, because on a network share a header read mostly waits. */
 #define HEADER_THREADS 4
 #define HEADER_NICENESS 5
-/* How many photos "the first screenful of thumbnails" means for CAPTIONER_PROFILE. */
-#define FIRST_THUMBNAILS 24
 #define MAX_RECENT 10
 #define MAX_LOAD_TOASTS 3
 
@@ -53,124 +50,6 @@ item_job_free (ItemJob *job)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItemJob, item_job_free)
-
-#define PROFILE_STEPS   10
-#define PROFILE_STEP_MS 400
-#define PROFILE_TICK_MS 10
-
-static double
-elapsed_ms (gint64 since)
-{
-  return (g_get_monotonic_time () - since) / 1000.0;
-}
-
-/* A tick every PROFILE_TICK_MS: a late tick is a main-loop iteration that ran long (a stall
- * the editor feels as a stutter while scrolling). */
-static gboolean
-profile_tick_cb (gpointer user_data)
-{
-  CaptionerWindow *self = user_data;
-  gint64 now = g_get_monotonic_time ();
-
-  /* CAPTIONER_PROFILE_STALLS=1 says when each stall over 50 ms happened, to find its cause. */
-  if (self->profile_last_tick != 0 && g_getenv ("CAPTIONER_PROFILE_STALLS") != NULL &&
-      now - self->profile_last_tick - PROFILE_TICK_MS * 1000 > 50000)
-    g_printerr ("profile: stall of %.0f ms at %.0f ms\n",
-                (now - self->profile_last_tick) / 1000.0 - PROFILE_TICK_MS,
-                elapsed_ms (self->open_time));
-  if (self->profile_last_tick != 0)
-    self->profile_max_stall = MAX (self->profile_max_stall,
-                                   now - self->profile_last_tick - PROFILE_TICK_MS * 1000);
-  self->profile_last_tick = now;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-profile_print_rss (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  g_printerr ("profile: peak-rss-mib=%.1f\n", usage.ru_maxrss / 1024.0);
-}
-
-/* With CAPTIONER_PROFILE=exit, once everything is loaded: step forward through a few photos at
- * an editor's pace, each printing its switch-ms, then quit. */
-static gboolean
-profile_step_cb (gpointer user_data)
-{
-  CaptionerWindow *self = user_data;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->photos));
-
-  if (self->switch_time != 0)
-    return G_SOURCE_CONTINUE;  /* the last step is not on screen yet */
-  if (self->profile_steps >= PROFILE_STEPS || self->shown_position == GTK_INVALID_LIST_POSITION ||
-      self->shown_position + 1 >= n)
-    {
-      self->profile_step_source = 0;
-      profile_print_rss ();
-      g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-      return G_SOURCE_REMOVE;
-    }
-  self->profile_steps++;
-  gtk_single_selection_set_selected (self->selection, self->shown_position + 1);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-profile_finish (CaptionerWindow *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->photos));
-
-  /* Done when every header and thumbnail is in and the first photo is on screen. */
-  if (self->profile == 0 || self->profile_finished || self->n_loaded < n ||
-      self->n_thumbnails < n || self->switch_time != 0)
-    return;
-  self->profile_finished = TRUE;
-  g_clear_handle_id (&self->profile_tick_source, g_source_remove);
-  g_printerr ("profile: max-stall-ms=%.1f\n", self->profile_max_stall / 1000.0);
-  if (self->profile == 2)
-    self->profile_step_source = g_timeout_add (PROFILE_STEP_MS, profile_step_cb, self);
-  else
-    profile_print_rss ();
-}
-
-static void
-profile_thumbnails (CaptionerWindow *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->photos));
-
-  if (self->profile == 0)
-    return;
-  if (!self->first_thumbnails_reported)
-    {
-      for (guint i = 0; i < MIN (n, FIRST_THUMBNAILS); i++)
-        {
-          g_autoptr(CaptionerPhotoItem) item = g_list_model_get_item (G_LIST_MODEL (self->photos),
-                                                                      i);
-          if (captioner_photo_item_get_thumbnail (item) == NULL &&
-              captioner_photo_item_get_state (item) != CAPTIONER_PHOTO_STATE_ERROR)
-            return;
-        }
-      self->first_thumbnails_reported = TRUE;
-      g_printerr ("profile: first-thumbnails-ms=%.0f\n", elapsed_ms (self->open_time));
-    }
-  if (self->n_thumbnails == n && !self->all_thumbnails_reported)
-    {
-      self->all_thumbnails_reported = TRUE;
-      g_printerr ("profile: all-thumbnails-ms=%.0f\n", elapsed_ms (self->open_time));
-      profile_finish (self);
-    }
-}
-
-void
-captioner_window_profile_switch_done (CaptionerWindow *self)
-{
-  if (self->profile != 0 && self->switch_time != 0)
-    g_printerr ("profile: switch-ms=%.1f\n", elapsed_ms (self->switch_time));
-  self->switch_time = 0;
-  profile_finish (self);
-}
 
 /* A photo's header, read with the thumbnail embedded in its EXIF decoded: the first picture
  * the grid can show, decoded beside the header so that the window's thread only hands it on. */
@@ -264,8 +143,6 @@ on_photo_loaded_cb (GObject      *object,
   n = g_list_model_get_n_items (G_LIST_MODEL (self->photos));
   if (self->n_loaded == n)
     {
-      if (self->profile != 0)
-        g_printerr ("profile: all-metadata-ms=%.0f\n", elapsed_ms (self->open_time));
       if (self->n_load_errors > MAX_LOAD_TOASTS)
         {
           g_autofree char *message =
@@ -274,9 +151,8 @@ on_photo_loaded_cb (GObject      *object,
                              self->n_load_errors);
           captioner_window_toast (self, message);
         }
-      profile_finish (self);
     }
-  profile_thumbnails (self);
+  captioner_window_profile_progress (self);
   pump_loads (self);
 }
 
@@ -356,7 +232,7 @@ on_thumbnail_cb (GObject      *object,
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_debug ("%s", error->message);
-  profile_thumbnails (self);
+  captioner_window_profile_progress (self);
 }
 
 static void
@@ -501,9 +377,7 @@ on_expanded_cb (GObject      *object,
   self->n_loaded = 0;
   self->n_thumbnails = 0;
   self->n_load_errors = 0;
-  self->first_thumbnails_reported = FALSE;
-  self->all_thumbnails_reported = FALSE;
-  self->profile_finished = FALSE;
+  captioner_window_profile_folder_shown (self);
   g_clear_object (&self->folder);
   self->folder = data->folder ? g_object_ref (data->folder)
                               : g_file_get_parent (g_ptr_array_index (data->photos, 0));
@@ -558,13 +432,7 @@ captioner_window_open (CaptionerWindow  *self,
   g_cancellable_cancel (self->folder_cancellable);
   g_clear_object (&self->folder_cancellable);
   self->folder_cancellable = g_cancellable_new ();
-  self->open_time = g_get_monotonic_time ();
-  if (self->profile != 0 && self->profile_tick_source == 0)
-    {
-      self->profile_last_tick = 0;
-      self->profile_max_stall = 0;
-      self->profile_tick_source = g_timeout_add (PROFILE_TICK_MS, profile_tick_cb, self);
-    }
+  captioner_window_profile_open (self);
 
   data = g_new0 (OpenData, 1);
   data->files = g_ptr_array_new_with_free_func (g_object_unref);
@@ -663,13 +531,11 @@ void
 captioner_window_folder_init (CaptionerWindow *self)
 {
   GtkDropTarget *target;
-  const char *profile = g_getenv ("CAPTIONER_PROFILE");
 
   self->thumbnailer = captioner_thumbnailer_new (CAPTIONER_THUMBNAIL_NORMAL);
   self->header_worker = captioner_worker_new (HEADER_THREADS, HEADER_NICENESS);
   self->folder_cancellable = g_cancellable_new ();
-  if (profile != NULL && *profile != '\0' && g_strcmp0 (profile, "0") != 0)
-    self->profile = g_strcmp0 (profile, "exit") == 0 ? 2 : 1;
+  captioner_window_profile_init (self);
 
   captioner_window_names_init (self);
 
@@ -683,8 +549,7 @@ captioner_window_folder_dispose (CaptionerWindow *self)
 {
   /* Loads and thumbnails still on their way find a window that moved on. */
   self->generation++;
-  g_clear_handle_id (&self->profile_step_source, g_source_remove);
-  g_clear_handle_id (&self->profile_tick_source, g_source_remove);
+  captioner_window_profile_dispose (self);
   g_cancellable_cancel (self->folder_cancellable);
   g_clear_object (&self->folder_cancellable);
   g_clear_object (&self->thumbnailer);

@@ -60,11 +60,13 @@ struct _CaptionerWindow
   gint64                 open_time;
   gint64                 switch_time;
   gboolean               first_thumbnails_reported;
+  gboolean               all_metadata_reported;
   gboolean               all_thumbnails_reported;
   gboolean               profile_finished;
   guint                  profile_steps;    /* photos stepped through after loading, for switch-ms */
   guint                  profile_step_source;
   guint                  profile_tick_source;  /* measures main-loop stalls while loading */
+  guint                  profile_scroll_source;  /* scrolls the grid while loading */
   gint64                 profile_last_tick;
   gint64                 profile_max_stall;
 };
@@ -98,7 +100,15 @@ void     captioner_window_open_folder_dialog (CaptionerWindow    *self);
 void     captioner_window_open_uri           (CaptionerWindow    *self,
                                               const char         *uri);
 void     captioner_window_rebuild_recent     (CaptionerWindow    *self);
+
+/* captioner-window-profile.c: CAPTIONER_PROFILE */
+void     captioner_window_profile_init       (CaptionerWindow    *self);
+void     captioner_window_profile_open       (CaptionerWindow    *self);
+void     captioner_window_profile_folder_shown (CaptionerWindow  *self);
+/* After each header or thumbnail arrives. */
+void     captioner_window_profile_progress   (CaptionerWindow    *self);
 void     captioner_window_profile_switch_done (CaptionerWindow   *self);
+void     captioner_window_profile_dispose    (CaptionerWindow    *self);
 
 /* captioner-window-names.c */
 void     captioner_window_names_init         (CaptionerWindow    *self);

@@ -1,0 +1,217 @@
+#define G_LOG_DOMAIN "captioner-window-profile"
+
+#include "config.h"
+
+#include <sys/resource.h>
+
+#include "captioner-window-private.h"
+
+/* CAPTIONER_PROFILE=1 prints `profile: KEY=VALUE` lines on stderr as a folder opens;
+ * CAPTIONER_PROFILE=exit also scrolls the grid while thumbnails load, steps through a few
+ * photos once everything is in, and quits. benchmarks/run reads these lines. */
+
+/* How many photos "the first screenful of thumbnails" means. */
+#define FIRST_THUMBNAILS 24
+#define STEPS            10
+#define STEP_MS          400
+#define TICK_MS          10
+/* An editor flicking down the grid: 800 px a second, from the first screen painted until
+ * every thumbnail is in. */
+#define SCROLL_MS        50
+#define SCROLL_PX        40
+#define STALL_REPORT_MS  50
+
+static double
+elapsed_ms (gint64 since)
+{
+  return (g_get_monotonic_time () - since) / 1000.0;
+}
+
+/* A tick every TICK_MS: a late tick is a main-loop iteration that ran long (a stall the
+ * editor feels as a stutter while scrolling). */
+static gboolean
+tick_cb (gpointer user_data)
+{
+  CaptionerWindow *self = user_data;
+  gint64 now = g_get_monotonic_time ();
+  gint64 late = now - self->profile_last_tick - TICK_MS * 1000;
+
+  if (self->profile_last_tick != 0)
+    {
+      /* CAPTIONER_PROFILE_STALLS=1 says when each stall happened, to find its cause. */
+      if (late > STALL_REPORT_MS * 1000 && g_getenv ("CAPTIONER_PROFILE_STALLS") != NULL)
+        g_printerr ("profile: stall of %.0f ms at %.0f ms\n", late / 1000.0,
+                    elapsed_ms (self->open_time));
+      self->profile_max_stall = MAX (self->profile_max_stall, late);
+    }
+  self->profile_last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+scroll_cb (gpointer user_data)
+{
+  CaptionerWindow *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->grid_view));
+  double value = gtk_adjustment_get_value (adjustment) + SCROLL_PX;
+  double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  gtk_adjustment_set_value (adjustment, value > end ? 0 : value);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+print_rss (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  g_printerr ("profile: peak-rss-mib=%.1f\n", usage.ru_maxrss / 1024.0);
+}
+
+/* Once everything is loaded: step forward through a few photos at an editor's pace, each
+ * printing its switch-ms, then quit. */
+static gboolean
+step_cb (gpointer user_data)
+{
+  CaptionerWindow *self = user_data;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->photos));
+
+  if (self->switch_time != 0)
+    return G_SOURCE_CONTINUE;  /* the last step is not on screen yet */
+  if (self->profile_steps >= STEPS || self->shown_position == GTK_INVALID_LIST_POSITION ||
+      self->shown_position + 1 >= n)
+    {
+      self->profile_step_source = 0;
+      print_rss ();
+      g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+      return G_SOURCE_REMOVE;
+    }
+  self->profile_steps++;
+  gtk_single_selection_set_selected (self->selection, self->shown_position + 1);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+finish (CaptionerWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->photos));
+
+  /* Done when every header and thumbnail is in and the first photo is on screen. */
+  if (self->profile == 0 || self->profile_finished || self->n_loaded < n ||
+      self->n_thumbnails < n || self->switch_time != 0)
+    return;
+  self->profile_finished = TRUE;
+  g_clear_handle_id (&self->profile_tick_source, g_source_remove);
+  g_clear_handle_id (&self->profile_scroll_source, g_source_remove);
+  g_printerr ("profile: max-stall-ms=%.1f\n", self->profile_max_stall / 1000.0);
+  if (self->profile == 2)
+    self->profile_step_source = g_timeout_add (STEP_MS, step_cb, self);
+  else
+    print_rss ();
+}
+
+/* The first screen counts once it is painted, not when its thumbnails are handed over. */
+static void
+on_first_screen_painted_cb (GdkFrameClock   *clock,
+                            CaptionerWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_screen_painted_cb, self);
+  g_printerr ("profile: first-thumbnails-ms=%.0f\n", elapsed_ms (self->open_time));
+  if (self->profile == 2 && !self->profile_finished)
+    self->profile_scroll_source = g_timeout_add (SCROLL_MS, scroll_cb, self);
+}
+
+static gboolean
+first_screen_ready (CaptionerWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->photos));
+
+  for (guint i = 0; i < MIN (n, FIRST_THUMBNAILS); i++)
+    {
+      g_autoptr(CaptionerPhotoItem) item = g_list_model_get_item (G_LIST_MODEL (self->photos), i);
+
+      if (captioner_photo_item_get_thumbnail (item) == NULL &&
+          captioner_photo_item_get_state (item) != CAPTIONER_PHOTO_STATE_ERROR)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+captioner_window_profile_init (CaptionerWindow *self)
+{
+  const char *profile = g_getenv ("CAPTIONER_PROFILE");
+
+  if (profile != NULL && *profile != '\0' && g_strcmp0 (profile, "0") != 0)
+    self->profile = g_strcmp0 (profile, "exit") == 0 ? 2 : 1;
+}
+
+void
+captioner_window_profile_open (CaptionerWindow *self)
+{
+  self->open_time = g_get_monotonic_time ();
+  if (self->profile == 0 || self->profile_tick_source != 0)
+    return;
+  self->profile_last_tick = 0;
+  self->profile_max_stall = 0;
+  self->profile_tick_source = g_timeout_add (TICK_MS, tick_cb, self);
+}
+
+void
+captioner_window_profile_folder_shown (CaptionerWindow *self)
+{
+  self->first_thumbnails_reported = FALSE;
+  self->all_metadata_reported = FALSE;
+  self->all_thumbnails_reported = FALSE;
+  self->profile_finished = FALSE;
+}
+
+void
+captioner_window_profile_progress (CaptionerWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->photos));
+
+  if (self->profile == 0)
+    return;
+  if (!self->first_thumbnails_reported && first_screen_ready (self))
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+      self->first_thumbnails_reported = TRUE;
+      if (clock != NULL)
+        g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_screen_painted_cb), self);
+    }
+  if (self->n_loaded == n && !self->all_metadata_reported)
+    {
+      self->all_metadata_reported = TRUE;
+      g_printerr ("profile: all-metadata-ms=%.0f\n", elapsed_ms (self->open_time));
+    }
+  if (self->n_thumbnails == n && !self->all_thumbnails_reported)
+    {
+      self->all_thumbnails_reported = TRUE;
+      g_printerr ("profile: all-thumbnails-ms=%.0f\n", elapsed_ms (self->open_time));
+    }
+  finish (self);
+}
+
+void
+captioner_window_profile_switch_done (CaptionerWindow *self)
+{
+  if (self->profile != 0 && self->switch_time != 0)
+    g_printerr ("profile: switch-ms=%.1f\n", elapsed_ms (self->switch_time));
+  self->switch_time = 0;
+  finish (self);
+}
+
+void
+captioner_window_profile_dispose (CaptionerWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock != NULL)
+    g_signal_handlers_disconnect_by_func (clock, on_first_screen_painted_cb, self);
+  g_clear_handle_id (&self->profile_step_source, g_source_remove);
+  g_clear_handle_id (&self->profile_tick_source, g_source_remove);
+  g_clear_handle_id (&self->profile_scroll_source, g_source_remove);
+}
