@@ -323,13 +323,22 @@ test_embedded (Fixture       *fixture,
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
   bytes = g_bytes_new (contents, length);
-  pixbuf = captioner_thumbnail_decode_embedded (bytes, 8, &error);
+  pixbuf = captioner_thumbnail_decode_embedded (bytes, 8, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 120);
   g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, 160);
   /* Rotated counter-clockwise: the red left half is now at the bottom. */
   assert_color (pixbuf, 60, 150, TRUE);
   assert_color (pixbuf, 60, 10, FALSE);
+
+  /* Scaled to the grid's size, still upright. */
+  g_clear_object (&pixbuf);
+  pixbuf = captioner_thumbnail_decode_embedded (bytes, 8, CAPTIONER_THUMBNAIL_NORMAL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 96);
+  g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, 128);
+  assert_color (pixbuf, 48, 120, TRUE);
+  assert_color (pixbuf, 48, 8, FALSE);
 }
 
 int

@@ -88,10 +88,13 @@ captioner_thumbnail_apply_orientation (GdkPixbuf *pixbuf,
 GdkPixbuf *
 captioner_thumbnail_decode_embedded (GBytes  *jpeg,
                                      int      orientation,
+                                     int      max_size,
                                      GError **error)
 {
   g_autoptr(GdkPixbufLoader) loader = NULL;
+  g_autoptr(GdkPixbuf) scaled = NULL;
   GdkPixbuf *pixbuf;
+  int width, height;
 
   g_return_val_if_fail (jpeg != NULL, NULL);
 
@@ -110,6 +113,17 @@ captioner_thumbnail_decode_embedded (GBytes  *jpeg,
       g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE,
                            _("The embedded thumbnail is empty"));
       return NULL;
+    }
+  width = gdk_pixbuf_get_width (pixbuf);
+  height = gdk_pixbuf_get_height (pixbuf);
+  if (max_size > 0 && MAX (width, height) > max_size)
+    {
+      double scale = (double) max_size / MAX (width, height);
+
+      scaled = gdk_pixbuf_scale_simple (pixbuf, MAX (1, (int) (width * scale + 0.5)),
+                                        MAX (1, (int) (height * scale + 0.5)),
+                                        GDK_INTERP_BILINEAR);
+      pixbuf = scaled;
     }
   return captioner_thumbnail_apply_orientation (pixbuf, orientation);
 }

@@ -23,9 +23,12 @@ char                 *captioner_thumbnail_path_for_uri     (const char          
 /* Applies an EXIF orientation (1..8) to a pixbuf. */
 GdkPixbuf            *captioner_thumbnail_apply_orientation (GdkPixbuf              *pixbuf,
                                                              int                      orientation);
-/* Decodes an embedded EXIF thumbnail (a small JPEG, in memory), oriented. */
+/* Decodes an embedded EXIF thumbnail (a small JPEG, in memory), oriented, and scaled down to
+ * fit max_size (0: as stored). A folder of 10,000 keeps 10,000 of these until the decoded
+ * thumbnails come: at 128 px instead of 160 they take 36 KB each, not 58. */
 GdkPixbuf            *captioner_thumbnail_decode_embedded  (GBytes                  *jpeg,
                                                             int                      orientation,
+                                                            int                      max_size,
                                                             GError                 **error);
 
 /* Decodes thumbnails on a pool of two threads, reading and filling the shared cache. */

@@ -88,9 +88,18 @@ header_thread (GTask        *task,
     }
   jpeg = captioner_photo_get_thumbnail (load->photo);
   if (load->want_preview && jpeg != NULL)
+    {
+      /* A folder opened before has its thumbnails in the cache, on their way: no preview
+       * to decode and keep meanwhile. */
+      g_autofree char *uri = g_file_get_uri (load->file);
+      g_autofree char *cached = captioner_thumbnail_path_for_uri (uri, CAPTIONER_THUMBNAIL_NORMAL);
+
+      load->want_preview = !g_file_test (cached, G_FILE_TEST_EXISTS);
+    }
+  if (load->want_preview && jpeg != NULL)
     /* A damaged EXIF thumbnail is no loss: the decoded thumbnail follows. */
     load->preview = captioner_thumbnail_decode_embedded (
-      jpeg, captioner_photo_get_orientation (load->photo), NULL);
+      jpeg, captioner_photo_get_orientation (load->photo), CAPTIONER_THUMBNAIL_NORMAL, NULL);
   g_task_return_boolean (task, TRUE);
 }
 
