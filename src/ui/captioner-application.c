@@ -39,8 +39,10 @@ captioner_application_open (GApplication  *application,
 {
   CaptionerWindow *window = get_window (CAPTIONER_APPLICATION (application));
 
-  captioner_window_open (window, files, n_files);
+  /* Shown first: the window's own first layout is done while the folder is listed, not in
+   * the same turn of the main loop as the folder's first screen. */
   gtk_window_present (GTK_WINDOW (window));
+  captioner_window_open (window, files, n_files);
 }
 
 static void
