@@ -77,8 +77,8 @@ run_thumbnailer (GPtrArray *files,
   gint64 t0 = g_get_monotonic_time ();
 
   for (guint i = 0; i < limit; i++)
-    captioner_thumbnailer_load_async (thumbnailer, g_ptr_array_index (files, i), NULL,
-                                      on_thumbnail_cb, &waiting);
+    captioner_thumbnailer_load_async (thumbnailer, g_ptr_array_index (files, i),
+                                      G_PRIORITY_DEFAULT, NULL, on_thumbnail_cb, &waiting);
   if (limit > 0)
     g_main_loop_run (waiting.loop);
   g_main_loop_unref (waiting.loop);

@@ -82,7 +82,8 @@ thumbnail (const char    *path,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   Result r = { NULL, NULL, 1 };
 
-  captioner_thumbnailer_load_async (thumbnailer, file, cancellable, on_load_cb, &r);
+  captioner_thumbnailer_load_async (thumbnailer, file, G_PRIORITY_DEFAULT, cancellable,
+                                    on_load_cb, &r);
   while (r.pending > 0)
     g_main_context_iteration (NULL, TRUE);
   if (r.error != NULL)
@@ -283,7 +284,8 @@ test_many_and_drop (Fixture       *fixture,
       g_autoptr(GFile) file = g_file_new_for_path (path);
 
       r.pending++;
-      captioner_thumbnailer_load_async (thumbnailer, file, NULL, on_load_cb, &r);
+      captioner_thumbnailer_load_async (thumbnailer, file, G_PRIORITY_DEFAULT, NULL, on_load_cb,
+                                        &r);
     }
   while (r.pending > 0)
     g_main_context_iteration (NULL, TRUE);
@@ -300,7 +302,8 @@ test_many_and_drop (Fixture       *fixture,
       g_autoptr(GFile) file = g_file_new_for_path (path);
 
       dropped.pending++;
-      captioner_thumbnailer_load_async (thumbnailer, file, NULL, on_load_cb, &dropped);
+      captioner_thumbnailer_load_async (thumbnailer, file, G_PRIORITY_DEFAULT, NULL, on_load_cb,
+                                        &dropped);
     }
   g_object_unref (thumbnailer);
   while (dropped.pending > 0)

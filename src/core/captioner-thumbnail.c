@@ -385,11 +385,13 @@ captioner_thumbnailer_new (CaptionerThumbnailSize size)
   return self;
 }
 
-/* Queued first come, first served: add the photos in the order the editor sees them. The task
- * does not keep the thumbnailer alive; dropping the thumbnailer cancels what is queued. */
+/* Queued by priority (lower first: the photos on screen before the rest of the folder), then
+ * first come, first served. The task does not keep the thumbnailer alive; dropping the
+ * thumbnailer cancels what is queued. */
 void
 captioner_thumbnailer_load_async (CaptionerThumbnailer *self,
                                   GFile                *file,
+                                  int                   io_priority,
                                   GCancellable         *cancellable,
                                   GAsyncReadyCallback   callback,
                                   gpointer              user_data)
@@ -405,6 +407,7 @@ captioner_thumbnailer_load_async (CaptionerThumbnailer *self,
   job->size = self->size;
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, captioner_thumbnailer_load_async);
+  g_task_set_priority (task, io_priority);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   captioner_worker_run (self->worker, task, run_task);
 }

@@ -31,10 +31,11 @@ GdkPixbuf            *captioner_thumbnail_decode_embedded  (GBytes              
                                                             int                      max_size,
                                                             GError                 **error);
 
-/* Decodes thumbnails on a pool of two threads, reading and filling the shared cache. */
+/* Decodes thumbnails on two threads of low priority, reading and filling the shared cache. */
 CaptionerThumbnailer *captioner_thumbnailer_new            (CaptionerThumbnailSize   size);
 void                  captioner_thumbnailer_load_async     (CaptionerThumbnailer    *self,
                                                             GFile                   *file,
+                                                            int                      io_priority,
                                                             GCancellable            *cancellable,
                                                             GAsyncReadyCallback      callback,
                                                             gpointer                 user_data);

@@ -18,6 +18,8 @@ struct _CaptionerPhotoItem
   CaptionerPhotoState  state;
   guint                decoded_thumbnail : 1;
   guint                loading : 1;
+  guint                thumbnail_queued : 1;
+  guint                thumbnail_tried : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CaptionerPhotoItem, captioner_photo_item, G_TYPE_OBJECT)
@@ -311,4 +313,35 @@ captioner_photo_item_set_loading (CaptionerPhotoItem *self,
 {
   g_return_if_fail (CAPTIONER_IS_PHOTO_ITEM (self));
   self->loading = !!loading;
+}
+
+/* The window's bookkeeping of thumbnail work: queued (waiting or being made), and tried (made,
+ * or failed: not to be queued again). */
+gboolean
+captioner_photo_item_get_thumbnail_queued (CaptionerPhotoItem *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_PHOTO_ITEM (self), FALSE);
+  return self->thumbnail_queued;
+}
+
+void
+captioner_photo_item_set_thumbnail_queued (CaptionerPhotoItem *self,
+                                           gboolean            queued)
+{
+  g_return_if_fail (CAPTIONER_IS_PHOTO_ITEM (self));
+  self->thumbnail_queued = !!queued;
+}
+
+gboolean
+captioner_photo_item_get_thumbnail_tried (CaptionerPhotoItem *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_PHOTO_ITEM (self), FALSE);
+  return self->thumbnail_tried;
+}
+
+void
+captioner_photo_item_set_thumbnail_tried (CaptionerPhotoItem *self)
+{
+  g_return_if_fail (CAPTIONER_IS_PHOTO_ITEM (self));
+  self->thumbnail_tried = TRUE;
 }

@@ -53,5 +53,11 @@ void                     captioner_photo_item_set_draft       (CaptionerPhotoIte
 gboolean                 captioner_photo_item_get_loading     (CaptionerPhotoItem  *self);
 void                     captioner_photo_item_set_loading     (CaptionerPhotoItem  *self,
                                                                gboolean             loading);
+/* Thumbnail work: queued (waiting or being made); tried (made or failed, not to queue again). */
+gboolean                 captioner_photo_item_get_thumbnail_queued (CaptionerPhotoItem *self);
+void                     captioner_photo_item_set_thumbnail_queued (CaptionerPhotoItem *self,
+                                                                    gboolean            queued);
+gboolean                 captioner_photo_item_get_thumbnail_tried  (CaptionerPhotoItem *self);
+void                     captioner_photo_item_set_thumbnail_tried  (CaptionerPhotoItem *self);
 
 G_END_DECLS

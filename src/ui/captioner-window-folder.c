@@ -221,30 +221,6 @@ captioner_window_reload_item (CaptionerWindow     *self,
 }
 
 static void
-on_thumbnail_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(ItemJob) job = user_data;
-  CaptionerWindow *self = job->window;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GError) error = NULL;
-
-  pixbuf = captioner_thumbnailer_load_finish (CAPTIONER_THUMBNAILER (object), result, &error);
-  if (job->generation != self->generation)
-    return;
-  self->n_thumbnails++;
-  if (pixbuf != NULL)
-    {
-      g_autoptr(GdkTexture) texture = gdk_texture_new_for_pixbuf (pixbuf);
-      captioner_photo_item_set_thumbnail (job->item, texture, TRUE);
-    }
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_debug ("%s", error->message);
-  captioner_window_profile_progress (self);
-}
-
-static void
 remember_folder (CaptionerWindow *self,
                  GFile           *folder)
 {
@@ -380,11 +356,11 @@ on_expanded_cb (GObject      *object,
         captioner_window_save_item (self, item, CAPTIONER_SAVE_NONE);
     }
 
+  captioner_window_thumbnails_stop (self);
   self->generation++;
   self->next_load = 0;
   self->loads_in_flight = 0;
   self->n_loaded = 0;
-  self->n_thumbnails = 0;
   self->n_load_errors = 0;
   captioner_window_profile_folder_shown (self);
   g_clear_object (&self->folder);
@@ -405,11 +381,7 @@ on_expanded_cb (GObject      *object,
                        items->pdata, items->len);
   gtk_stack_set_visible_child_name (self->stack, "desk");
 
-  for (guint i = 0; i < items->len; i++)
-    captioner_thumbnailer_load_async (self->thumbnailer,
-                                      captioner_photo_item_get_file (g_ptr_array_index (items, i)),
-                                      self->folder_cancellable, on_thumbnail_cb,
-                                      item_job_new (self, g_ptr_array_index (items, i)));
+  captioner_window_thumbnails_start (self);
   pump_loads (self);
   {
     guint position = 0;
@@ -541,8 +513,8 @@ captioner_window_folder_init (CaptionerWindow *self)
 {
   GtkDropTarget *target;
 
-  self->thumbnailer = captioner_thumbnailer_new (CAPTIONER_THUMBNAIL_NORMAL);
   self->header_worker = captioner_worker_new (HEADER_THREADS, HEADER_NICENESS);
+  captioner_window_thumbnails_init (self);
   self->folder_cancellable = g_cancellable_new ();
   captioner_window_profile_init (self);
 
@@ -557,11 +529,12 @@ void
 captioner_window_folder_dispose (CaptionerWindow *self)
 {
   /* Loads and thumbnails still on their way find a window that moved on. */
+  captioner_window_thumbnails_stop (self);
   self->generation++;
   captioner_window_profile_dispose (self);
+  captioner_window_thumbnails_dispose (self);
   g_cancellable_cancel (self->folder_cancellable);
   g_clear_object (&self->folder_cancellable);
-  g_clear_object (&self->thumbnailer);
   g_clear_object (&self->header_worker);
   g_clear_object (&self->folder);
   captioner_window_names_dispose (self);

@@ -34,6 +34,11 @@ struct _CaptionerWindow
   GFile                 *folder;
   guint                  next_load;
   guint                  loads_in_flight;
+  guint                  next_thumbnail;       /* the next photo to feed in order */
+  guint                  thumbnails_in_flight; /* fed in order, not yet back */
+  GHashTable            *thumbnail_requests;   /* item -> GCancellable: asked for by a cell */
+  GQueue                *thumbnails_given_up;  /* items whose cell scrolled away first */
+  gboolean               thumbnails_running;
   guint                  n_loaded;
   guint                  n_thumbnails;
   guint                  n_load_errors;
@@ -100,6 +105,12 @@ void     captioner_window_open_folder_dialog (CaptionerWindow    *self);
 void     captioner_window_open_uri           (CaptionerWindow    *self,
                                               const char         *uri);
 void     captioner_window_rebuild_recent     (CaptionerWindow    *self);
+
+/* captioner-window-thumbnails.c */
+void     captioner_window_thumbnails_init    (CaptionerWindow    *self);
+void     captioner_window_thumbnails_start   (CaptionerWindow    *self);
+void     captioner_window_thumbnails_stop    (CaptionerWindow    *self);
+void     captioner_window_thumbnails_dispose (CaptionerWindow    *self);
 
 /* captioner-window-profile.c: CAPTIONER_PROFILE */
 void     captioner_window_profile_init       (CaptionerWindow    *self);

@@ -1,0 +1,73 @@
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "window-test-util.h"
+
+#define N_PHOTOS 400
+
+/* A wire desk scrolls to the newest photos, at the end of the folder: opening the folder on
+ * its last photo must make the thumbnails on screen before those of the photos in between. */
+static void
+test_on_screen_first (Desk          *desk,
+                      gconstpointer  data)
+{
+  g_autofree char *many = g_build_filename (desk->dir, "many", NULL);
+  g_autofree char *first_path = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *last_name = g_strdup_printf ("p%03u.jpg", N_PHOTOS - 1);
+  g_autofree char *last_path = g_build_filename (many, last_name, NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (many);
+  g_autoptr(GFile) last = g_file_new_for_path (last_path);
+  GFile *files[] = { folder, last };
+  GListModel *photos = captioner_window_get_photos (desk->window);
+  g_autoptr(GError) error = NULL;
+  CaptionerPhotoItem *item;
+  guint decoded = 0;
+  gsize length;
+
+  g_assert_cmpint (g_mkdir (many, 0700), ==, 0);
+  desk_write_jpeg (many, "p000.jpg", 0x6080a0ff);
+  first_path = g_build_filename (many, "p000.jpg", NULL);
+  g_file_get_contents (first_path, &contents, &length, &error);
+  g_assert_no_error (error);
+  for (guint i = 1; i < N_PHOTOS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("p%03u.jpg", i);
+      g_autofree char *path = g_build_filename (many, name, NULL);
+
+      g_file_set_contents (path, contents, length, &error);
+      g_assert_no_error (error);
+    }
+
+  captioner_window_open (desk->window, files, G_N_ELEMENTS (files));
+  DESK_WAIT_UNTIL (g_list_model_get_n_items (photos) == N_PHOTOS);
+  item = desk_item_at (desk, N_PHOTOS - 1);
+  DESK_WAIT_UNTIL (captioner_photo_item_has_decoded_thumbnail (item));
+
+  for (guint i = 0; i < N_PHOTOS; i++)
+    decoded += captioner_photo_item_has_decoded_thumbnail (desk_item_at (desk, i));
+  g_test_message ("%u of %u thumbnails made when the last photo's came", decoded, N_PHOTOS);
+  /* The photos in the middle are neither on screen nor first in the folder. */
+  g_assert_false (captioner_photo_item_has_decoded_thumbnail (desk_item_at (desk, N_PHOTOS / 2)));
+  g_assert_cmpuint (decoded, <, N_PHOTOS / 2);
+
+  /* And the rest of the folder still gets its thumbnails, for the next time it is opened. */
+  DESK_WAIT_UNTIL (captioner_photo_item_has_decoded_thumbnail (desk_item_at (desk, N_PHOTOS / 2)) &&
+                   captioner_photo_item_has_decoded_thumbnail (desk_item_at (desk, 0)) &&
+                   !captioner_window_is_busy (desk->window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = desk_init (&argc, &argv);
+  int status;
+
+  g_test_add ("/captioner/window/thumbnails-on-screen-first", Desk, NULL, desk_set_up,
+              test_on_screen_first, desk_tear_down);
+  status = g_test_run ();
+  desk_finish (home);
+  return status;
+}
