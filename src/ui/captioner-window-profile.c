@@ -195,13 +195,31 @@ captioner_window_profile_progress (CaptionerWindow *self)
   finish (self);
 }
 
+static void
+on_switch_painted_cb (GdkFrameClock   *clock,
+                      CaptionerWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_switch_painted_cb, self);
+  g_printerr ("profile: switch-ms=%.1f\n", elapsed_ms (self->switch_time));
+  self->switch_time = 0;
+  finish (self);
+}
+
+/* The photo asked for is in the view: switch-ms counts once the frame showing it is painted. */
 void
 captioner_window_profile_switch_done (CaptionerWindow *self)
 {
-  if (self->profile != 0 && self->switch_time != 0)
-    g_printerr ("profile: switch-ms=%.1f\n", elapsed_ms (self->switch_time));
-  self->switch_time = 0;
-  finish (self);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->profile == 0 || self->switch_time == 0 || clock == NULL)
+    {
+      self->switch_time = 0;
+      finish (self);
+      return;
+    }
+  g_signal_handlers_disconnect_by_func (clock, on_switch_painted_cb, self);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_switch_painted_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void
@@ -210,7 +228,10 @@ captioner_window_profile_dispose (CaptionerWindow *self)
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
   if (clock != NULL)
-    g_signal_handlers_disconnect_by_func (clock, on_first_screen_painted_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (clock, on_first_screen_painted_cb, self);
+      g_signal_handlers_disconnect_by_func (clock, on_switch_painted_cb, self);
+    }
   g_clear_handle_id (&self->profile_step_source, g_source_remove);
   g_clear_handle_id (&self->profile_tick_source, g_source_remove);
   g_clear_handle_id (&self->profile_scroll_source, g_source_remove);
