@@ -320,6 +320,14 @@ expand_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* Back to the welcome page when the folder asked for could not be shown and none was before. */
+static void
+show_desk_if_photos (CaptionerWindow *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->photos)) == 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
 static void
 on_expanded_cb (GObject      *object,
                 GAsyncResult *result,
@@ -334,7 +342,10 @@ on_expanded_cb (GObject      *object,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        captioner_window_toast (self, error->message);
+        {
+          captioner_window_toast (self, error->message);
+          show_desk_if_photos (self);
+        }
       return;
     }
   if (data->photos->len == 0)
@@ -344,6 +355,7 @@ on_expanded_cb (GObject      *object,
       g_autofree char *message = g_strdup_printf (_("No photos in “%s”"), name);
 
       captioner_window_toast (self, message);
+      show_desk_if_photos (self);
       return;
     }
 
@@ -414,6 +426,9 @@ captioner_window_open (CaptionerWindow  *self,
   g_clear_object (&self->folder_cancellable);
   self->folder_cancellable = g_cancellable_new ();
   captioner_window_profile_open (self);
+  /* The desk is laid out and painted while the folder is listed, so that the frame which
+   * brings the folder's first screen only draws the grid. */
+  gtk_stack_set_visible_child_name (self->stack, "desk");
 
   data = g_new0 (OpenData, 1);
   data->files = g_ptr_array_new_with_free_func (g_object_unref);
