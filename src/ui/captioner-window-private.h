@@ -56,6 +56,7 @@ struct _CaptionerWindow
   GHashTable            *known_names;      /* names for completion: folder + people list */
   GHashTable            *people_list;      /* the user's people.txt, as last read or written */
   guint                  known_names_idle;
+  guint                  grid_columns_idle;
 
   guint                  saves_in_flight;
   gboolean               closing;
