@@ -58,6 +58,41 @@ test_on_screen_first (Desk          *desk,
                    !captioner_window_is_busy (desk->window));
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Widening the grid's pane shows more columns, and narrowing it fewer (the grid keeps its
+ * most columns at what its width holds, so that it makes no cells for columns it cannot
+ * show). */
+static void
+test_columns_follow_width (Desk          *desk,
+                           gconstpointer  data)
+{
+  GtkGridView *grid = GTK_GRID_VIEW (find_widget (GTK_WIDGET (desk->window), GTK_TYPE_GRID_VIEW));
+  GtkPaned *paned = GTK_PANED (gtk_widget_get_ancestor (GTK_WIDGET (grid), GTK_TYPE_PANED));
+
+  desk_open_folder (desk);
+  DESK_WAIT_UNTIL (gtk_grid_view_get_max_columns (grid) == 2);
+  gtk_paned_set_position (paned, 600);
+  DESK_WAIT_UNTIL (gtk_grid_view_get_max_columns (grid) == 4);
+  gtk_paned_set_position (paned, 290);
+  DESK_WAIT_UNTIL (gtk_grid_view_get_max_columns (grid) == 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -67,6 +102,8 @@ main (int   argc,
 
   g_test_add ("/captioner/window/thumbnails-on-screen-first", Desk, NULL, desk_set_up,
               test_on_screen_first, desk_tear_down);
+  g_test_add ("/captioner/window/grid-columns-follow-width", Desk, NULL, desk_set_up,
+              test_columns_follow_width, desk_tear_down);
   status = g_test_run ();
   desk_finish (home);
   return status;

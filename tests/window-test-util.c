@@ -222,7 +222,12 @@ desk_tear_down (Desk          *desk,
                 gconstpointer  data)
 {
   if (desk->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (desk->window));
+    {
+      /* Work still on its way may keep the window alive past this fixture, whose memory the
+       * next test's fixture may reuse: the weak pointer must not outlive it. */
+      g_object_remove_weak_pointer (G_OBJECT (desk->window), (gpointer *) &desk->window);
+      gtk_window_destroy (GTK_WINDOW (desk->window));
+    }
   while (g_main_context_iteration (NULL, FALSE))
     ;
   /* The memory settings backend lives as long as the program. */
