@@ -73,6 +73,7 @@ struct _CaptionerWindow
   guint                  profile_step_source;
   guint                  profile_tick_source;  /* measures main-loop stalls while loading */
   guint                  profile_scroll_source;  /* scrolls the grid while loading */
+  guint                  profile_scroll_steps;
   gint64                 profile_last_tick;
   gint64                 profile_max_stall;
 };

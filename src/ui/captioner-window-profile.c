@@ -15,10 +15,12 @@
 #define STEPS            10
 #define STEP_MS          400
 #define TICK_MS          10
-/* An editor flicking down the grid: 800 px a second, from the first screen painted until
- * every thumbnail is in. */
+/* An editor flicking down the grid: 800 px a second, for the first 20 seconds after the first
+ * screen is painted (or until every thumbnail is in). Not longer: three minutes of redrawing
+ * would take from the thumbnail threads what no editor takes. */
 #define SCROLL_MS        50
 #define SCROLL_PX        40
+#define SCROLL_STEPS     400
 #define STALL_REPORT_MS  50
 
 static double
@@ -57,7 +59,10 @@ scroll_cb (gpointer user_data)
   double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
 
   gtk_adjustment_set_value (adjustment, value > end ? 0 : value);
-  return G_SOURCE_CONTINUE;
+  if (++self->profile_scroll_steps < SCROLL_STEPS)
+    return G_SOURCE_CONTINUE;
+  self->profile_scroll_source = 0;
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -118,8 +123,11 @@ on_first_screen_painted_cb (GdkFrameClock   *clock,
 {
   g_signal_handlers_disconnect_by_func (clock, on_first_screen_painted_cb, self);
   g_printerr ("profile: first-thumbnails-ms=%.0f\n", elapsed_ms (self->open_time));
-  if (self->profile == 2 && !self->profile_finished)
-    self->profile_scroll_source = g_timeout_add (SCROLL_MS, scroll_cb, self);
+  if (self->profile == 2 && !self->profile_finished && self->profile_scroll_source == 0)
+    {
+      self->profile_scroll_steps = 0;
+      self->profile_scroll_source = g_timeout_add (SCROLL_MS, scroll_cb, self);
+    }
 }
 
 static gboolean
