@@ -526,6 +526,53 @@ test_close_saves (Desk          *desk,
   g_assert_cmpstr (description, ==, "Saved on close.");
 }
 
+/* The window's stack of pages: the one with a "desk" page. */
+static GtkStack *
+find_desk_stack (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "desk") != NULL)
+    return GTK_STACK (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found = find_desk_stack (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The desk shows while a folder is listed; a folder without photos, opened first, takes the
+ * editor back to the welcome page, and one opened after a folder leaves that folder shown. */
+static void
+test_folder_without_photos (Desk          *desk,
+                            gconstpointer  data)
+{
+  g_autofree char *empty = g_build_filename (desk->dir, "empty", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (empty);
+  GtkStack *stack = find_desk_stack (GTK_WIDGET (desk->window));
+  GListModel *photos = captioner_window_get_photos (desk->window);
+
+  g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  captioner_window_open (desk->window, &folder, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "desk");
+  DESK_WAIT_UNTIL (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "empty") == 0);
+  g_assert_cmpuint (g_list_model_get_n_items (photos), ==, 0);
+
+  desk_open_folder (desk);
+  captioner_window_open (desk->window, &folder, 1);
+  /* Listing an empty folder is quick; give the answer time to come. */
+  for (guint i = 0; i < 50; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "desk");
+  g_assert_cmpuint (g_list_model_get_n_items (photos), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -557,6 +604,8 @@ main (int   argc,
               test_open_while_loading, desk_tear_down);
   g_test_add ("/captioner/window/close-saves", Desk, NULL, desk_set_up, test_close_saves,
               desk_tear_down);
+  g_test_add ("/captioner/window/folder-without-photos", Desk, NULL, desk_set_up,
+              test_folder_without_photos, desk_tear_down);
   status = g_test_run ();
   desk_finish (home);
   return status;
