@@ -19,7 +19,8 @@ test_on_screen_first (Desk          *desk,
   g_autofree char *last_path = g_build_filename (many, last_name, NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (many);
   g_autoptr(GFile) last = g_file_new_for_path (last_path);
-  GFile *files[] = { folder, last };
+  /* The photo named first, as a file manager may pass it: still listed in the folder's order. */
+  GFile *files[] = { last, folder };
   GListModel *photos = captioner_window_get_photos (desk->window);
   g_autoptr(GError) error = NULL;
   CaptionerPhotoItem *item;
@@ -42,7 +43,9 @@ test_on_screen_first (Desk          *desk,
 
   captioner_window_open (desk->window, files, G_N_ELEMENTS (files));
   DESK_WAIT_UNTIL (g_list_model_get_n_items (photos) == N_PHOTOS);
+  g_assert_cmpstr (captioner_photo_item_get_name (desk_item_at (desk, 0)), ==, "p000.jpg");
   item = desk_item_at (desk, N_PHOTOS - 1);
+  g_assert_cmpstr (captioner_photo_item_get_name (item), ==, last_name);
   DESK_WAIT_UNTIL (captioner_photo_item_has_decoded_thumbnail (item));
 
   for (guint i = 0; i < N_PHOTOS; i++)

@@ -302,8 +302,15 @@ expand_thread (GTask        *task,
       g_ptr_array_add (data->photos, g_object_ref (g_ptr_array_index (expanded, i)));
   if (data->select != NULL && data->folder != NULL)
     {
-      /* Put the folder's photos first whatever the order of the arguments. */
+      /* The folder's photos first, in the folder's order, whatever the order of the arguments
+       * (`captioner FOLDER/photo.jpg FOLDER` must not list photo.jpg ahead of the others). */
       g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GPtrArray) listing = captioner_folder_list_photos (data->folder, cancellable,
+                                                                   NULL);
+
+      for (guint i = 0; listing != NULL && i < listing->len; i++)
+        if (g_hash_table_remove (seen, g_ptr_array_index (listing, i)))
+          g_ptr_array_add (sorted, g_object_ref (g_ptr_array_index (listing, i)));
       for (guint pass = 0; pass < 2; pass++)
         for (guint i = 0; i < data->photos->len; i++)
           {
@@ -311,7 +318,9 @@ expand_thread (GTask        *task,
             g_autoptr(GFile) parent = g_file_get_parent (photo);
             gboolean in_folder = parent != NULL && g_file_equal (parent, data->folder);
 
-            if (in_folder == (pass == 0))
+            /* What the listing did not give: files named on the command line that are not
+             * photos by name, kept so that loading reports them. */
+            if (in_folder == (pass == 0) && g_hash_table_contains (seen, photo))
               g_ptr_array_add (sorted, g_object_ref (photo));
           }
       g_ptr_array_unref (data->photos);
