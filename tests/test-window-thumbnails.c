@@ -2,9 +2,48 @@
 
 #include <glib/gstdio.h>
 
+#include "captioner-photo-cell.h"
 #include "window-test-util.h"
 
 #define N_PHOTOS 400
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether the grid shows item's cell whole, within its visible height. */
+static gboolean
+cell_on_screen (GtkWidget          *grid,
+                CaptionerPhotoItem *item)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *cell = find_widget (child, CAPTIONER_TYPE_PHOTO_CELL);
+      graphene_rect_t bounds;
+
+      if (cell == NULL || !gtk_widget_get_mapped (cell) ||
+          captioner_photo_cell_get_item (CAPTIONER_PHOTO_CELL (cell)) != item ||
+          !gtk_widget_compute_bounds (cell, grid, &bounds))
+        continue;
+      return bounds.origin.y >= 0 &&
+             bounds.origin.y + bounds.size.height <= gtk_widget_get_height (grid) + 1;
+    }
+  return FALSE;
+}
 
 /* A wire desk scrolls to the newest photos, at the end of the folder: opening the folder on
  * its last photo must make the thumbnails on screen before those of the photos in between. */
@@ -46,6 +85,9 @@ test_on_screen_first (Desk          *desk,
   g_assert_cmpstr (captioner_photo_item_get_name (desk_item_at (desk, 0)), ==, "p000.jpg");
   item = desk_item_at (desk, N_PHOTOS - 1);
   g_assert_cmpstr (captioner_photo_item_get_name (item), ==, last_name);
+  /* The grid shows the photo it opened on. */
+  DESK_WAIT_UNTIL (cell_on_screen (find_widget (GTK_WIDGET (desk->window), GTK_TYPE_GRID_VIEW),
+                                   item));
   DESK_WAIT_UNTIL (captioner_photo_item_has_decoded_thumbnail (item));
 
   for (guint i = 0; i < N_PHOTOS; i++)
@@ -59,23 +101,6 @@ test_on_screen_first (Desk          *desk,
   DESK_WAIT_UNTIL (captioner_photo_item_has_decoded_thumbnail (desk_item_at (desk, N_PHOTOS / 2)) &&
                    captioner_photo_item_has_decoded_thumbnail (desk_item_at (desk, 0)) &&
                    !captioner_window_is_busy (desk->window));
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Widening the grid's pane shows more columns, and narrowing it fewer (the grid keeps its

@@ -323,6 +323,21 @@ captioner_window_show_item (CaptionerWindow    *self,
                                     g_object_ref (self));
 }
 
+/* GtkGridView 4.8 asked to scroll in the turn its items arrive, before it has laid them out,
+ * shows one cell and nothing else (a folder opened on its 1990th photo): scroll once the
+ * grid has been laid out. */
+static gboolean
+scroll_to_shown_cb (gpointer user_data)
+{
+  CaptionerWindow *self = user_data;
+
+  self->scroll_idle = 0;
+  if (self->shown_position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->grid_view), "list.scroll-to-item", "u",
+                                self->shown_position);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_selection_changed_cb (GtkSingleSelection *selection,
                          GParamSpec         *pspec,
@@ -351,9 +366,8 @@ on_selection_changed_cb (GtkSingleSelection *selection,
   self->switch_time = g_get_monotonic_time ();
   self->shown_position = position;
   captioner_window_show_item (self, item);
-  if (position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->grid_view), "list.scroll-to-item", "u",
-                                position);
+  if (position != GTK_INVALID_LIST_POSITION && self->scroll_idle == 0)
+    self->scroll_idle = g_idle_add_full (G_PRIORITY_LOW, scroll_to_shown_cb, self, NULL);
 }
 
 static void
@@ -513,6 +527,7 @@ captioner_window_dispose (GObject *object)
   g_cancellable_cancel (self->image_cancellable);
   g_clear_object (&self->image_cancellable);
   g_clear_handle_id (&self->grid_columns_idle, g_source_remove);
+  g_clear_handle_id (&self->scroll_idle, g_source_remove);
   if (self->grid_view != NULL)
     g_signal_handlers_disconnect_by_func (
       gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->grid_view)),
