@@ -57,7 +57,7 @@ struct _CaptionerWindow
   GHashTable            *people_list;      /* the user's people.txt, as last read or written */
   guint                  known_names_idle;
   guint                  grid_columns_idle;
-  guint                  scroll_idle;
+  guint                  show_source;      /* shows the awaited photo after a frame */
 
   guint                  saves_in_flight;
   gboolean               closing;

@@ -324,18 +324,32 @@ captioner_window_show_item (CaptionerWindow    *self,
 }
 
 /* GtkGridView 4.8 asked to scroll in the turn its items arrive, before it has laid them out,
- * shows one cell and nothing else (a folder opened on its 1990th photo): scroll once the
- * grid has been laid out. */
-static gboolean
-scroll_to_shown_cb (gpointer user_data)
+ * shows one cell and nothing else (a folder opened on its 1990th photo): the grid scrolls to
+ * the shown photo once the frame already due has laid it out. */
+static void
+on_frame_painted_scroll_cb (GdkFrameClock   *clock,
+                            CaptionerWindow *self)
 {
-  CaptionerWindow *self = user_data;
-
-  self->scroll_idle = 0;
+  g_signal_handlers_disconnect_by_func (clock, on_frame_painted_scroll_cb, self);
   if (self->shown_position != GTK_INVALID_LIST_POSITION)
     gtk_widget_activate_action (GTK_WIDGET (self->grid_view), "list.scroll-to-item", "u",
                                 self->shown_position);
-  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_shown (CaptionerWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->grid_view), "list.scroll-to-item", "u",
+                                  self->shown_position);
+      return;
+    }
+  g_signal_handlers_disconnect_by_func (clock, on_frame_painted_scroll_cb, self);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_painted_scroll_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->grid_view));
 }
 
 static void
@@ -366,8 +380,8 @@ on_selection_changed_cb (GtkSingleSelection *selection,
   self->switch_time = g_get_monotonic_time ();
   self->shown_position = position;
   captioner_window_show_item (self, item);
-  if (position != GTK_INVALID_LIST_POSITION && self->scroll_idle == 0)
-    self->scroll_idle = g_idle_add_full (G_PRIORITY_LOW, scroll_to_shown_cb, self, NULL);
+  if (position != GTK_INVALID_LIST_POSITION)
+    scroll_to_shown (self);
 }
 
 static void
@@ -527,7 +541,9 @@ captioner_window_dispose (GObject *object)
   g_cancellable_cancel (self->image_cancellable);
   g_clear_object (&self->image_cancellable);
   g_clear_handle_id (&self->grid_columns_idle, g_source_remove);
-  g_clear_handle_id (&self->scroll_idle, g_source_remove);
+  if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (self)),
+                                          on_frame_painted_scroll_cb, self);
   if (self->grid_view != NULL)
     g_signal_handlers_disconnect_by_func (
       gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->grid_view)),
