@@ -246,11 +246,15 @@ test_wire_caption (Desk          *desk,
   g_assert_cmpint (captioner_photo_item_get_state (desk_item_at (desk, 0)), ==,
                    CAPTIONER_PHOTO_STATE_CAPTIONED);
   g_assert_cmpstr (desk_field_text (desk, CAPTIONER_FIELD_CREDIT), ==, "Reuters");
+  /* The grid marks it, and not the others. */
+  desk_assert_cell (desk, 0, "a-summit.jpg", "captioned");
+  desk_assert_cell (desk, 1, "b-talks.jpg", "none");
   /* Editing composes it in house style. */
   desk_set_field (desk, CAPTIONER_FIELD_CITY, "Tehran");
   desk_assert_caption (desk, "A speaker addresses a news conference. (Reuters photo)");
   g_assert_cmpint (captioner_photo_item_get_state (desk_item_at (desk, 0)), ==,
                    CAPTIONER_PHOTO_STATE_UNSAVED);
+  desk_assert_cell (desk, 0, "a-summit.jpg", "unsaved");
 }
 
 /* A photo that cannot be read is marked, and the window goes on with the others. */

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include "captioner-photo-cell.h"
 #include "test-util.h"
 #include "window-test-util.h"
 
@@ -297,4 +298,77 @@ desk_person_text (Desk  *desk,
 
   g_assert_nonnull (editable);
   return gtk_editable_get_text (editable);
+}
+
+/* The first widget under @widget (depth first) that is a @type, with @css_class unless NULL. */
+static GtkWidget *
+find_descendant (GtkWidget  *widget,
+                 GType       type,
+                 const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (css_class == NULL || gtk_widget_has_css_class (child, css_class)))
+        return child;
+      if ((found = find_descendant (child, type, css_class)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The grid's cell bound to @item, if it has one. */
+static GtkWidget *
+find_cell (GtkWidget          *widget,
+           CaptionerPhotoItem *item)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (CAPTIONER_IS_PHOTO_CELL (child) &&
+          captioner_photo_cell_get_item (CAPTIONER_PHOTO_CELL (child)) == item)
+        return child;
+      if ((found = find_cell (child, item)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The grid's cell for the photo at @position shows @name and a badge of class @badge_class
+ * (and of no other state's class). */
+void
+desk_assert_cell (Desk       *desk,
+                  guint       position,
+                  const char *name,
+                  const char *badge_class)
+{
+  static const char * const state_classes[] = {
+    "none", "captioned", "unsaved", "conflict", "error",
+  };
+  CaptionerPhotoItem *item = desk_item_at (desk, position);
+  GtkWidget *cell = NULL;
+  GtkWidget *label;
+  GtkWidget *badge;
+
+  DESK_WAIT_UNTIL ((cell = find_cell (GTK_WIDGET (desk->window), item)) != NULL);
+  label = find_descendant (cell, GTK_TYPE_LABEL, NULL);
+  badge = find_descendant (cell, GTK_TYPE_IMAGE, "badge");
+  g_assert_nonnull (label);
+  g_assert_nonnull (badge);
+  g_assert_true (gtk_widget_is_drawable (cell));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, name);
+  for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
+    if (gtk_widget_has_css_class (badge, state_classes[i]) !=
+        g_str_equal (state_classes[i], badge_class))
+      {
+        g_auto(GStrv) classes = gtk_widget_get_css_classes (badge);
+        g_autofree char *joined = g_strjoinv (" ", classes);
+
+        g_error ("%s: badge should be %s, has classes: %s", name, badge_class, joined);
+      }
 }

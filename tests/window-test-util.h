@@ -75,5 +75,9 @@ const char            *desk_field_text     (Desk             *desk,
                                             CaptionerField    field);
 const char            *desk_person_text    (Desk             *desk,
                                             guint             position);
+void                   desk_assert_cell    (Desk             *desk,
+                                            guint             position,
+                                            const char       *name,
+                                            const char       *badge_class);
 
 G_END_DECLS
