@@ -4,6 +4,7 @@
 
 #include "captioner-photo-cell.h"
 #include "captioner-photo-item.h"
+#include "widget-test-util.h"
 
 /* One grid cell in a real window, looked at as the editor sees it: the thumbnail, the badge's
  * icon and style class, the file name, and the tooltip's and screen reader's description. The
@@ -43,26 +44,6 @@ make_item (const char *name)
   return captioner_photo_item_new (file);
 }
 
-/* The first widget under @widget (depth first) of @type, with @css_class unless NULL. */
-static GtkWidget *
-find_descendant (GtkWidget  *widget,
-                 GType       type,
-                 const char *css_class)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
-          (css_class == NULL || gtk_widget_has_css_class (child, css_class)))
-        return child;
-      if ((found = find_descendant (child, type, css_class)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 is_mapped (Desk *desk)
 {
@@ -93,9 +74,9 @@ desk_set_up (Desk          *desk,
   gtk_window_present (GTK_WINDOW (desk->window));
   wait_until (is_mapped, desk);
 
-  desk->picture = GTK_PICTURE (find_descendant (GTK_WIDGET (desk->cell), GTK_TYPE_PICTURE, NULL));
-  desk->badge = GTK_IMAGE (find_descendant (GTK_WIDGET (desk->cell), GTK_TYPE_IMAGE, "badge"));
-  desk->label = GTK_LABEL (find_descendant (GTK_WIDGET (desk->cell), GTK_TYPE_LABEL, NULL));
+  desk->picture = GTK_PICTURE (widget_find_type (GTK_WIDGET (desk->cell), GTK_TYPE_PICTURE, NULL));
+  desk->badge = GTK_IMAGE (widget_find_type (GTK_WIDGET (desk->cell), GTK_TYPE_IMAGE, "badge"));
+  desk->label = GTK_LABEL (widget_find_type (GTK_WIDGET (desk->cell), GTK_TYPE_LABEL, NULL));
   g_assert_nonnull (desk->picture);
   g_assert_nonnull (desk->badge);
   g_assert_nonnull (desk->label);

@@ -2,47 +2,23 @@
 
 #include <glib/gstdio.h>
 
-#include "captioner-photo-cell.h"
+#include "widget-test-util.h"
 #include "window-test-util.h"
 
 #define N_PHOTOS 400
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Whether the grid shows item's cell whole, within its visible height. */
 static gboolean
-cell_on_screen (GtkWidget          *grid,
+cell_on_screen (Desk               *desk,
+                GtkWidget          *grid,
                 CaptionerPhotoItem *item)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *cell = find_widget (child, CAPTIONER_TYPE_PHOTO_CELL);
-      graphene_rect_t bounds;
+  GtkWidget *cell = desk_find_cell (desk, item);
+  graphene_rect_t bounds;
 
-      if (cell == NULL || !gtk_widget_get_mapped (cell) ||
-          captioner_photo_cell_get_item (CAPTIONER_PHOTO_CELL (cell)) != item ||
-          !gtk_widget_compute_bounds (cell, grid, &bounds))
-        continue;
-      return bounds.origin.y >= 0 &&
-             bounds.origin.y + bounds.size.height <= gtk_widget_get_height (grid) + 1;
-    }
-  return FALSE;
+  return cell != NULL && gtk_widget_get_mapped (cell) &&
+         gtk_widget_compute_bounds (cell, grid, &bounds) && bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (grid) + 1;
 }
 
 /* A wire desk scrolls to the newest photos, at the end of the folder: opening the folder on
@@ -86,7 +62,9 @@ test_on_screen_first (Desk          *desk,
   item = desk_item_at (desk, N_PHOTOS - 1);
   g_assert_cmpstr (captioner_photo_item_get_name (item), ==, last_name);
   /* The grid shows the photo it opened on. */
-  DESK_WAIT_UNTIL (cell_on_screen (find_widget (GTK_WIDGET (desk->window), GTK_TYPE_GRID_VIEW),
+  DESK_WAIT_UNTIL (cell_on_screen (desk,
+                                   widget_find_type (GTK_WIDGET (desk->window),
+                                                     GTK_TYPE_GRID_VIEW, NULL),
                                    item));
   DESK_WAIT_UNTIL (captioner_photo_item_has_decoded_thumbnail (item));
 
@@ -110,7 +88,8 @@ static void
 test_columns_follow_width (Desk          *desk,
                            gconstpointer  data)
 {
-  GtkGridView *grid = GTK_GRID_VIEW (find_widget (GTK_WIDGET (desk->window), GTK_TYPE_GRID_VIEW));
+  GtkGridView *grid = GTK_GRID_VIEW (widget_find_type (GTK_WIDGET (desk->window),
+                                                        GTK_TYPE_GRID_VIEW, NULL));
   GtkPaned *paned = GTK_PANED (gtk_widget_get_ancestor (GTK_WIDGET (grid), GTK_TYPE_PANED));
 
   desk_open_folder (desk);

@@ -5,6 +5,7 @@
 #include "captioner-export-dialog.h"
 #include "captioner-person.h"
 #include "captioner-thumbnail.h"
+#include "widget-test-util.h"
 #include "window-test-util.h"
 
 /* The caption desk as an editor uses it: a real window on a folder of generated JPEGs, people
@@ -531,20 +532,11 @@ test_close_saves (Desk          *desk,
 }
 
 /* The window's stack of pages: the one with a "desk" page. */
-static GtkStack *
-find_desk_stack (GtkWidget *widget)
+static gboolean
+is_desk_stack (GtkWidget     *widget,
+               gconstpointer  data)
 {
-  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "desk") != NULL)
-    return GTK_STACK (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkStack *found = find_desk_stack (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "desk") != NULL;
 }
 
 /* The desk shows while a folder is listed; a folder without photos, opened first, takes the
@@ -555,7 +547,7 @@ test_folder_without_photos (Desk          *desk,
 {
   g_autofree char *empty = g_build_filename (desk->dir, "empty", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (empty);
-  GtkStack *stack = find_desk_stack (GTK_WIDGET (desk->window));
+  GtkStack *stack = GTK_STACK (widget_find (GTK_WIDGET (desk->window), is_desk_stack, NULL));
   GListModel *photos = captioner_window_get_photos (desk->window);
 
   g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);

@@ -2,6 +2,7 @@
 
 #include "captioner-photo-cell.h"
 #include "test-util.h"
+#include "widget-test-util.h"
 #include "window-test-util.h"
 
 AdwApplication *desk_application;
@@ -300,43 +301,20 @@ desk_person_text (Desk  *desk,
   return gtk_editable_get_text (editable);
 }
 
-/* The first widget under @widget (depth first) that is a @type, with @css_class unless NULL. */
-static GtkWidget *
-find_descendant (GtkWidget  *widget,
-                 GType       type,
-                 const char *css_class)
+static gboolean
+is_cell_of (GtkWidget     *widget,
+            gconstpointer  item)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
-          (css_class == NULL || gtk_widget_has_css_class (child, css_class)))
-        return child;
-      if ((found = find_descendant (child, type, css_class)) != NULL)
-        return found;
-    }
-  return NULL;
+  return CAPTIONER_IS_PHOTO_CELL (widget) &&
+         captioner_photo_cell_get_item (CAPTIONER_PHOTO_CELL (widget)) == item;
 }
 
-/* The grid's cell bound to @item, if it has one. */
-static GtkWidget *
-find_cell (GtkWidget          *widget,
-           CaptionerPhotoItem *item)
+/* The grid's cell bound to @item, or NULL. */
+GtkWidget *
+desk_find_cell (Desk               *desk,
+                CaptionerPhotoItem *item)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (CAPTIONER_IS_PHOTO_CELL (child) &&
-          captioner_photo_cell_get_item (CAPTIONER_PHOTO_CELL (child)) == item)
-        return child;
-      if ((found = find_cell (child, item)) != NULL)
-        return found;
-    }
-  return NULL;
+  return widget_find (GTK_WIDGET (desk->window), is_cell_of, item);
 }
 
 /* The grid's cell for the photo at @position shows @name and a badge of class @badge_class
@@ -355,9 +333,9 @@ desk_assert_cell (Desk       *desk,
   GtkWidget *label;
   GtkWidget *badge;
 
-  DESK_WAIT_UNTIL ((cell = find_cell (GTK_WIDGET (desk->window), item)) != NULL);
-  label = find_descendant (cell, GTK_TYPE_LABEL, NULL);
-  badge = find_descendant (cell, GTK_TYPE_IMAGE, "badge");
+  DESK_WAIT_UNTIL ((cell = desk_find_cell (desk, item)) != NULL);
+  label = widget_find_type (cell, GTK_TYPE_LABEL, NULL);
+  badge = widget_find_type (cell, GTK_TYPE_IMAGE, "badge");
   g_assert_nonnull (label);
   g_assert_nonnull (badge);
   g_assert_true (gtk_widget_is_drawable (cell));

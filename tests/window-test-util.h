@@ -75,6 +75,8 @@ const char            *desk_field_text     (Desk             *desk,
                                             CaptionerField    field);
 const char            *desk_person_text    (Desk             *desk,
                                             guint             position);
+GtkWidget             *desk_find_cell      (Desk             *desk,
+                                            CaptionerPhotoItem *item);
 void                   desk_assert_cell    (Desk             *desk,
                                             guint             position,
                                             const char       *name,
