@@ -116,31 +116,14 @@ show_current_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The photo the editor waits for has its header: it is shown after the frame already due (the
+ * folder's first screen, when the folder has just opened), in a turn of the main loop of its
+ * own, so that the caption panel's first layout and the grid's are not drawn in one. */
 static void
-on_frame_painted_cb (GdkFrameClock   *clock,
-                     CaptionerWindow *self)
+show_current_soon (CaptionerWindow *self)
 {
-  g_signal_handlers_disconnect_by_func (clock, on_frame_painted_cb, self);
   if (self->show_source == 0)
     self->show_source = g_idle_add_full (GDK_PRIORITY_REDRAW + 10, show_current_cb, self, NULL);
-}
-
-/* The photo the editor waits for has its header: it is shown after the frame already due (the
- * folder's first screen, when the folder has just opened), so that the caption panel's first
- * layout and the grid's are not drawn in one turn of the main loop. */
-static void
-show_after_next_frame (CaptionerWindow *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (clock == NULL)
-    {
-      captioner_window_show_item (self, self->current);
-      return;
-    }
-  g_signal_handlers_disconnect_by_func (clock, on_frame_painted_cb, self);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_painted_cb), self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -177,7 +160,7 @@ on_photo_loaded_cb (GObject      *object,
         }
       captioner_window_add_known_names (self, captioner_photo_get_metadata (photo), FALSE);
       if (awaited)
-        show_after_next_frame (self);
+        captioner_window_after_paint (self, show_current_soon);
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -594,9 +577,6 @@ captioner_window_folder_dispose (CaptionerWindow *self)
   captioner_window_thumbnails_stop (self);
   self->generation++;
   g_clear_handle_id (&self->show_source, g_source_remove);
-  if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
-    g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (self)),
-                                          on_frame_painted_cb, self);
   captioner_window_profile_dispose (self);
   captioner_window_thumbnails_dispose (self);
   g_cancellable_cancel (self->folder_cancellable);

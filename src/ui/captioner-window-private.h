@@ -58,6 +58,7 @@ struct _CaptionerWindow
   guint                  known_names_idle;
   guint                  grid_columns_idle;
   guint                  show_source;      /* shows the awaited photo after a frame */
+  GArray                *after_paint;      /* CaptionerWindowFunc: due after the next frame */
 
   guint                  saves_in_flight;
   gboolean               closing;
@@ -79,7 +80,11 @@ struct _CaptionerWindow
   gint64                 profile_max_stall;
 };
 
+typedef void (*CaptionerWindowFunc) (CaptionerWindow *self);
+
 /* captioner-window.c */
+void     captioner_window_after_paint        (CaptionerWindow    *self,
+                                              CaptionerWindowFunc func);
 void     captioner_window_show_item          (CaptionerWindow    *self,
                                               CaptionerPhotoItem *item);
 void     captioner_window_toast              (CaptionerWindow    *self,

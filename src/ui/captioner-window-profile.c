@@ -118,10 +118,8 @@ finish (CaptionerWindow *self)
 
 /* The first screen counts once it is painted, not when its thumbnails are handed over. */
 static void
-on_first_screen_painted_cb (GdkFrameClock   *clock,
-                            CaptionerWindow *self)
+report_first_screen (CaptionerWindow *self)
 {
-  g_signal_handlers_disconnect_by_func (clock, on_first_screen_painted_cb, self);
   g_printerr ("profile: first-thumbnails-ms=%.0f\n", elapsed_ms (self->open_time));
   if (self->profile == 2 && !self->profile_finished && self->profile_scroll_source == 0)
     {
@@ -184,11 +182,8 @@ captioner_window_profile_progress (CaptionerWindow *self)
     return;
   if (!self->first_thumbnails_reported && first_screen_ready (self))
     {
-      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
       self->first_thumbnails_reported = TRUE;
-      if (clock != NULL)
-        g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_screen_painted_cb), self);
+      captioner_window_after_paint (self, report_first_screen);
     }
   if (self->n_loaded == n && !self->all_metadata_reported)
     {
@@ -204,10 +199,8 @@ captioner_window_profile_progress (CaptionerWindow *self)
 }
 
 static void
-on_switch_painted_cb (GdkFrameClock   *clock,
-                      CaptionerWindow *self)
+report_switch (CaptionerWindow *self)
 {
-  g_signal_handlers_disconnect_by_func (clock, on_switch_painted_cb, self);
   g_printerr ("profile: switch-ms=%.1f\n", elapsed_ms (self->switch_time));
   self->switch_time = 0;
   finish (self);
@@ -217,29 +210,18 @@ on_switch_painted_cb (GdkFrameClock   *clock,
 void
 captioner_window_profile_switch_done (CaptionerWindow *self)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (self->profile == 0 || self->switch_time == 0 || clock == NULL)
+  if (self->profile == 0 || self->switch_time == 0)
     {
       self->switch_time = 0;
       finish (self);
       return;
     }
-  g_signal_handlers_disconnect_by_func (clock, on_switch_painted_cb, self);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (on_switch_painted_cb), self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  captioner_window_after_paint (self, report_switch);
 }
 
 void
 captioner_window_profile_dispose (CaptionerWindow *self)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (clock != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (clock, on_first_screen_painted_cb, self);
-      g_signal_handlers_disconnect_by_func (clock, on_switch_painted_cb, self);
-    }
   g_clear_handle_id (&self->profile_step_source, g_source_remove);
   g_clear_handle_id (&self->profile_tick_source, g_source_remove);
   g_clear_handle_id (&self->profile_scroll_source, g_source_remove);

@@ -323,33 +323,50 @@ captioner_window_show_item (CaptionerWindow    *self,
                                     g_object_ref (self));
 }
 
-/* GtkGridView 4.8 asked to scroll in the turn its items arrive, before it has laid them out,
- * shows one cell and nothing else (a folder opened on its 1990th photo): the grid scrolls to
- * the shown photo once the frame already due has laid it out. */
 static void
-on_frame_painted_scroll_cb (GdkFrameClock   *clock,
-                            CaptionerWindow *self)
+on_after_paint_cb (GdkFrameClock   *clock,
+                   CaptionerWindow *self)
 {
-  g_signal_handlers_disconnect_by_func (clock, on_frame_painted_scroll_cb, self);
-  if (self->shown_position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->grid_view), "list.scroll-to-item", "u",
-                                self->shown_position);
+  g_autoptr(GArray) due = g_steal_pointer (&self->after_paint);
+
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, self);
+  for (guint i = 0; due != NULL && i < due->len; i++)
+    g_array_index (due, CaptionerWindowFunc, i) (self);
 }
 
-static void
-scroll_to_shown (CaptionerWindow *self)
+/* Calls func once, after the next frame is painted (one is requested): for work that needs the
+ * layout done, or that should not share a turn of the main loop with that frame. Asked again
+ * before that frame, it is still called once. Before the window has a frame clock, at once. */
+void
+captioner_window_after_paint (CaptionerWindow     *self,
+                              CaptionerWindowFunc  func)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
   if (clock == NULL)
     {
-      gtk_widget_activate_action (GTK_WIDGET (self->grid_view), "list.scroll-to-item", "u",
-                                  self->shown_position);
+      func (self);
       return;
     }
-  g_signal_handlers_disconnect_by_func (clock, on_frame_painted_scroll_cb, self);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_painted_scroll_cb), self);
-  gtk_widget_queue_draw (GTK_WIDGET (self->grid_view));
+  if (self->after_paint == NULL)
+    {
+      self->after_paint = g_array_new (FALSE, FALSE, sizeof (CaptionerWindowFunc));
+      g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), self);
+    }
+  for (guint i = 0; i < self->after_paint->len; i++)
+    if (g_array_index (self->after_paint, CaptionerWindowFunc, i) == func)
+      return;
+  g_array_append_val (self->after_paint, func);
+  /* A frame, without redrawing anything that has not changed. */
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
+static void
+scroll_to_shown (CaptionerWindow *self)
+{
+  if (self->shown_position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->grid_view), "list.scroll-to-item", "u",
+                                self->shown_position);
 }
 
 static void
@@ -380,8 +397,11 @@ on_selection_changed_cb (GtkSingleSelection *selection,
   self->switch_time = g_get_monotonic_time ();
   self->shown_position = position;
   captioner_window_show_item (self, item);
+  /* Once the frame already due has laid the grid out: GtkGridView 4.8 asked to scroll in the
+   * turn its items arrive shows one cell and nothing else (a folder opened on its 1990th
+   * photo). */
   if (position != GTK_INVALID_LIST_POSITION)
-    scroll_to_shown (self);
+    captioner_window_after_paint (self, scroll_to_shown);
 }
 
 static void
@@ -543,7 +563,8 @@ captioner_window_dispose (GObject *object)
   g_clear_handle_id (&self->grid_columns_idle, g_source_remove);
   if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
     g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (self)),
-                                          on_frame_painted_scroll_cb, self);
+                                          on_after_paint_cb, self);
+  g_clear_pointer (&self->after_paint, g_array_unref);
   if (self->grid_view != NULL)
     g_signal_handlers_disconnect_by_func (
       gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->grid_view)),
