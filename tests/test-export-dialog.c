@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "captioner-export-dialog.h"
+#include "widget-test-util.h"
 #include "captioner-photo.h"
 #include "test-util.h"
 
@@ -21,14 +22,7 @@ typedef struct
 static void
 wait_until_idle (CaptionerExportDialog *dialog)
 {
-  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (captioner_export_dialog_get_running (dialog))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  WIDGET_WAIT_UNTIL (!captioner_export_dialog_get_running (dialog), 20);
   /* Let the last reports and the replace question arrive. */
   while (g_main_context_iteration (NULL, FALSE))
     ;

@@ -51,20 +51,6 @@ is_mapped (Desk *desk)
 }
 
 static void
-wait_until (gboolean (*done) (Desk *desk),
-            Desk      *desk)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (desk))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
 desk_set_up (Desk          *desk,
              gconstpointer  data)
 {
@@ -72,7 +58,7 @@ desk_set_up (Desk          *desk,
   desk->cell = CAPTIONER_PHOTO_CELL (captioner_photo_cell_new ());
   gtk_window_set_child (GTK_WINDOW (desk->window), GTK_WIDGET (desk->cell));
   gtk_window_present (GTK_WINDOW (desk->window));
-  wait_until (is_mapped, desk);
+  WIDGET_WAIT_UNTIL (is_mapped (desk), 10);
 
   desk->picture = GTK_PICTURE (widget_find_type (GTK_WIDGET (desk->cell), GTK_TYPE_PICTURE, NULL));
   desk->badge = GTK_IMAGE (widget_find_type (GTK_WIDGET (desk->cell), GTK_TYPE_IMAGE, "badge"));

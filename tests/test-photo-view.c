@@ -4,6 +4,7 @@
 
 #include "captioner-person.h"
 #include "captioner-photo-view.h"
+#include "widget-test-util.h"
 
 /* The view in a real window, with a test "desk" in the window's place: it owns the people,
  * applies the view's signals to them and gives them back, and logs every signal as text. */
@@ -37,20 +38,6 @@ make_texture (int width,
       }
   bytes = g_bytes_new_take (pixels, width * height * 3);
   return gdk_memory_texture_new (width, height, GDK_MEMORY_R8G8B8, bytes, width * 3);
-}
-
-static void
-wait_until (gboolean (*done) (Desk *desk),
-            Desk      *desk)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (desk))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
 }
 
 static gboolean
@@ -172,7 +159,7 @@ desk_set_up (Desk          *desk,
   gtk_window_present (GTK_WINDOW (desk->window));
   /* The 400×300 texture fits the 800×600 view exactly at twice its size: a widget pixel is
    * 1/800 of the width and 1/600 of the height. */
-  wait_until (is_laid_out, desk);
+  WIDGET_WAIT_UNTIL (is_laid_out (desk), 10);
 }
 
 static void
@@ -219,7 +206,7 @@ tag (Desk       *desk,
 
   captioner_photo_view_drag_box (desk->view, x0, y0, x1, y1);
   g_assert_true (captioner_photo_view_is_naming (desk->view));
-  wait_until (entry_is_mapped, desk);
+  WIDGET_WAIT_UNTIL (entry_is_mapped (desk), 10);
   g_assert_true (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (entry))) ==
                  GTK_WIDGET (gtk_editable_get_delegate (entry)));
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
@@ -317,7 +304,7 @@ test_cancel (Desk          *desk,
 
   /* Escape closes the popover: the box and the name are gone. */
   captioner_photo_view_drag_box (desk->view, 100, 100, 300, 300);
-  wait_until (entry_is_mapped, desk);
+  WIDGET_WAIT_UNTIL (entry_is_mapped (desk), 10);
   gtk_editable_set_text (entry, "Nobody");
   gtk_popover_popdown (GTK_POPOVER (popover));
   g_assert_false (captioner_photo_view_is_naming (desk->view));
@@ -325,7 +312,7 @@ test_cancel (Desk          *desk,
 
   /* Enter on an empty name keeps the entry open. */
   captioner_photo_view_drag_box (desk->view, 100, 100, 300, 300);
-  wait_until (entry_is_mapped, desk);
+  WIDGET_WAIT_UNTIL (entry_is_mapped (desk), 10);
   gtk_editable_set_text (entry, "   ");
   press_enter (entry);
   g_assert_true (captioner_photo_view_is_naming (desk->view));
@@ -428,7 +415,7 @@ test_rename (Desk          *desk,
   captioner_photo_view_set_selected (desk->view, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (desk->view), "person.rename", NULL));
   g_assert_true (captioner_photo_view_is_naming (desk->view));
-  wait_until (entry_is_mapped, desk);
+  WIDGET_WAIT_UNTIL (entry_is_mapped (desk), 10);
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Ararat Mirzoyn");
   gtk_editable_set_text (entry, "Armenian Foreign Minister Ararat Mirzoyan");
   press_enter (entry);

@@ -6,6 +6,7 @@
 #include "captioner-photo-item.h"
 #include "captioner-photo-view.h"
 #include "captioner-window.h"
+#include "widget-test-util.h"
 
 G_BEGIN_DECLS
 
@@ -19,16 +20,7 @@ typedef struct
   char            *dir;
 } Desk;
 
-#define DESK_WAIT_UNTIL(condition) \
-  G_STMT_START { \
-    gint64 end_ = g_get_monotonic_time () + 20 * G_USEC_PER_SEC; \
-    while (!(condition)) \
-      { \
-        g_assert_cmpint (g_get_monotonic_time (), <, end_); \
-        g_main_context_iteration (NULL, FALSE); \
-        g_usleep (1000); \
-      } \
-  } G_STMT_END
+#define DESK_WAIT_UNTIL(condition) WIDGET_WAIT_UNTIL (condition, 20)
 
 extern AdwApplication *desk_application;
 
