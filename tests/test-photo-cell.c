@@ -7,20 +7,13 @@
 #include "widget-test-util.h"
 
 /* One grid cell in a real window, looked at as the editor sees it: the thumbnail, the badge's
- * icon and style class, the file name, and the tooltip's and screen reader's description. The
- * cell's parts are found by walking its widgets, as nothing else of it is public. */
+ * icon and state, the file name, and the tooltip's and screen reader's description; and, in
+ * /render, the pixels it draws. */
 typedef struct
 {
   GtkWidget          *window;
   CaptionerPhotoCell *cell;
-  GtkPicture         *picture;
-  GtkImage           *badge;
-  GtkLabel           *label;
 } Desk;
-
-static const char * const state_classes[] = {
-  "none", "captioned", "unsaved", "conflict", "error",
-};
 
 static GdkTexture *
 make_texture (int width,
@@ -59,13 +52,6 @@ desk_set_up (Desk          *desk,
   gtk_window_set_child (GTK_WINDOW (desk->window), GTK_WIDGET (desk->cell));
   gtk_window_present (GTK_WINDOW (desk->window));
   WIDGET_WAIT_UNTIL (is_mapped (desk), 10);
-
-  desk->picture = GTK_PICTURE (widget_find_type (GTK_WIDGET (desk->cell), GTK_TYPE_PICTURE, NULL));
-  desk->badge = GTK_IMAGE (widget_find_type (GTK_WIDGET (desk->cell), GTK_TYPE_IMAGE, "badge"));
-  desk->label = GTK_LABEL (widget_find_type (GTK_WIDGET (desk->cell), GTK_TYPE_LABEL, NULL));
-  g_assert_nonnull (desk->picture);
-  g_assert_nonnull (desk->badge);
-  g_assert_nonnull (desk->label);
 }
 
 static void
@@ -77,32 +63,138 @@ desk_tear_down (Desk          *desk,
     ;
 }
 
-/* The badge shows @icon_name (NULL: no icon) and exactly one state class, @state_class. */
+/* The badge shows @icon_name (NULL: no badge) in the colours of @state_class. */
 static void
 assert_badge (Desk       *desk,
               const char *state_class,
               const char *icon_name)
 {
-  GtkWidget *badge = GTK_WIDGET (desk->badge);
-  g_auto(GStrv) classes = gtk_widget_get_css_classes (badge);
-  g_autofree char *joined = g_strjoinv (" ", classes);
-  const char *found = NULL;
+  g_assert_cmpstr (captioner_photo_cell_get_badge_class (desk->cell), ==, state_class);
+  g_assert_cmpstr (captioner_photo_cell_get_badge_icon_name (desk->cell), ==, icon_name);
+}
 
-  g_assert_true (gtk_widget_has_css_class (badge, "badge"));
-  for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
-    if (gtk_widget_has_css_class (badge, state_classes[i]))
-      {
-        if (found != NULL)
-          g_error ("badge has both %s and %s (classes: %s)", found, state_classes[i], joined);
-        found = state_classes[i];
-      }
-  if (g_strcmp0 (found, state_class) != 0)
-    g_error ("badge should be %s, has classes: %s", state_class, joined);
+/* The cell as the screen shows it: what it draws, rendered with GTK's software renderer, as
+ * 4-byte pixels (B, G, R, A, premultiplied), width × height. */
+static guint8 *
+render_cell (Desk *desk,
+             int  *width,
+             int  *height)
+{
+  GtkWidget *widget = GTK_WIDGET (desk->cell);
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  guint8 *pixels;
 
-  if (icon_name == NULL)
-    g_assert_cmpint (gtk_image_get_storage_type (desk->badge), ==, GTK_IMAGE_EMPTY);
-  else
-    g_assert_cmpstr (gtk_image_get_icon_name (desk->badge), ==, icon_name);
+  WIDGET_WAIT_UNTIL (gtk_widget_get_width (widget) > 0, 10);
+  *width = gtk_widget_get_width (widget);
+  *height = gtk_widget_get_height (widget);
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return NULL;  /* nothing drawn */
+  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
+  g_assert_no_error (error);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, *width, *height));
+  gsk_renderer_unrealize (renderer);
+  pixels = g_malloc (*width * *height * 4);
+  gdk_texture_download (texture, pixels, *width * 4);
+  return pixels;
+}
+
+static const guint8 *
+pixel_at (const guint8 *pixels,
+          int           width,
+          int           x,
+          int           y)
+{
+  return pixels + (y * width + x) * 4;
+}
+
+/* Opaque and of colour (r, g, b), give or take the rounding of blending. */
+static gboolean
+is_colour (const guint8 *pixel,
+           int           r,
+           int           g,
+           int           b)
+{
+  return pixel[3] == 255 && ABS (pixel[2] - r) <= 2 && ABS (pixel[1] - g) <= 2 &&
+         ABS (pixel[0] - b) <= 2;
+}
+
+static GdkTexture *
+make_solid_texture (int    width,
+                    int    height,
+                    guint8 r,
+                    guint8 g,
+                    guint8 b)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  guint8 *pixels = g_malloc (width * height * 3);
+
+  for (int i = 0; i < width * height; i++)
+    {
+      pixels[3 * i] = r;
+      pixels[3 * i + 1] = g;
+      pixels[3 * i + 2] = b;
+    }
+  bytes = g_bytes_new_take (pixels, width * height * 3);
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_R8G8B8, bytes, width * 3);
+}
+
+/* What the editor sees: the thumbnail pixel for pixel, centred in its 128 × 96 box; the badge
+ * a disc in the thumbnail's top right corner, in the theme's colour for the state; the name
+ * underneath. Nothing of an item is drawn once the cell is given none. */
+static void
+test_render (Desk          *desk,
+             gconstpointer  data)
+{
+  g_autoptr(CaptionerPhotoItem) item = make_item ("photo.jpg");
+  g_autoptr(GdkTexture) red = make_solid_texture (128, 85, 200, 0, 0);
+  g_autofree guint8 *plain = NULL;
+  g_autofree guint8 *captioned = NULL;
+  g_autofree guint8 *empty = NULL;
+  int width, height, left, top, name_pixels = 0;
+  const guint8 *badge;
+
+  captioner_photo_cell_set_item (desk->cell, item);
+  captioner_photo_item_set_thumbnail (item, red, TRUE);
+  captioner_photo_item_set_state (item, CAPTIONER_PHOTO_STATE_NOT_CAPTIONED);
+  plain = render_cell (desk, &width, &height);
+  g_assert_cmpint (width, >=, 128);
+  g_assert_cmpint (height, >, 96);
+  left = (width - 128) / 2;
+  top = (96 - 85) / 2;
+
+  /* The thumbnail, edge to edge, unscaled: its corners are the thumbnail's colour, and just
+   * outside them is nothing. */
+  g_assert_true (is_colour (pixel_at (plain, width, left, top), 200, 0, 0));
+  g_assert_true (is_colour (pixel_at (plain, width, left + 127, top + 84), 200, 0, 0));
+  g_assert_cmpint (pixel_at (plain, width, left + 64, top - 1)[3], ==, 0);
+  g_assert_cmpint (pixel_at (plain, width, left + 64, top + 85)[3], ==, 0);
+  /* No badge for a photo without a caption: the thumbnail shows where it would be. */
+  g_assert_true (is_colour (pixel_at (plain, width, left + 115, top + 22), 200, 0, 0));
+  /* The name, under the thumbnail. */
+  for (int y = 96; y < height; y++)
+    for (int x = 0; x < width; x++)
+      name_pixels += pixel_at (plain, width, x, y)[3] != 0;
+  g_assert_cmpint (name_pixels, >, 20);
+
+  /* Captioned: a disc of the theme's success colour (green) over the corner, below its icon. */
+  captioner_photo_item_set_state (item, CAPTIONER_PHOTO_STATE_CAPTIONED);
+  captioned = render_cell (desk, &width, &height);
+  badge = pixel_at (captioned, width, left + 115, top + 22);
+  g_assert_cmpint (badge[3], ==, 255);
+  g_assert_cmpint (badge[1], >, badge[2]);
+  g_assert_cmpint (badge[1], >, 100);
+  g_assert_true (is_colour (pixel_at (captioned, width, left + 64, top + 42), 200, 0, 0));
+
+  captioner_photo_cell_set_item (desk->cell, NULL);
+  empty = render_cell (desk, &width, &height);
+  g_assert_null (empty);
 }
 
 /* Whether anything still follows @item's changes: a cell it left must not. */
@@ -132,11 +224,11 @@ test_name (Desk          *desk,
 {
   g_autoptr(CaptionerPhotoItem) item = make_item ("photo.jpg");
 
-  g_assert_cmpstr (gtk_label_get_label (desk->label), ==, "");
+  g_assert_cmpstr (captioner_photo_cell_get_name (desk->cell), ==, "");
   captioner_photo_cell_set_item (desk->cell, item);
   g_assert_true (captioner_photo_cell_get_item (desk->cell) == item);
-  g_assert_cmpstr (gtk_label_get_label (desk->label), ==, "photo.jpg");
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (desk->label)));
+  g_assert_cmpstr (captioner_photo_cell_get_name (desk->cell), ==, "photo.jpg");
+  gtk_test_accessible_assert_property (desk->cell, GTK_ACCESSIBLE_PROPERTY_LABEL, "photo.jpg");
 }
 
 static void
@@ -148,19 +240,19 @@ test_thumbnail (Desk          *desk,
   g_autoptr(GdkTexture) decoded = make_texture (128, 96);
 
   captioner_photo_cell_set_item (desk->cell, item);
-  g_assert_null (gtk_picture_get_paintable (desk->picture));
+  g_assert_null (captioner_photo_cell_get_thumbnail (desk->cell));
 
   /* The thumbnail from the EXIF header, then the decoded one. */
   captioner_photo_item_set_thumbnail (item, embedded, FALSE);
-  g_assert_true (gtk_picture_get_paintable (desk->picture) == GDK_PAINTABLE (embedded));
+  g_assert_true (captioner_photo_cell_get_thumbnail (desk->cell) == embedded);
   captioner_photo_item_set_thumbnail (item, decoded, TRUE);
-  g_assert_true (gtk_picture_get_paintable (desk->picture) == GDK_PAINTABLE (decoded));
+  g_assert_true (captioner_photo_cell_get_thumbnail (desk->cell) == decoded);
 
   /* An item that already has one shows it as soon as it is bound. */
   captioner_photo_cell_set_item (desk->cell, NULL);
-  g_assert_null (gtk_picture_get_paintable (desk->picture));
+  g_assert_null (captioner_photo_cell_get_thumbnail (desk->cell));
   captioner_photo_cell_set_item (desk->cell, item);
-  g_assert_true (gtk_picture_get_paintable (desk->picture) == GDK_PAINTABLE (decoded));
+  g_assert_true (captioner_photo_cell_get_thumbnail (desk->cell) == decoded);
 }
 
 static void
@@ -227,13 +319,13 @@ test_unbind (Desk          *desk,
   g_assert_false (is_followed (item));
   g_assert_null (captioner_photo_cell_get_item (desk->cell));
   assert_badge (desk, "none", NULL);
-  g_assert_cmpstr (gtk_label_get_label (desk->label), ==, "");
+  g_assert_cmpstr (captioner_photo_cell_get_name (desk->cell), ==, "");
 
   captioner_photo_item_set_state (item, CAPTIONER_PHOTO_STATE_CAPTIONED);
   captioner_photo_item_set_thumbnail (item, thumbnail, TRUE);
   assert_badge (desk, "none", NULL);
-  g_assert_null (gtk_picture_get_paintable (desk->picture));
-  g_assert_cmpstr (gtk_label_get_label (desk->label), ==, "");
+  g_assert_null (captioner_photo_cell_get_thumbnail (desk->cell));
+  g_assert_cmpstr (captioner_photo_cell_get_name (desk->cell), ==, "");
 }
 
 /* A cell the grid drops while its item stays in the folder lets go of the item. */
@@ -265,12 +357,12 @@ test_rebind (Desk          *desk,
 
   captioner_photo_item_set_state (first, CAPTIONER_PHOTO_STATE_CAPTIONED);
   captioner_photo_cell_set_item (desk->cell, first);
-  g_assert_cmpstr (gtk_label_get_label (desk->label), ==, "a-summit.jpg");
+  g_assert_cmpstr (captioner_photo_cell_get_name (desk->cell), ==, "a-summit.jpg");
   assert_badge (desk, "captioned", "emblem-ok-symbolic");
 
   captioner_photo_cell_set_item (desk->cell, second);
   g_assert_false (is_followed (first));
-  g_assert_cmpstr (gtk_label_get_label (desk->label), ==, "Yerevan café.jpg");
+  g_assert_cmpstr (captioner_photo_cell_get_name (desk->cell), ==, "Yerevan café.jpg");
   assert_badge (desk, "none", NULL);
   assert_description (desk, "Yerevan café.jpg");
 
@@ -298,6 +390,8 @@ main (int   argc,
               desk_set_up, test_thumbnail, desk_tear_down);
   g_test_add ("/captioner/photo-cell/badge", Desk, NULL,
               desk_set_up, test_badge, desk_tear_down);
+  g_test_add ("/captioner/photo-cell/render", Desk, NULL,
+              desk_set_up, test_render, desk_tear_down);
   g_test_add ("/captioner/photo-cell/tooltip", Desk, NULL,
               desk_set_up, test_tooltip, desk_tear_down);
   g_test_add ("/captioner/photo-cell/unbind", Desk, NULL,

@@ -16,6 +16,12 @@ GtkWidget          *captioner_photo_cell_new          (void);
 CaptionerPhotoItem *captioner_photo_cell_get_item     (CaptionerPhotoCell *self);
 void                captioner_photo_cell_set_item     (CaptionerPhotoCell *self,
                                                        CaptionerPhotoItem *item);
+/* What the cell draws: the thumbnail (NULL: none yet), the badge's state ("none",
+ * "captioned", "unsaved", "conflict" or "error") and icon (NULL: no badge), and the name. */
+GdkTexture         *captioner_photo_cell_get_thumbnail (CaptionerPhotoCell *self);
+const char         *captioner_photo_cell_get_badge_class (CaptionerPhotoCell *self);
+const char         *captioner_photo_cell_get_badge_icon_name (CaptionerPhotoCell *self);
+const char         *captioner_photo_cell_get_name     (CaptionerPhotoCell *self);
 /* A list item factory that makes these cells, for a GtkGridView of CaptionerPhotoItems. */
 GtkListItemFactory *captioner_photo_cell_new_factory  (void);
 
