@@ -78,6 +78,9 @@ struct _CaptionerWindow
   guint                  profile_scroll_steps;
   gint64                 profile_last_tick;
   gint64                 profile_max_stall;
+  gint64                 profile_phases[5];  /* when each phase of the last frame ended */
+  gboolean               profile_phases_connected;
+  gint64                 profile_frame_cpu;
 };
 
 typedef void (*CaptionerWindowFunc) (CaptionerWindow *self);

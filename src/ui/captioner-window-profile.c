@@ -2,7 +2,9 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include "captioner-window-private.h"
 
@@ -48,6 +50,68 @@ tick_cb (gpointer user_data)
     }
   self->profile_last_tick = now;
   return G_SOURCE_CONTINUE;
+}
+
+/* With CAPTIONER_PROFILE_STALLS, a long frame is broken down by the frame clock's phases:
+ * widget updates (GtkListView items, animations), layout, and paint (snapshot
+ * and rendering), so that a stall names the phase it is in. */
+enum { PHASE_START, PHASE_UPDATE, PHASE_LAYOUT, PHASE_PAINT, PHASE_END };
+
+/* CPU time of the calling thread: a frame that took longer than this waited for a core. */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static void
+phase_done (CaptionerWindow *self,
+            int              phase)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 *t = self->profile_phases;
+
+  t[phase] = now;
+  if (phase == PHASE_START)
+    self->profile_frame_cpu = thread_cpu_us ();
+  if (phase != PHASE_END)
+    return;
+  if (t[PHASE_START] != 0 && now - t[PHASE_START] > STALL_REPORT_MS * 1000 / 2)
+    g_printerr ("profile: frame of %.0f ms at %.0f ms: update %.0f, layout %.0f, "
+                "paint %.0f; on the CPU %.0f\n",
+                (now - t[PHASE_START]) / 1000.0, elapsed_ms (self->open_time),
+                (t[PHASE_UPDATE] - t[PHASE_START]) / 1000.0,
+                (t[PHASE_LAYOUT] - t[PHASE_UPDATE]) / 1000.0,
+                (t[PHASE_PAINT] - t[PHASE_LAYOUT]) / 1000.0,
+                (thread_cpu_us () - self->profile_frame_cpu) / 1000.0);
+  memset (t, 0, sizeof self->profile_phases);
+}
+
+static void on_start_cb (GdkFrameClock *c, CaptionerWindow *self) { phase_done (self, PHASE_START); }
+static void on_update_cb (GdkFrameClock *c, CaptionerWindow *self) { phase_done (self, PHASE_UPDATE); }
+static void on_layout_cb (GdkFrameClock *c, CaptionerWindow *self) { phase_done (self, PHASE_LAYOUT); }
+static void on_paint_cb (GdkFrameClock *c, CaptionerWindow *self) { phase_done (self, PHASE_PAINT); }
+static void on_end_cb (GdkFrameClock *c, CaptionerWindow *self) { phase_done (self, PHASE_END); }
+
+static void
+connect_phases (CaptionerWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL || self->profile_phases_connected ||
+      g_getenv ("CAPTIONER_PROFILE_STALLS") == NULL)
+    return;
+  self->profile_phases_connected = TRUE;
+  /* After GTK's own handlers: each time is when that phase's work is done, except the first,
+   * which starts the frame. */
+  g_signal_connect_object (clock, "before-paint", G_CALLBACK (on_start_cb), self, 0);
+  g_signal_connect_object (clock, "update", G_CALLBACK (on_update_cb), self, G_CONNECT_AFTER);
+  g_signal_connect_object (clock, "layout", G_CALLBACK (on_layout_cb), self, G_CONNECT_AFTER);
+  g_signal_connect_object (clock, "paint", G_CALLBACK (on_paint_cb), self, G_CONNECT_AFTER);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_end_cb), self, G_CONNECT_AFTER);
 }
 
 static gboolean
@@ -162,6 +226,7 @@ captioner_window_profile_open (CaptionerWindow *self)
   self->profile_last_tick = 0;
   self->profile_max_stall = 0;
   self->profile_tick_source = g_timeout_add (TICK_MS, tick_cb, self);
+  connect_phases (self);
 }
 
 void
