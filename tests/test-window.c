@@ -569,6 +569,69 @@ test_folder_without_photos (Desk          *desk,
   g_assert_cmpuint (g_list_model_get_n_items (photos), ==, 3);
 }
 
+static gboolean
+is_paned (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_PANED (widget);
+}
+
+/* The shown photo's texture fits the view exactly: as wide or as high, within a pixel. */
+static gboolean
+texture_fits_view (Desk *desk)
+{
+  GtkWidget *view = GTK_WIDGET (desk_view (desk));
+  GdkTexture *texture = captioner_photo_view_get_texture (desk_view (desk));
+  int width = gtk_widget_get_width (view);
+  int height = gtk_widget_get_height (view);
+  int tw = texture ? gdk_texture_get_width (texture) : 0;
+  int th = texture ? gdk_texture_get_height (texture) : 0;
+
+  return texture != NULL && tw <= width + 1 && th <= height + 1 &&
+         (ABS (tw - width) <= 1 || ABS (th - height) <= 1);
+}
+
+/* A large photo is decoded to fit the view, pixel for pixel; again when the view is resized
+ * (here by dragging the divider); and whole at 100 %, until the view fits the window again. */
+static void
+test_photo_fits_view (Desk          *desk,
+                      gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (desk->dir, "large", NULL);
+  g_autofree char *path = g_build_filename (dir, "large.jpg", NULL);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 3000, 2000);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  GtkPaned *paned;
+  int first_width;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  gdk_pixbuf_fill (pixbuf, 0x3366aaff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "jpeg", &error, NULL));
+  g_assert_no_error (error);
+  captioner_window_open (desk->window, &folder, 1);
+  DESK_WAIT_UNTIL (captioner_window_get_current_photo (desk->window) != NULL &&
+                   !captioner_window_is_busy (desk->window));
+  DESK_WAIT_UNTIL (texture_fits_view (desk));
+  first_width = gdk_texture_get_width (captioner_photo_view_get_texture (desk_view (desk)));
+  g_assert_cmpint (first_width, <, 3000);
+
+  paned = GTK_PANED (widget_find (GTK_WIDGET (desk->window), is_paned, NULL));
+  g_assert_nonnull (paned);
+  gtk_paned_set_position (paned, gtk_paned_get_position (paned) + 150);
+  DESK_WAIT_UNTIL (gdk_texture_get_width (captioner_photo_view_get_texture (desk_view (desk))) !=
+                   first_width);
+  DESK_WAIT_UNTIL (texture_fits_view (desk));
+
+  captioner_photo_view_set_zoom_fit (desk_view (desk), FALSE);
+  DESK_WAIT_UNTIL (gdk_texture_get_width (captioner_photo_view_get_texture (desk_view (desk))) ==
+                   3000);
+  g_assert_cmpint (gdk_texture_get_height (captioner_photo_view_get_texture (desk_view (desk))),
+                   ==, 2000);
+  captioner_photo_view_set_zoom_fit (desk_view (desk), TRUE);
+  DESK_WAIT_UNTIL (texture_fits_view (desk));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -600,6 +663,8 @@ main (int   argc,
               test_open_while_loading, desk_tear_down);
   g_test_add ("/captioner/window/close-saves", Desk, NULL, desk_set_up, test_close_saves,
               desk_tear_down);
+  g_test_add ("/captioner/window/photo-fits-view", Desk, NULL, desk_set_up,
+              test_photo_fits_view, desk_tear_down);
   g_test_add ("/captioner/window/folder-without-photos", Desk, NULL, desk_set_up,
               test_folder_without_photos, desk_tear_down);
   status = g_test_run ();

@@ -99,10 +99,8 @@ captioner_image_cache_set_size (CaptionerImageCache *self,
 {
   g_return_if_fail (CAPTIONER_IS_IMAGE_CACHE (self));
 
-  /* Photos decoded for a larger view still look right in a smaller one: only a view that grew
-   * past what was decoded needs new decodes. A window being laid out (or nudged smaller) thus
-   * keeps its preloaded neighbours. */
-  if (max_width <= self->max_width && max_height <= self->max_height)
+  /* Photos are decoded to be drawn pixel for pixel: another size needs new decodes. */
+  if (max_width == self->max_width && max_height == self->max_height)
     return;
   self->max_width = max_width;
   self->max_height = max_height;

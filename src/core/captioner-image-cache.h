@@ -13,8 +13,8 @@ G_DECLARE_FINAL_TYPE (CaptionerImageCache, captioner_image_cache, CAPTIONER, IMA
  * swap, and the neighbours of the shown photo decoded ahead of the editor. Main thread only;
  * decoding runs in worker threads through captioner_image_load_async. */
 CaptionerImageCache *captioner_image_cache_new         (guint                 capacity);
-/* A larger size (the window grew) drops what was decoded for the old one; a smaller one keeps
- * it, since a larger decode still looks right scaled down. */
+/* Another size (the window was resized) drops what was decoded for the old one: photos are
+ * decoded to fit the view exactly, so that drawing them scales nothing. */
 void                 captioner_image_cache_set_size    (CaptionerImageCache  *self,
                                                         int                   max_width,
                                                         int                   max_height);

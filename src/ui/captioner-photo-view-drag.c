@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <string.h>
 
 #include "captioner-photo-view-private.h"
@@ -26,10 +28,14 @@ captioner_photo_view_get_image_bounds (CaptionerPhotoView *self,
   texture_height = gdk_texture_get_height (self->texture);
   if (self->zoom_fit)
     scale = MIN (width / texture_width, height / texture_height);
+  /* A photo decoded for the view's size (or nearly) is drawn pixel for pixel, on whole
+   * pixels: the cheap way to draw it, and the sharp one. */
+  if (ABS (scale - 1.0) < 0.02)
+    scale = 1.0;
 
   graphene_rect_init (bounds,
-                      MAX (0.0, (width - texture_width * scale) / 2),
-                      MAX (0.0, (height - texture_height * scale) / 2),
+                      MAX (0.0, floor ((width - texture_width * scale) / 2)),
+                      MAX (0.0, floor ((height - texture_height * scale) / 2)),
                       texture_width * scale,
                       texture_height * scale);
   return TRUE;

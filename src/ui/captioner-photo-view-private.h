@@ -58,6 +58,8 @@ struct _CaptionerPhotoView
   GtkEntryCompletion *completion;
   GtkListStore       *known_names;
   GdkTexture         *texture;
+  int                 allocated_width;   /* the size last allocated, for "resized" */
+  int                 allocated_height;
   GArray             *boxes;         /* Box, one per person given */
   int                 orientation;
   int                 selected;

@@ -22,6 +22,7 @@ enum {
   PERSON_CHANGED,
   PERSON_REMOVED,
   PERSON_RENAMED,
+  RESIZED,
   N_SIGNALS
 };
 
@@ -168,6 +169,12 @@ captioner_photo_view_size_allocate (GtkWidget *widget,
   CaptionerPhotoView *self = CAPTIONER_PHOTO_VIEW (widget);
 
   gtk_popover_present (self->name_popover);
+  if (width != self->allocated_width || height != self->allocated_height)
+    {
+      self->allocated_width = width;
+      self->allocated_height = height;
+      g_signal_emit (self, signals[RESIZED], 0);
+    }
 }
 
 static void
@@ -397,6 +404,9 @@ captioner_photo_view_class_init (CaptionerPhotoViewClass *klass)
     g_signal_new ("person-renamed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2,
                   G_TYPE_UINT, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+  signals[RESIZED] =
+    g_signal_new ("resized", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Captioner/captioner-photo-view.ui");
@@ -470,6 +480,19 @@ captioner_photo_view_set_texture (CaptionerPhotoView *self,
   self->drag_mode = DRAG_NONE;
   if (self->naming != NAMING_NONE)
     captioner_photo_view_close_naming (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXTURE]);
+}
+
+void
+captioner_photo_view_set_sharper_texture (CaptionerPhotoView *self,
+                                          GdkTexture         *texture)
+{
+  g_return_if_fail (CAPTIONER_IS_PHOTO_VIEW (self));
+  g_return_if_fail (GDK_IS_TEXTURE (texture));
+
+  if (!g_set_object (&self->texture, texture))
+    return;
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXTURE]);
 }

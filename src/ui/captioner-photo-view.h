@@ -28,6 +28,7 @@ G_DECLARE_FINAL_TYPE (CaptionerPhotoView, captioner_photo_view, CAPTIONER, PHOTO
  *   person-changed (guint index, double x, double y, double w, double h)   moved or resized
  *   person-removed (guint index)                                           Delete
  *   person-renamed (guint index, const char *name)                          F2, person.rename
+ *   resized        ()    the view was given another size: the photo can be decoded for it
  *
  * Actions: person.rename (F2), person.remove (Delete).
  */
@@ -38,6 +39,9 @@ GdkTexture  *captioner_photo_view_get_texture       (CaptionerPhotoView  *self);
 /* A new texture drops a box being drawn or named; the selection is the caller's to reset. */
 void         captioner_photo_view_set_texture       (CaptionerPhotoView  *self,
                                                      GdkTexture          *texture);
+/* The same photo decoded at another size: what is being drawn or named stays. */
+void         captioner_photo_view_set_sharper_texture (CaptionerPhotoView *self,
+                                                       GdkTexture         *texture);
 gboolean     captioner_photo_view_get_zoom_fit      (CaptionerPhotoView  *self);
 void         captioner_photo_view_set_zoom_fit      (CaptionerPhotoView  *self,
                                                      gboolean             zoom_fit);

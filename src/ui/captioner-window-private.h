@@ -49,6 +49,10 @@ struct _CaptionerWindow
   CaptionerMetadata     *baseline;         /* what is saved */
   CaptionerHistory      *history;
   GCancellable          *image_cancellable;
+  gboolean               image_pending;    /* the shown photo's decode is in flight */
+  int                    display_width;    /* the size photos are decoded for */
+  int                    display_height;
+  guint                  resize_source;    /* decodes the shown photo again after a resize */
   CaptionerImageCache   *image_cache;      /* screen-size decodes: shown photo and neighbours */
   guint                  shown_position;
   gboolean               reverting_selection;
@@ -124,6 +128,10 @@ void     captioner_window_thumbnails_stop    (CaptionerWindow    *self);
 void     captioner_window_thumbnails_dispose (CaptionerWindow    *self);
 
 /* captioner-window-profile.c: CAPTIONER_PROFILE */
+void     captioner_window_load_shown_image   (CaptionerWindow    *self,
+                                              CaptionerPhotoItem *item);
+void     captioner_window_image_init         (CaptionerWindow    *self);
+void     captioner_window_image_dispose      (CaptionerWindow    *self);
 void     captioner_window_profile_init       (CaptionerWindow    *self);
 void     captioner_window_profile_open       (CaptionerWindow    *self);
 void     captioner_window_profile_folder_shown (CaptionerWindow  *self);

@@ -18,11 +18,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The display image is decoded for the photo view's size (JPEG DCT scaling makes a smaller
- * target much cheaper), within these bounds. */
-#define DISPLAY_MIN_SIZE 1024
-#define DISPLAY_MAX_SIZE 2560
-#define DISPLAY_STEP     256
 #define IMAGE_CACHE_SIZE 6
 /* A grid cell: a 128 px thumbnail and 6 px of padding each side (style.css). */
 #define GRID_CELL_WIDTH  140
@@ -54,26 +49,7 @@ current_orientation (CaptionerWindow *self)
   return photo ? captioner_photo_get_orientation (photo) : 1;
 }
 
-static void
-display_size (CaptionerWindow *self,
-              int             *width,
-              int             *height)
-{
-  GtkWidget *viewport = gtk_widget_get_parent (GTK_WIDGET (self->photo_view));
-  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  int w = viewport ? gtk_widget_get_width (viewport) : 0;
-  int h = viewport ? gtk_widget_get_height (viewport) : 0;
 
-  if (w <= 0 || h <= 0)
-    /* Not laid out yet (the first photo of a folder): the window's size is a fair bound, and
-     * far cheaper to decode and draw than the largest size. */
-    gtk_window_get_default_size (GTK_WINDOW (self), &w, &h);
-  /* Rounded up to a step, so that a window nudged by a few pixels keeps its decoded photos. */
-  *width = CLAMP ((w * scale + DISPLAY_STEP - 1) / DISPLAY_STEP * DISPLAY_STEP,
-                  DISPLAY_MIN_SIZE, DISPLAY_MAX_SIZE);
-  *height = CLAMP ((h * scale + DISPLAY_STEP - 1) / DISPLAY_STEP * DISPLAY_STEP,
-                   DISPLAY_MIN_SIZE, DISPLAY_MAX_SIZE);
-}
 
 static void
 update_actions (CaptionerWindow *self)
@@ -184,58 +160,7 @@ captioner_window_toast (CaptionerWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* Once the shown photo is on screen, decode the ones the editor is likely to go to next, so
- * that stepping through the folder is a texture swap. */
-static void
-preload_neighbours (CaptionerWindow *self)
-{
-  static const int offsets[] = { 1, -1, 2 };
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->photos));
-  int width, height;
 
-  if (self->shown_position == GTK_INVALID_LIST_POSITION)
-    return;
-  /* The first photo of a folder may have been asked for before the window was laid out:
-   * decode the neighbours at the size the view has now. */
-  display_size (self, &width, &height);
-  captioner_image_cache_set_size (self->image_cache, width, height);
-  for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
-    {
-      gint64 position = (gint64) self->shown_position + offsets[i];
-      g_autoptr(CaptionerPhotoItem) item = NULL;
-
-      if (position < 0 || position >= n)
-        continue;
-      item = g_list_model_get_item (G_LIST_MODEL (self->photos), (guint) position);
-      if (captioner_photo_item_get_state (item) != CAPTIONER_PHOTO_STATE_ERROR)
-        captioner_image_cache_preload (self->image_cache, captioner_photo_item_get_file (item));
-    }
-}
-
-static void
-on_image_loaded_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(CaptionerWindow) self = user_data;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-
-  pixbuf = captioner_image_cache_load_finish (CAPTIONER_IMAGE_CACHE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (pixbuf == NULL)
-    {
-      captioner_window_toast (self, error->message);
-      captioner_window_profile_switch_done (self);
-      return;
-    }
-  texture = gdk_texture_new_for_pixbuf (pixbuf);
-  captioner_photo_view_set_texture (self->photo_view, texture);
-  captioner_window_profile_switch_done (self);
-  preload_neighbours (self);
-}
 
 /* Shows item: its draft when it has one, else its saved metadata. A photo still loading is
  * shown when its header arrives. */
@@ -246,7 +171,6 @@ captioner_window_show_item (CaptionerWindow    *self,
   CaptionerPhoto *photo;
   const CaptionerMetadata *draft;
   g_autofree char *subtitle = NULL;
-  int width, height;
 
   g_set_object (&self->current, item);
   g_cancellable_cancel (self->image_cancellable);
@@ -315,13 +239,14 @@ captioner_window_show_item (CaptionerWindow    *self,
       captioner_window_toast (self, message);
     }
 
-  self->image_cancellable = g_cancellable_new ();
-  display_size (self, &width, &height);
-  captioner_image_cache_set_size (self->image_cache, width, height);
-  captioner_image_cache_load_async (self->image_cache, captioner_photo_item_get_file (item),
-                                    self->image_cancellable, on_image_loaded_cb,
-                                    g_object_ref (self));
+  captioner_window_load_shown_image (self, item);
 }
+
+
+
+
+
+
 
 static void
 on_after_paint_cb (GdkFrameClock   *clock,
@@ -558,8 +483,7 @@ captioner_window_dispose (GObject *object)
 {
   CaptionerWindow *self = CAPTIONER_WINDOW (object);
 
-  g_cancellable_cancel (self->image_cancellable);
-  g_clear_object (&self->image_cancellable);
+  captioner_window_image_dispose (self);
   g_clear_handle_id (&self->grid_columns_idle, g_source_remove);
   if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
     g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (self)),
@@ -681,6 +605,7 @@ captioner_window_init (CaptionerWindow *self)
                     G_CALLBACK (on_panel_keywords_changed_cb), self);
   g_signal_connect (self->caption_panel, "person-renamed",
                     G_CALLBACK (on_panel_person_renamed_cb), self);
+  captioner_window_image_init (self);
   g_signal_connect (self->photo_view, "person-added", G_CALLBACK (on_view_person_added_cb), self);
   g_signal_connect (self->photo_view, "person-changed", G_CALLBACK (on_view_person_changed_cb),
                     self);
