@@ -85,6 +85,7 @@ struct _CaptionerWindow
   gint64                 profile_phases[5];  /* when each phase of the last frame ended */
   gboolean               profile_phases_connected;
   gint64                 profile_frame_cpu;
+  gint64                 profile_max_frame;
 };
 
 typedef void (*CaptionerWindowFunc) (CaptionerWindow *self);

@@ -52,9 +52,11 @@ tick_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* With CAPTIONER_PROFILE_STALLS, a long frame is broken down by the frame clock's phases:
- * widget updates (GtkListView items, animations), layout, and paint (snapshot
- * and rendering), so that a stall names the phase it is in. */
+/* The longest frame (one turn of the main loop: the frame clock's update, layout and paint
+ * phases) is max-frame-ms; the ticks above can miss up to TICK_MS of it. With
+ * CAPTIONER_PROFILE_STALLS, a long frame is printed by phase (update: style recomputed and
+ * tick callbacks; layout; paint: snapshot and rendering) and with the main thread's CPU time,
+ * so that a stall names its phase and whether it waited for a core. */
 enum { PHASE_START, PHASE_UPDATE, PHASE_LAYOUT, PHASE_PAINT, PHASE_END };
 
 /* CPU time of the calling thread: a frame that took longer than this waited for a core. */
@@ -79,7 +81,10 @@ phase_done (CaptionerWindow *self,
     self->profile_frame_cpu = thread_cpu_us ();
   if (phase != PHASE_END)
     return;
-  if (t[PHASE_START] != 0 && now - t[PHASE_START] > STALL_REPORT_MS * 1000 / 2)
+  if (t[PHASE_START] != 0 && !self->profile_finished)
+    self->profile_max_frame = MAX (self->profile_max_frame, now - t[PHASE_START]);
+  if (t[PHASE_START] != 0 && now - t[PHASE_START] > STALL_REPORT_MS * 1000 / 2 &&
+      g_getenv ("CAPTIONER_PROFILE_STALLS") != NULL)
     g_printerr ("profile: frame of %.0f ms at %.0f ms: update %.0f, layout %.0f, "
                 "paint %.0f; on the CPU %.0f\n",
                 (now - t[PHASE_START]) / 1000.0, elapsed_ms (self->open_time),
@@ -101,8 +106,7 @@ connect_phases (CaptionerWindow *self)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
-  if (clock == NULL || self->profile_phases_connected ||
-      g_getenv ("CAPTIONER_PROFILE_STALLS") == NULL)
+  if (clock == NULL || self->profile_phases_connected)
     return;
   self->profile_phases_connected = TRUE;
   /* After GTK's own handlers: each time is when that phase's work is done, except the first,
@@ -174,6 +178,7 @@ finish (CaptionerWindow *self)
   g_clear_handle_id (&self->profile_tick_source, g_source_remove);
   g_clear_handle_id (&self->profile_scroll_source, g_source_remove);
   g_printerr ("profile: max-stall-ms=%.1f\n", self->profile_max_stall / 1000.0);
+  g_printerr ("profile: max-frame-ms=%.1f\n", self->profile_max_frame / 1000.0);
   if (self->profile == 2)
     self->profile_step_source = g_timeout_add (STEP_MS, step_cb, self);
   else
@@ -225,6 +230,7 @@ captioner_window_profile_open (CaptionerWindow *self)
     return;
   self->profile_last_tick = 0;
   self->profile_max_stall = 0;
+  self->profile_max_frame = 0;
   self->profile_tick_source = g_timeout_add (TICK_MS, tick_cb, self);
   connect_phases (self);
 }
