@@ -80,7 +80,8 @@ pump (CaptionerWindow *self)
       if (!wanted (item))
         continue;
       self->thumbnails_in_flight++;
-      queue (self, item, NULL, G_PRIORITY_DEFAULT);
+      /* Below the window's redraws, as the folder's headers (captioner-window-folder.c). */
+      queue (self, item, NULL, G_PRIORITY_DEFAULT_IDLE);
     }
 }
 
