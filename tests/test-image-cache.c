@@ -122,18 +122,18 @@ test_new_size_drops_old_decodes (Fixture       *f,
   g_autoptr(GdkPixbuf) kept = NULL;
   g_autoptr(GError) error = NULL;
 
-  captioner_image_cache_set_size (cache, 200, 200);
+  g_assert_true (captioner_image_cache_set_size (cache, 200, 200));
   small = load_and_wait (cache, f->files[0], &error);
   g_assert_no_error (error);
   g_assert_cmpint (gdk_pixbuf_get_width (small), ==, 200);
 
   /* The same size again keeps what was decoded. */
-  captioner_image_cache_set_size (cache, 200, 200);
+  g_assert_false (captioner_image_cache_set_size (cache, 200, 200));
   kept = captioner_image_cache_lookup (cache, f->files[0]);
   g_assert_true (kept == small);
 
   /* A smaller view gets photos decoded for it, to be drawn pixel for pixel. */
-  captioner_image_cache_set_size (cache, 100, 100);
+  g_assert_true (captioner_image_cache_set_size (cache, 100, 100));
   g_assert_null (captioner_image_cache_lookup (cache, f->files[0]));
   g_clear_object (&kept);
   kept = load_and_wait (cache, f->files[0], &error);

@@ -92,16 +92,16 @@ captioner_image_cache_new (guint capacity)
   return self;
 }
 
-void
+gboolean
 captioner_image_cache_set_size (CaptionerImageCache *self,
                                 int                  max_width,
                                 int                  max_height)
 {
-  g_return_if_fail (CAPTIONER_IS_IMAGE_CACHE (self));
+  g_return_val_if_fail (CAPTIONER_IS_IMAGE_CACHE (self), FALSE);
 
   /* Photos are decoded to be drawn pixel for pixel: another size needs new decodes. */
   if (max_width == self->max_width && max_height == self->max_height)
-    return;
+    return FALSE;
   self->max_width = max_width;
   self->max_height = max_height;
   self->generation++;
@@ -117,6 +117,7 @@ captioner_image_cache_set_size (CaptionerImageCache *self,
       if (entry->pixbuf != NULL || entry->error != NULL)
         g_hash_table_iter_remove (&iter);
   }
+  return TRUE;
 }
 
 /* Drops the least recently asked-for decoded photos beyond the capacity. */

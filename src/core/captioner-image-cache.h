@@ -14,8 +14,9 @@ G_DECLARE_FINAL_TYPE (CaptionerImageCache, captioner_image_cache, CAPTIONER, IMA
  * decoding runs in worker threads through captioner_image_load_async. */
 CaptionerImageCache *captioner_image_cache_new         (guint                 capacity);
 /* Another size (the window was resized) drops what was decoded for the old one: photos are
- * decoded to fit the view exactly, so that drawing them scales nothing. */
-void                 captioner_image_cache_set_size    (CaptionerImageCache  *self,
+ * decoded to fit the view exactly, so that drawing them scales nothing. Returns whether the
+ * size changed. */
+gboolean             captioner_image_cache_set_size    (CaptionerImageCache  *self,
                                                         int                   max_width,
                                                         int                   max_height);
 /* The decoded photo when it is ready, else NULL. */

@@ -38,12 +38,7 @@ update_display_size (CaptionerWindow *self)
   int width, height;
 
   display_size (self, &width, &height);
-  captioner_image_cache_set_size (self->image_cache, width, height);
-  if (width == self->display_width && height == self->display_height)
-    return FALSE;
-  self->display_width = width;
-  self->display_height = height;
-  return TRUE;
+  return captioner_image_cache_set_size (self->image_cache, width, height);
 }
 
 /* Once the shown photo is on screen, decode the ones the editor is likely to go to next, so

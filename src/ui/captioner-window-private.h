@@ -50,8 +50,6 @@ struct _CaptionerWindow
   CaptionerHistory      *history;
   GCancellable          *image_cancellable;
   gboolean               image_pending;    /* the shown photo's decode is in flight */
-  int                    display_width;    /* the size photos are decoded for */
-  int                    display_height;
   guint                  resize_source;    /* decodes the shown photo again after a resize */
   CaptionerImageCache   *image_cache;      /* screen-size decodes: shown photo and neighbours */
   guint                  shown_position;
