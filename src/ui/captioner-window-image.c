@@ -96,22 +96,34 @@ on_image_loaded_cb (GObject      *object,
   load_full_size (self);
 }
 
+/* The same photo at another size is in: swapped in if the zoom it was decoded for still holds
+ * (the editor may have toggled it meanwhile); whether it was. A failure was already told when the photo was
+ * first shown. */
+static gboolean
+show_sharper (CaptionerWindow *self,
+              GdkPixbuf       *pixbuf,
+              gboolean         for_fit)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (pixbuf == NULL || captioner_photo_view_get_zoom_fit (self->photo_view) != for_fit)
+    return FALSE;
+  texture = gdk_texture_new_for_pixbuf (pixbuf);
+  captioner_photo_view_set_sharper_texture (self->photo_view, texture);
+  return TRUE;
+}
+
 static void
-on_sharper_image_loaded_cb (GObject      *object,
-                            GAsyncResult *result,
-                            gpointer      user_data)
+on_fit_image_loaded_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
 {
   g_autoptr(CaptionerWindow) self = user_data;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
 
-  /* A failure was already told when the photo was first shown. */
   pixbuf = captioner_image_cache_load_finish (CAPTIONER_IMAGE_CACHE (object), result, NULL);
-  if (pixbuf == NULL || !captioner_photo_view_get_zoom_fit (self->photo_view))
-    return;
-  texture = gdk_texture_new_for_pixbuf (pixbuf);
-  captioner_photo_view_set_sharper_texture (self->photo_view, texture);
-  preload_neighbours (self);
+  if (show_sharper (self, pixbuf, TRUE))
+    preload_neighbours (self);
 }
 
 static void
@@ -120,14 +132,19 @@ on_full_image_loaded_cb (GObject      *object,
                          gpointer      user_data)
 {
   g_autoptr(CaptionerWindow) self = user_data;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = captioner_image_load_finish (result, NULL);
 
-  pixbuf = captioner_image_load_finish (result, NULL);
-  if (pixbuf == NULL || captioner_photo_view_get_zoom_fit (self->photo_view))
-    return;
-  texture = gdk_texture_new_for_pixbuf (pixbuf);
-  captioner_photo_view_set_sharper_texture (self->photo_view, texture);
+  show_sharper (self, pixbuf, FALSE);
+}
+
+/* The shown photo decoded again for the view's size, when the size or the zoom changed. */
+static void
+load_fit_size (CaptionerWindow    *self,
+               CaptionerPhotoItem *item)
+{
+  captioner_image_cache_load_async (self->image_cache, captioner_photo_item_get_file (item),
+                                    self->image_cancellable, on_fit_image_loaded_cb,
+                                    g_object_ref (self));
 }
 
 /* At 100 % the editor looks at the photo's own pixels (a face, the focus): the shown photo is
@@ -156,9 +173,7 @@ on_zoom_fit_changed_cb (CaptionerWindow *self)
     }
   /* Back to fitting the window: the photo decoded for the view's size. */
   if (item != NULL && captioner_photo_item_get_photo (item) != NULL && !self->image_pending)
-    captioner_image_cache_load_async (self->image_cache, captioner_photo_item_get_file (item),
-                                      self->image_cancellable, on_sharper_image_loaded_cb,
-                                      g_object_ref (self));
+    load_fit_size (self, item);
 }
 
 /* The view's size has settled: the shown photo is decoded again to fit it. */
@@ -180,9 +195,7 @@ on_resize_settled_cb (gpointer user_data)
       captioner_window_show_item (self, item);
       return G_SOURCE_REMOVE;
     }
-  captioner_image_cache_load_async (self->image_cache, captioner_photo_item_get_file (item),
-                                    self->image_cancellable, on_sharper_image_loaded_cb,
-                                    g_object_ref (self));
+  load_fit_size (self, item);
   return G_SOURCE_REMOVE;
 }
 
