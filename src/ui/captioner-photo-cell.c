@@ -26,8 +26,7 @@ struct _CaptionerPhotoCell
 
   CaptionerPhotoItem *item;
   GdkTexture         *thumbnail;   /* drawn: the item's, as last seen */
-  const char         *badge_class; /* "none", "captioned", "unsaved", "conflict", "error" */
-  const char         *icon_name;   /* the badge's icon, NULL for none */
+  CaptionerPhotoState state;      /* drawn as the badge: the item's, as last seen */
 };
 
 G_DEFINE_FINAL_TYPE (CaptionerPhotoCell, captioner_photo_cell, GTK_TYPE_WIDGET)
@@ -46,7 +45,6 @@ update_badge (CaptionerPhotoCell *self)
 {
   CaptionerPhotoState state = self->item ? captioner_photo_item_get_state (self->item)
                                          : CAPTIONER_PHOTO_STATE_LOADING;
-  const char *icon_name = captioner_photo_item_state_icon_name (state);
 
   if (self->item != NULL)
     {
@@ -55,11 +53,12 @@ update_badge (CaptionerPhotoCell *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       description, -1);
     }
-  self->badge_class = captioner_photo_item_state_class (state);
-  if (g_strcmp0 (icon_name, self->icon_name) == 0)
-    return;
-  self->icon_name = icon_name;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* Redrawn only when the badge changes: "loading" and "not captioned" both show none, and
+   * every photo of a folder goes from one to the other as its header is read. */
+  if (g_strcmp0 (captioner_photo_item_state_icon_name (state),
+                 captioner_photo_item_state_icon_name (self->state)) != 0)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+  self->state = state;
 }
 
 static void
@@ -163,6 +162,7 @@ snapshot_badge (CaptionerPhotoCell    *self,
                 const graphene_rect_t *area)
 {
   GtkWidget *widget = GTK_WIDGET (self);
+  const char *icon_name = captioner_photo_item_state_icon_name (self->state);
   const GdkRGBA white = { 1.0, 1.0, 1.0, 1.0 };
   const int size = BADGE_ICON_SIZE + 2 * BADGE_PADDING;
   g_autoptr(GtkIconPaintable) icon = NULL;
@@ -170,16 +170,23 @@ snapshot_badge (CaptionerPhotoCell    *self,
   graphene_rect_t bounds;
   GdkRGBA background;
 
-  if (self->icon_name == NULL)
+  if (icon_name == NULL)
     return;
-  if (g_str_equal (self->badge_class, "captioned"))
-    lookup_color (widget, "success_color", &background);
-  else if (g_str_equal (self->badge_class, "unsaved"))
-    lookup_color (widget, "accent_bg_color", &background);
-  else if (g_str_equal (self->badge_class, "conflict") || g_str_equal (self->badge_class, "error"))
-    lookup_color (widget, "error_color", &background);
-  else
-    gdk_rgba_parse (&background, "rgba(0,0,0,0.55)");
+  switch (self->state)
+    {
+    case CAPTIONER_PHOTO_STATE_CAPTIONED:
+      lookup_color (widget, "success_color", &background);
+      break;
+    case CAPTIONER_PHOTO_STATE_UNSAVED:
+      lookup_color (widget, "accent_bg_color", &background);
+      break;
+    case CAPTIONER_PHOTO_STATE_CONFLICT:
+    case CAPTIONER_PHOTO_STATE_ERROR:
+      lookup_color (widget, "error_color", &background);
+      break;
+    default:
+      gdk_rgba_parse (&background, "rgba(0,0,0,0.55)");
+    }
 
   graphene_rect_init (&bounds, area->origin.x + area->size.width - size - BADGE_MARGIN,
                       area->origin.y + BADGE_MARGIN, size, size);
@@ -189,7 +196,7 @@ snapshot_badge (CaptionerPhotoCell    *self,
   gtk_snapshot_pop (snapshot);
 
   icon = gtk_icon_theme_lookup_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (widget)),
-                                     self->icon_name, NULL, BADGE_ICON_SIZE,
+                                     icon_name, NULL, BADGE_ICON_SIZE,
                                      gtk_widget_get_scale_factor (widget),
                                      gtk_widget_get_direction (widget), 0);
   gtk_snapshot_save (snapshot);
@@ -257,7 +264,7 @@ static void
 captioner_photo_cell_init (CaptionerPhotoCell *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->badge_class = "none";
+  self->state = CAPTIONER_PHOTO_STATE_LOADING;
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self);
 }
 
@@ -306,14 +313,14 @@ const char *
 captioner_photo_cell_get_badge_class (CaptionerPhotoCell *self)
 {
   g_return_val_if_fail (CAPTIONER_IS_PHOTO_CELL (self), NULL);
-  return self->badge_class;
+  return captioner_photo_item_state_class (self->state);
 }
 
 const char *
 captioner_photo_cell_get_badge_icon_name (CaptionerPhotoCell *self)
 {
   g_return_val_if_fail (CAPTIONER_IS_PHOTO_CELL (self), NULL);
-  return self->icon_name;
+  return captioner_photo_item_state_icon_name (self->state);
 }
 
 const char *
