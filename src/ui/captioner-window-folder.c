@@ -21,10 +21,6 @@
  * (over 50 ms in 5 of 8 cold openings, 2 of 8 at 15); the folder's headers take 1.5-1.7 s
  * instead of 1.1-1.4 s, and the photo being shown is read first either way. */
 #define HEADER_THREADS 4
-/* The folder's headers, read in order, come back below the window's redraws (GTask returns a
- * result at its priority): a burst of results never holds back a frame, and a frame never
- * draws the results of a whole burst at once. */
-#define BACKGROUND_PRIORITY G_PRIORITY_DEFAULT_IDLE
 #define HEADER_NICENESS 15
 #define MAX_RECENT 10
 #define MAX_LOAD_TOASTS 3
@@ -224,7 +220,7 @@ pump_loads (CaptionerWindow *self)
 
       if (captioner_photo_item_get_photo (item) == NULL &&
           !captioner_photo_item_get_loading (item))
-        start_load (self, item, BACKGROUND_PRIORITY);
+        start_load (self, item, CAPTIONER_WINDOW_BACKGROUND_PRIORITY);
     }
 }
 

@@ -86,6 +86,12 @@ struct _CaptionerWindow
   gint64                 profile_max_frame;
 };
 
+/* The folder's headers and thumbnails, read in folder order, come back below the window's
+ * redraws (GTask returns a result at its priority): a burst of results never holds back a
+ * frame, and a frame never draws the results of a whole burst at once. What the editor waits
+ * for (the photo shown, the cells on screen) is asked for at G_PRIORITY_HIGH. */
+#define CAPTIONER_WINDOW_BACKGROUND_PRIORITY G_PRIORITY_DEFAULT_IDLE
+
 typedef void (*CaptionerWindowFunc) (CaptionerWindow *self);
 
 /* captioner-window.c */
@@ -126,11 +132,13 @@ void     captioner_window_thumbnails_start   (CaptionerWindow    *self);
 void     captioner_window_thumbnails_stop    (CaptionerWindow    *self);
 void     captioner_window_thumbnails_dispose (CaptionerWindow    *self);
 
-/* captioner-window-profile.c: CAPTIONER_PROFILE */
+/* captioner-window-image.c: the shown photo's pixels */
 void     captioner_window_load_shown_image   (CaptionerWindow    *self,
                                               CaptionerPhotoItem *item);
 void     captioner_window_image_init         (CaptionerWindow    *self);
 void     captioner_window_image_dispose      (CaptionerWindow    *self);
+
+/* captioner-window-profile.c: CAPTIONER_PROFILE */
 void     captioner_window_profile_init       (CaptionerWindow    *self);
 void     captioner_window_profile_open       (CaptionerWindow    *self);
 void     captioner_window_profile_folder_shown (CaptionerWindow  *self);

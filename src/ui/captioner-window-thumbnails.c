@@ -80,8 +80,7 @@ pump (CaptionerWindow *self)
       if (!wanted (item))
         continue;
       self->thumbnails_in_flight++;
-      /* Below the window's redraws, as the folder's headers (captioner-window-folder.c). */
-      queue (self, item, NULL, G_PRIORITY_DEFAULT_IDLE);
+      queue (self, item, NULL, CAPTIONER_WINDOW_BACKGROUND_PRIORITY);
     }
 }
 
