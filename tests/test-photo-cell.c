@@ -15,17 +15,28 @@ typedef struct
   CaptionerPhotoCell *cell;
 } Desk;
 
+/* A width × height RGB texture of colour (r, g, b), or, with r < 0, of varied pixels. */
 static GdkTexture *
-make_texture (int width,
-              int height)
+make_texture_of (int width,
+                 int height,
+                 int r,
+                 int g,
+                 int b)
 {
   g_autoptr(GBytes) bytes = NULL;
   guint8 *pixels = g_malloc (width * height * 3);
 
   for (int i = 0; i < width * height * 3; i++)
-    pixels[i] = 40 + i % 170;
+    pixels[i] = r < 0 ? 40 + i % 170 : (guint8) (i % 3 == 0 ? r : i % 3 == 1 ? g : b);
   bytes = g_bytes_new_take (pixels, width * height * 3);
   return gdk_memory_texture_new (width, height, GDK_MEMORY_R8G8B8, bytes, width * 3);
+}
+
+static GdkTexture *
+make_texture (int width,
+              int height)
+{
+  return make_texture_of (width, height, -1, 0, 0);
 }
 
 static CaptionerPhotoItem *
@@ -125,26 +136,6 @@ is_colour (const guint8 *pixel,
          ABS (pixel[0] - b) <= 2;
 }
 
-static GdkTexture *
-make_solid_texture (int    width,
-                    int    height,
-                    guint8 r,
-                    guint8 g,
-                    guint8 b)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  guint8 *pixels = g_malloc (width * height * 3);
-
-  for (int i = 0; i < width * height; i++)
-    {
-      pixels[3 * i] = r;
-      pixels[3 * i + 1] = g;
-      pixels[3 * i + 2] = b;
-    }
-  bytes = g_bytes_new_take (pixels, width * height * 3);
-  return gdk_memory_texture_new (width, height, GDK_MEMORY_R8G8B8, bytes, width * 3);
-}
-
 /* What the editor sees: the thumbnail pixel for pixel, centred in its 128 × 96 box; the badge
  * a disc in the thumbnail's top right corner, in the theme's colour for the state; the name
  * underneath. Nothing of an item is drawn once the cell is given none. */
@@ -153,7 +144,7 @@ test_render (Desk          *desk,
              gconstpointer  data)
 {
   g_autoptr(CaptionerPhotoItem) item = make_item ("photo.jpg");
-  g_autoptr(GdkTexture) red = make_solid_texture (128, 85, 200, 0, 0);
+  g_autoptr(GdkTexture) red = make_texture_of (128, 85, 200, 0, 0);
   g_autofree guint8 *plain = NULL;
   g_autofree guint8 *captioned = NULL;
   g_autofree guint8 *empty = NULL;

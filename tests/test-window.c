@@ -569,13 +569,6 @@ test_folder_without_photos (Desk          *desk,
   g_assert_cmpuint (g_list_model_get_n_items (photos), ==, 3);
 }
 
-static gboolean
-is_paned (GtkWidget     *widget,
-          gconstpointer  data)
-{
-  return GTK_IS_PANED (widget);
-}
-
 /* The shown photo's texture fits the view exactly: as wide or as high, within a pixel. */
 static gboolean
 texture_fits_view (Desk *desk)
@@ -616,7 +609,7 @@ test_photo_fits_view (Desk          *desk,
   first_width = gdk_texture_get_width (captioner_photo_view_get_texture (desk_view (desk)));
   g_assert_cmpint (first_width, <, 3000);
 
-  paned = GTK_PANED (widget_find (GTK_WIDGET (desk->window), is_paned, NULL));
+  paned = GTK_PANED (widget_find_type (GTK_WIDGET (desk->window), GTK_TYPE_PANED, NULL));
   g_assert_nonnull (paned);
   gtk_paned_set_position (paned, gtk_paned_get_position (paned) + 150);
   DESK_WAIT_UNTIL (gdk_texture_get_width (captioner_photo_view_get_texture (desk_view (desk))) !=
