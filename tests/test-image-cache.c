@@ -2,7 +2,10 @@
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "captioner-image-cache.h"
 #include "test-util.h"
@@ -148,6 +151,45 @@ test_new_size_drops_old_decodes (Fixture       *f,
   g_assert_cmpint (gdk_pixbuf_get_width (large), ==, 800);
 }
 
+/* Photos decoded ahead wait in one thread; the one the editor steps to does not wait behind
+ * the others. A FIFO holds the thread on its first photo until the test writes it. */
+static void
+test_asked_for_photo_skips_the_queue (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(CaptionerImageCache) cache = captioner_image_cache_new (4);
+  g_autofree char *fifo_path = g_build_filename (f->dir, "arriving.jpg", NULL);
+  g_autoptr(GFile) fifo = g_file_new_for_path (fifo_path);
+  g_autoptr(GdkPixbuf) asked = NULL;
+  g_autoptr(GdkPixbuf) arrived = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *jpeg = NULL;
+  gsize length;
+  int fd;
+
+  g_assert_cmpint (mkfifo (fifo_path, 0600), ==, 0);
+  captioner_image_cache_set_size (cache, 400, 400);
+  captioner_image_cache_preload (cache, fifo);        /* holds the thread ahead */
+  captioner_image_cache_preload (cache, f->files[1]);
+  captioner_image_cache_preload (cache, f->files[2]);
+
+  asked = load_and_wait (cache, f->files[2], &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (asked), ==, 400);
+  g_assert_null (captioner_image_cache_lookup (cache, fifo));
+
+  /* The queue goes on: the held photo arrives, and the one queued behind it is decoded. */
+  g_assert_true (g_file_load_contents (f->files[0], NULL, &jpeg, &length, NULL, NULL));
+  fd = g_open (fifo_path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, jpeg, length), ==, (gssize) length);
+  g_assert_cmpint (close (fd), ==, 0);
+  wait_until_cached (cache, fifo);
+  wait_until_cached (cache, f->files[1]);
+  arrived = captioner_image_cache_lookup (cache, fifo);
+  g_assert_cmpint (gdk_pixbuf_get_width (arrived), ==, 400);
+}
+
 static void
 test_damaged_then_fixed (Fixture       *f,
                          gconstpointer  data)
@@ -187,6 +229,8 @@ main (int   argc,
               test_load_lookup_evict, fixture_tear_down);
   g_test_add ("/captioner/image-cache/larger-size", Fixture, NULL, fixture_set_up,
               test_new_size_drops_old_decodes, fixture_tear_down);
+  g_test_add ("/captioner/image-cache/asked-for-photo-skips-the-queue", Fixture, NULL,
+              fixture_set_up, test_asked_for_photo_skips_the_queue, fixture_tear_down);
   g_test_add ("/captioner/image-cache/damaged-then-fixed", Fixture, NULL, fixture_set_up,
               test_damaged_then_fixed, fixture_tear_down);
   return g_test_run ();

@@ -4,6 +4,16 @@
 
 #include "captioner-image.h"
 #include "captioner-image-cache.h"
+#include "captioner-worker.h"
+
+/* Photos decoded ahead of the editor wait in one thread below the window's priority. Run
+ * beside the photo being shown (three at once when a folder opens), they took both cores from
+ * the window and starved lower-priority threads holding locks the window needed, which held
+ * frames up for 70 ms. */
+#define AHEAD_THREADS   1
+#define AHEAD_NICENESS 10
+
+typedef struct _Decode Decode;
 
 typedef struct
 {
@@ -12,6 +22,7 @@ typedef struct
   GPtrArray *waiters;  /* GTask */
   guint64    used;     /* the cache's clock when last asked for */
   guint      generation;
+  Decode    *ahead;    /* the decode queued or running ahead of the editor, not owned */
 } Entry;
 
 struct _CaptionerImageCache
@@ -25,6 +36,7 @@ struct _CaptionerImageCache
   guint64       clock;
   guint         generation;  /* bumped by a new size: older decodes are not kept */
   GCancellable *cancellable; /* cancels every decode in flight, on dispose */
+  CaptionerWorker *ahead_worker;
 };
 
 G_DEFINE_FINAL_TYPE (CaptionerImageCache, captioner_image_cache, G_TYPE_OBJECT)
@@ -54,6 +66,7 @@ captioner_image_cache_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_pointer (&self->entries, g_hash_table_unref);
+  g_clear_object (&self->ahead_worker);  /* waits for a decode running, cancelled above */
   G_OBJECT_CLASS (captioner_image_cache_parent_class)->dispose (object);
 }
 
@@ -81,6 +94,7 @@ captioner_image_cache_init (CaptionerImageCache *self)
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) entry_free);
   self->cancellable = g_cancellable_new ();
+  self->ahead_worker = captioner_worker_new (AHEAD_THREADS, AHEAD_NICENESS);
 }
 
 CaptionerImageCache *
@@ -148,27 +162,57 @@ evict (CaptionerImageCache *self)
     }
 }
 
-typedef struct
+/* A decode queued ahead can be taken over by the editor asking for its photo: it is then
+ * started again where the editor's photos are decoded, and skipped where it was queued. */
+enum { DECODE_QUEUED, DECODE_RUNNING, DECODE_TAKEN_OVER };
+
+struct _Decode
 {
-  CaptionerImageCache *self;  /* not owned: dispose cancels every decode first */
+  CaptionerImageCache *self;   /* not owned: dispose cancels every decode first */
   char                *key;
-} Decode;
+  GFile               *file;
+  int                  max_width;
+  int                  max_height;
+  int                  state;  /* atomic */
+};
 
 static void
 decode_free (Decode *decode)
 {
   g_free (decode->key);
+  g_clear_object (&decode->file);
   g_free (decode);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Decode, decode_free)
+static void
+decode_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Decode *decode = task_data;
+  GError *error = NULL;
+  GdkPixbuf *pixbuf;
+
+  if (!g_atomic_int_compare_and_exchange (&decode->state, DECODE_QUEUED, DECODE_RUNNING))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Taken over");
+      return;
+    }
+  pixbuf = captioner_image_load (decode->file, decode->max_width, decode->max_height,
+                                 cancellable, &error);
+  if (pixbuf == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, pixbuf, g_object_unref);
+}
 
 static void
 on_decoded_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(Decode) decode = user_data;
+  Decode *decode = g_task_get_task_data (G_TASK (result));
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) waiters = NULL;
@@ -177,8 +221,8 @@ on_decoded_cb (GObject      *object,
   Entry *entry;
 
   /* A cancelled task reports G_IO_ERROR_CANCELLED whatever it decoded, so after dispose this
-   * returns before touching the cache. */
-  pixbuf = captioner_image_load_finish (result, &error);
+   * returns before touching the cache; so does a decode taken over. */
+  pixbuf = g_task_propagate_pointer (G_TASK (result), &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -186,6 +230,8 @@ on_decoded_cb (GObject      *object,
   entry = g_hash_table_lookup (self->entries, key);
   if (entry == NULL)
     return;
+  if (entry->ahead == decode)
+    entry->ahead = NULL;
 
   waiters = g_steal_pointer (&entry->waiters);
   entry->waiters = g_ptr_array_new_with_free_func (g_object_unref);
@@ -211,22 +257,46 @@ on_decoded_cb (GObject      *object,
   evict (self);
 }
 
+/* Decodes file for entry: ahead of the editor in the worker kept for that, else at once. */
+static void
+run_decode (CaptionerImageCache *self,
+            Entry               *entry,
+            GFile               *file,
+            const char          *key,
+            gboolean             ahead)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, on_decoded_cb, NULL);
+  Decode *decode = g_new0 (Decode, 1);
+
+  decode->self = self;
+  decode->key = g_strdup (key);
+  decode->file = g_object_ref (file);
+  decode->max_width = self->max_width;
+  decode->max_height = self->max_height;
+  decode->state = DECODE_QUEUED;
+  g_task_set_source_tag (task, run_decode);
+  g_task_set_task_data (task, decode, (GDestroyNotify) decode_free);
+  if (ahead)
+    {
+      entry->ahead = decode;
+      captioner_worker_run (self->ahead_worker, task, decode_thread);
+    }
+  else
+    g_task_run_in_thread (task, decode_thread);
+}
+
 static Entry *
 start_decode (CaptionerImageCache *self,
               GFile               *file,
-              const char          *key)
+              const char          *key,
+              gboolean             ahead)
 {
   Entry *entry = g_new0 (Entry, 1);
-  Decode *decode = g_new0 (Decode, 1);
 
   entry->waiters = g_ptr_array_new_with_free_func (g_object_unref);
   entry->generation = self->generation;
   g_hash_table_insert (self->entries, g_strdup (key), entry);
-
-  decode->self = self;
-  decode->key = g_strdup (key);
-  captioner_image_load_async (file, self->max_width, self->max_height, self->cancellable,
-                              on_decoded_cb, decode);
+  run_decode (self, entry, file, key, ahead);
   return entry;
 }
 
@@ -274,7 +344,15 @@ captioner_image_cache_load_async (CaptionerImageCache *self,
       entry = NULL;
     }
   if (entry == NULL)
-    entry = start_decode (self, file, key);
+    entry = start_decode (self, file, key, FALSE);
+  else if (entry->ahead != NULL &&
+           g_atomic_int_compare_and_exchange (&entry->ahead->state, DECODE_QUEUED,
+                                              DECODE_TAKEN_OVER))
+    {
+      /* Still queued behind other photos decoded ahead: the editor is waiting for it now. */
+      entry->ahead = NULL;
+      run_decode (self, entry, file, key, FALSE);
+    }
   entry->used = ++self->clock;
 
   if (entry->pixbuf != NULL)
@@ -305,6 +383,6 @@ captioner_image_cache_preload (CaptionerImageCache *self,
   key = entry_key (self, file);
   entry = g_hash_table_lookup (self->entries, key);
   if (entry == NULL)
-    entry = start_decode (self, file, key);
+    entry = start_decode (self, file, key, TRUE);
   entry->used = ++self->clock;
 }
