@@ -18,7 +18,24 @@ typedef struct
   int        niceness; /* seen by the last task */
   guint      pending;  /* callbacks not yet received */
   GPtrArray *results;  /* char*: "name:ok" or "name:cancelled", in callback order */
+  guint      ran;      /* tasks that ran to the end */
+  gboolean   elsewhere;/* a callback ran on another thread than the test's */
+  GThread   *test_thread;
 } Fixture;
+
+/* A task's data: its name, and the fixture its thread reports to. */
+typedef struct
+{
+  Fixture *f;
+  char    *name;
+} Named;
+
+static void
+named_free (Named *named)
+{
+  g_free (named->name);
+  g_free (named);
+}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -29,6 +46,7 @@ fixture_set_up (Fixture       *f,
   f->order = g_ptr_array_new_with_free_func (g_free);
   f->results = g_ptr_array_new_with_free_func (g_free);
   f->niceness = -100;
+  f->test_thread = g_thread_self ();
 }
 
 static void
@@ -41,30 +59,31 @@ fixture_tear_down (Fixture       *f,
   g_mutex_clear (&f->lock);
 }
 
-static void
-record_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+/* Returns the task's name, upper-cased: the result its callback expects. */
+static gpointer
+record_thread (gpointer       task_data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  Fixture *f = g_object_get_data (G_OBJECT (task), "fixture");
+  Named *named = task_data;
+  Fixture *f = named->f;
 
   g_mutex_lock (&f->lock);
-  g_ptr_array_add (f->order, g_strdup (task_data));
+  g_ptr_array_add (f->order, g_strdup (named->name));
   errno = 0;
   f->niceness = getpriority (PRIO_PROCESS, gettid ());
+  f->ran++;
   g_mutex_unlock (&f->lock);
-  g_task_return_boolean (task, TRUE);
+  return g_ascii_strup (named->name, -1);
 }
 
 /* Holds the worker's only thread until the test has queued everything. */
-static void
-block_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gpointer
+block_thread (gpointer       task_data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
-  Fixture *f = g_object_get_data (G_OBJECT (task), "fixture");
+  Fixture *f = ((Named *) task_data)->f;
 
   g_mutex_lock (&f->lock);
   f->blocking = TRUE;
@@ -72,7 +91,7 @@ block_thread (GTask        *task,
   while (!f->release)
     g_cond_wait (&f->cond, &f->lock);
   g_mutex_unlock (&f->lock);
-  g_task_return_boolean (task, TRUE);
+  return g_strdup ("BLOCK");
 }
 
 static void
@@ -81,12 +100,19 @@ on_done_cb (GObject      *object,
             gpointer      user_data)
 {
   Fixture *f = user_data;
+  Named *named = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+  g_autofree char *upper = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *expected = g_ascii_strup (named->name, -1);
 
-  g_assert_true (ok || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
-  g_ptr_array_add (f->results, g_strdup_printf ("%s:%s", (char *) g_task_get_task_data (G_TASK (result)),
-                                                ok ? "ok" : "cancelled"));
+  if (upper != NULL)
+    g_assert_cmpstr (upper, ==, expected);
+  else
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  if (g_thread_self () != f->test_thread)
+    f->elsewhere = TRUE;
+  g_ptr_array_add (f->results, g_strdup_printf ("%s:%s", named->name,
+                                                upper != NULL ? "ok" : "cancelled"));
   f->pending--;
 }
 
@@ -96,15 +122,17 @@ queue (Fixture         *f,
        const char      *name,
        int              priority,
        GCancellable    *cancellable,
-       GTaskThreadFunc  func)
+       CaptionerWorkerFunc func)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, on_done_cb, f);
+  Named *named = g_new0 (Named, 1);
 
+  named->f = f;
+  named->name = g_strdup (name);
   g_task_set_priority (task, priority);
-  g_task_set_task_data (task, g_strdup (name), g_free);
-  g_object_set_data (G_OBJECT (task), "fixture", f);
+  g_task_set_task_data (task, named, (GDestroyNotify) named_free);
   f->pending++;
-  captioner_worker_run (worker, task, func);
+  captioner_worker_run (worker, task, func, g_free);
 }
 
 static void
@@ -205,6 +233,62 @@ test_cancelled_and_dropped (Fixture       *f,
   g_assert_true (strstr (results, "queued:cancelled") != NULL);
 }
 
+/* A folder's worth of results comes back to the test's thread, each to its own task, in the
+ * order each level ran them. */
+static void
+test_results_come_back (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(CaptionerWorker) worker = captioner_worker_new (1, 0);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autofree char *results = NULL;
+
+  queue (f, worker, "block", G_PRIORITY_DEFAULT, NULL, block_thread);
+  wait_until_blocking (f);
+  g_string_append (expected, "block:ok");
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("photo%u", i);
+
+      queue (f, worker, name, G_PRIORITY_DEFAULT, NULL, record_thread);
+      g_string_append_printf (expected, " %s:ok", name);
+    }
+  release_and_wait (f);
+
+  results = joined (f->results);
+  g_assert_cmpstr (results, ==, expected->str);
+  g_assert_false (f->elsewhere);
+}
+
+/* Results that were ready when the worker was dropped still reach their tasks. */
+static void
+test_dropped_with_results_waiting (Fixture       *f,
+                                   gconstpointer  data)
+{
+  CaptionerWorker *worker = captioner_worker_new (2, 0);
+  g_autofree char *results = NULL;
+  guint ran;
+
+  queue (f, worker, "a", G_PRIORITY_DEFAULT, NULL, record_thread);
+  queue (f, worker, "b", G_PRIORITY_LOW, NULL, record_thread);
+  do
+    {
+      g_usleep (1000);
+      g_mutex_lock (&f->lock);
+      ran = f->ran;
+      g_mutex_unlock (&f->lock);
+    }
+  while (ran < 2);
+  g_object_unref (worker);
+  g_assert_cmpuint (f->pending, ==, 2);
+  while (f->pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  results = joined (f->results);
+  g_assert_cmpstr (results, ==, "a:ok b:ok");
+  g_assert_false (f->elsewhere);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,5 +298,9 @@ main (int   argc,
               test_priority_then_queue_order, fixture_tear_down);
   g_test_add ("/captioner/worker/cancelled-and-dropped", Fixture, NULL, fixture_set_up,
               test_cancelled_and_dropped, fixture_tear_down);
+  g_test_add ("/captioner/worker/results-come-back", Fixture, NULL, fixture_set_up,
+              test_results_come_back, fixture_tear_down);
+  g_test_add ("/captioner/worker/dropped-with-results-waiting", Fixture, NULL, fixture_set_up,
+              test_dropped_with_results_waiting, fixture_tear_down);
   return g_test_run ();
 }

@@ -184,23 +184,31 @@ decode_free (Decode *decode)
   g_free (decode);
 }
 
+static gpointer
+decode_photo (gpointer       task_data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  Decode *decode = task_data;
+
+  if (!g_atomic_int_compare_and_exchange (&decode->state, DECODE_QUEUED, DECODE_RUNNING))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Taken over");
+      return NULL;
+    }
+  return captioner_image_load (decode->file, decode->max_width, decode->max_height,
+                               cancellable, error);
+}
+
 static void
 decode_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  Decode *decode = task_data;
   GError *error = NULL;
-  GdkPixbuf *pixbuf;
+  GdkPixbuf *pixbuf = decode_photo (task_data, cancellable, &error);
 
-  if (!g_atomic_int_compare_and_exchange (&decode->state, DECODE_QUEUED, DECODE_RUNNING))
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Taken over");
-      return;
-    }
-  pixbuf = captioner_image_load (decode->file, decode->max_width, decode->max_height,
-                                 cancellable, &error);
   if (pixbuf == NULL)
     g_task_return_error (task, error);
   else
@@ -279,7 +287,7 @@ run_decode (CaptionerImageCache *self,
   if (ahead)
     {
       entry->ahead = decode;
-      captioner_worker_run (self->ahead_worker, task, decode_thread);
+      captioner_worker_run (self->ahead_worker, task, decode_photo, g_object_unref);
     }
   else
     g_task_run_in_thread (task, decode_thread);

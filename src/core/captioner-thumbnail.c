@@ -339,21 +339,14 @@ job_free (Job *job)
   g_free (job);
 }
 
-static void
-run_task (GTask        *task,
-          gpointer      source_object,
-          gpointer      task_data,
-          GCancellable *cancellable)
+static gpointer
+run_job (gpointer       task_data,
+         GCancellable  *cancellable,
+         GError       **error)
 {
   Job *job = task_data;
-  GError *error = NULL;
-  GdkPixbuf *pixbuf;
 
-  pixbuf = captioner_thumbnail_load (job->file, job->size, cancellable, &error);
-  if (pixbuf == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, pixbuf, g_object_unref);
+  return captioner_thumbnail_load (job->file, job->size, cancellable, error);
 }
 
 static void
@@ -413,7 +406,7 @@ captioner_thumbnailer_load_async (CaptionerThumbnailer *self,
   g_task_set_source_tag (task, captioner_thumbnailer_load_async);
   g_task_set_priority (task, io_priority);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  captioner_worker_run (self->worker, task, run_task);
+  captioner_worker_run (self->worker, task, run_job, g_object_unref);
 }
 
 GdkPixbuf *

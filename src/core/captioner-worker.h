@@ -13,12 +13,22 @@ G_DECLARE_FINAL_TYPE (CaptionerWorker, captioner_worker, CAPTIONER, WORKER, GObj
  * window's main loop and the photo the editor asked for come first on a busy machine.
  * Tasks run by GTask priority (lower value first), then in the order they were queued.
  * Dropping the worker returns every queued task as cancelled and waits for the running ones. */
-CaptionerWorker *captioner_worker_new (guint            n_threads,
-                                       int              niceness);
-/* Runs func in one of the worker's threads; the task's callback comes back as with
- * g_task_run_in_thread. A task cancelled before it starts is returned as cancelled. */
-void             captioner_worker_run (CaptionerWorker *self,
-                                       GTask           *task,
-                                       GTaskThreadFunc  func);
+CaptionerWorker *captioner_worker_new (guint                n_threads,
+                                       int                  niceness);
+
+/* What a worker thread runs: the task's result, or NULL with error set. */
+typedef gpointer (*CaptionerWorkerFunc) (gpointer      task_data,
+                                         GCancellable *cancellable,
+                                         GError      **error);
+
+/* Runs func on the task's data in one of the worker's threads; its result goes back to the
+ * task as a pointer (result_free frees it if nobody takes it) or as its error. Results go
+ * back in batches, at the task's priority, in the thread-default main context the worker was
+ * made in (the task must belong to it). A task cancelled before it starts is returned as
+ * cancelled. */
+void             captioner_worker_run (CaptionerWorker     *self,
+                                       GTask               *task,
+                                       CaptionerWorkerFunc  func,
+                                       GDestroyNotify       result_free);
 
 G_END_DECLS

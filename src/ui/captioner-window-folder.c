@@ -60,7 +60,6 @@ typedef struct
 {
   GFile          *file;
   gboolean        want_preview;
-  CaptionerPhoto *photo;
   GdkPixbuf      *preview;
 } HeaderLoad;
 
@@ -68,28 +67,23 @@ static void
 header_load_free (HeaderLoad *load)
 {
   g_clear_object (&load->file);
-  g_clear_object (&load->photo);
   g_clear_object (&load->preview);
   g_free (load);
 }
 
-static void
-header_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+/* The photo read; its preview, if any, is left in the task's data. */
+static gpointer
+header_thread (gpointer       task_data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
   HeaderLoad *load = task_data;
-  GError *error = NULL;
+  g_autoptr(CaptionerPhoto) photo = captioner_photo_load (load->file, cancellable, error);
   GBytes *jpeg;
 
-  load->photo = captioner_photo_load (load->file, cancellable, &error);
-  if (load->photo == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  jpeg = captioner_photo_get_thumbnail (load->photo);
+  if (photo == NULL)
+    return NULL;
+  jpeg = captioner_photo_get_thumbnail (photo);
   if (load->want_preview && jpeg != NULL)
     {
       /* A folder opened before has its thumbnails in the cache, on their way: no preview
@@ -102,8 +96,8 @@ header_thread (GTask        *task,
   if (load->want_preview && jpeg != NULL)
     /* A damaged EXIF thumbnail is no loss: the decoded thumbnail follows. */
     load->preview = captioner_thumbnail_decode_embedded (
-      jpeg, captioner_photo_get_orientation (load->photo), CAPTIONER_THUMBNAIL_NORMAL, NULL);
-  g_task_return_boolean (task, TRUE);
+      jpeg, captioner_photo_get_orientation (photo), CAPTIONER_THUMBNAIL_NORMAL, NULL);
+  return g_steal_pointer (&photo);
 }
 
 static void pump_loads (CaptionerWindow *self);
@@ -137,12 +131,11 @@ on_photo_loaded_cb (GObject      *object,
   g_autoptr(ItemJob) job = user_data;
   CaptionerWindow *self = job->window;
   HeaderLoad *load = g_task_get_task_data (G_TASK (result));
-  CaptionerPhoto *photo = NULL;
+  g_autoptr(CaptionerPhoto) photo = NULL;
   g_autoptr(GError) error = NULL;
   guint n;
 
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    photo = load->photo;
+  photo = g_task_propagate_pointer (G_TASK (result), &error);
   captioner_photo_item_set_loading (job->item, FALSE);
   if (job->generation != self->generation)
     return;
@@ -206,7 +199,7 @@ start_load (CaptionerWindow    *self,
   g_task_set_source_tag (task, start_load);
   g_task_set_priority (task, io_priority);
   g_task_set_task_data (task, load, (GDestroyNotify) header_load_free);
-  captioner_worker_run (self->header_worker, task, header_thread);
+  captioner_worker_run (self->header_worker, task, header_thread, g_object_unref);
 }
 
 static void
