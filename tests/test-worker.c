@@ -19,6 +19,7 @@ typedef struct
   guint      pending;  /* callbacks not yet received */
   GPtrArray *results;  /* char*: "name:ok" or "name:cancelled", in callback order */
   guint      ran;      /* tasks that ran to the end */
+  guint      held;     /* tasks in hold_thread, waiting for release */
   gboolean   elsewhere;/* a callback ran on another thread than the test's */
   GThread   *test_thread;
 } Fixture;
@@ -92,6 +93,34 @@ block_thread (gpointer       task_data,
     g_cond_wait (&f->cond, &f->lock);
   g_mutex_unlock (&f->lock);
   return g_strdup ("BLOCK");
+}
+
+/* Like block_thread, but any number of them can be held at once. */
+static gpointer
+hold_thread (gpointer       task_data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  Named *named = task_data;
+  Fixture *f = named->f;
+
+  g_mutex_lock (&f->lock);
+  f->held++;
+  g_cond_broadcast (&f->cond);
+  while (!f->release)
+    g_cond_wait (&f->cond, &f->lock);
+  g_mutex_unlock (&f->lock);
+  return g_ascii_strup (named->name, -1);
+}
+
+static void
+wait_until_held (Fixture *f,
+                 guint    n)
+{
+  g_mutex_lock (&f->lock);
+  while (f->held < n)
+    g_cond_wait (&f->cond, &f->lock);
+  g_mutex_unlock (&f->lock);
 }
 
 static void
@@ -289,6 +318,29 @@ test_dropped_with_results_waiting (Fixture       *f,
   g_assert_false (f->elsewhere);
 }
 
+/* A folder on a network share gets more threads: a job queued behind a running one starts
+ * as soon as the worker is given a second thread. */
+static void
+test_more_threads (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(CaptionerWorker) worker = captioner_worker_new (1, 0);
+  g_autofree char *results = NULL;
+
+  queue (f, worker, "first", G_PRIORITY_DEFAULT, NULL, hold_thread);
+  queue (f, worker, "second", G_PRIORITY_DEFAULT, NULL, hold_thread);
+  wait_until_held (f, 1);
+  captioner_worker_set_threads (worker, 2);
+  wait_until_held (f, 2);
+  release_and_wait (f);
+
+  /* Released together: either may come back first. */
+  results = joined (f->results);
+  g_assert_cmpuint (f->results->len, ==, 2);
+  g_assert_nonnull (strstr (results, "first:ok"));
+  g_assert_nonnull (strstr (results, "second:ok"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,5 +354,7 @@ main (int   argc,
               test_results_come_back, fixture_tear_down);
   g_test_add ("/captioner/worker/dropped-with-results-waiting", Fixture, NULL, fixture_set_up,
               test_dropped_with_results_waiting, fixture_tear_down);
+  g_test_add ("/captioner/worker/more-threads", Fixture, NULL, fixture_set_up,
+              test_more_threads, fixture_tear_down);
   return g_test_run ();
 }

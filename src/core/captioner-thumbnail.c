@@ -15,12 +15,13 @@
 #define READ_CHUNK 65536
 /* Decoding is CPU-bound: one thread a core of the machines desks use (2). */
 #define THREADS 2
-/* The lowest priority: against the main thread's nice 0 the scheduler gives each thread about
- * 1/70 of its share when both want a core (1/10 at nice 10, which still took enough from
- * the window's thread to push the frame painting a folder's first screen past 50 ms in 6 of 8
- * cold runs; 2 of 8 at 19). When the window is idle, which is nearly always, the threads get
- * the cores all the same. */
-#define THREAD_NICENESS 19
+/* Far below the window: against its thread a thread at nice 15 gets about 1/30 of a core
+ * when both want one (1/10 at nice 10, which took enough from the window to push the frame
+ * painting a folder's first screen past 50 ms in 6 of 8 cold runs). Not 19 (1/70): a thread
+ * preempted while holding one of GObject's global locks waits that much longer for a core,
+ * and the window waits for the lock. When the window is idle, which is nearly always, the
+ * threads get the cores all the same. */
+#define THREAD_NICENESS 15
 
 struct _CaptionerThumbnailer
 {

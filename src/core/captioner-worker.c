@@ -299,6 +299,16 @@ captioner_worker_new (guint n_threads,
 }
 
 void
+captioner_worker_set_threads (CaptionerWorker *self,
+                              guint            n_threads)
+{
+  g_return_if_fail (CAPTIONER_IS_WORKER (self));
+  g_return_if_fail (n_threads > 0);
+
+  g_thread_pool_set_max_threads (self->pool, n_threads, NULL);
+}
+
+void
 captioner_worker_run (CaptionerWorker     *self,
                       GTask               *task,
                       CaptionerWorkerFunc  func,

@@ -16,6 +16,10 @@ G_DECLARE_FINAL_TYPE (CaptionerWorker, captioner_worker, CAPTIONER, WORKER, GObj
 CaptionerWorker *captioner_worker_new (guint                n_threads,
                                        int                  niceness);
 
+/* How many jobs run at once from now on (jobs running go on). */
+void             captioner_worker_set_threads (CaptionerWorker *self,
+                                               guint            n_threads);
+
 /* What a worker thread runs: the task's result, or NULL with error set. */
 typedef gpointer (*CaptionerWorkerFunc) (gpointer      task_data,
                                          GCancellable *cancellable,

@@ -15,13 +15,16 @@
  * editor asks for goes ahead of the queue (a higher priority). */
 #define MAX_LOADS 32
 /* Headers are read by threads of their own, below the window's priority: reading a folder
- * keeps both cores busy for a second or more, and the window must still draw. Four, not
- * two, because on a network share a header read mostly waits. Nice 15: at 5 the four took
- * enough of the cores that the frame painting the first screen waited half its time for one
- * (over 50 ms in 5 of 8 cold openings, 2 of 8 at 15); the folder's headers take 1.5-1.7 s
- * instead of 1.1-1.4 s, and the photo being shown is read first either way. */
-#define HEADER_THREADS 4
-#define HEADER_NICENESS 15
+ * keeps both cores busy for a second or more, and the window must still draw. On a local
+ * disk a header read computes, so one thread a core (2): with four, a thread preempted
+ * while holding one of GObject's global locks waited behind the others for a core, and the
+ * window waited for the lock (perf sched, cold openings: 33-44 waits on a lock a run, up to
+ * 15 ms; 8-17 with two, up to 6 ms). On a network share a read mostly waits: four there.
+ * Nice 10: at 15 a preempted holder waited 60 ms for a core; at 5 the threads took enough
+ * of the cores from the window to make its frames longer than 50 ms. */
+#define HEADER_THREADS_LOCAL  2
+#define HEADER_THREADS_REMOTE 4
+#define HEADER_NICENESS       10
 #define MAX_RECENT 10
 #define MAX_LOAD_TOASTS 3
 
@@ -265,6 +268,7 @@ typedef struct
   GPtrArray *photos;  /* GFile: the photos found */
   GFile     *folder;  /* the folder to name the window after */
   GFile     *select;  /* a photo named beside its folder: shown first */
+  gboolean   remote;  /* the photos are on a network share */
 } OpenData;
 
 static void
@@ -343,6 +347,17 @@ expand_thread (GTask        *task,
       g_ptr_array_unref (data->photos);
       data->photos = g_steal_pointer (&sorted);
     }
+  if (data->photos->len > 0)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (g_ptr_array_index (data->photos, 0));
+      g_autoptr(GFileInfo) info = NULL;
+
+      if (parent != NULL)
+        info = g_file_query_filesystem_info (parent, G_FILE_ATTRIBUTE_FILESYSTEM_REMOTE,
+                                             cancellable, NULL);
+      data->remote = info != NULL &&
+                     g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_FILESYSTEM_REMOTE);
+    }
   g_task_return_boolean (task, TRUE);
 }
 
@@ -395,6 +410,8 @@ on_expanded_cb (GObject      *object,
     }
 
   captioner_window_thumbnails_stop (self);
+  captioner_worker_set_threads (self->header_worker,
+                                data->remote ? HEADER_THREADS_REMOTE : HEADER_THREADS_LOCAL);
   self->generation++;
   self->next_load = 0;
   self->loads_in_flight = 0;
@@ -554,7 +571,7 @@ captioner_window_folder_init (CaptionerWindow *self)
 {
   GtkDropTarget *target;
 
-  self->header_worker = captioner_worker_new (HEADER_THREADS, HEADER_NICENESS);
+  self->header_worker = captioner_worker_new (HEADER_THREADS_LOCAL, HEADER_NICENESS);
   captioner_window_thumbnails_init (self);
   self->folder_cancellable = g_cancellable_new ();
   captioner_window_profile_init (self);
