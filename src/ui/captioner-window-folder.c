@@ -18,8 +18,8 @@
  * keeps both cores busy for a second or more, and the window must still draw. On a local
  * disk a header read computes, so one thread a core (2): with four, a thread preempted
  * while holding one of GObject's global locks waited behind the others for a core, and the
- * window waited for the lock (perf sched, cold openings: 33-44 waits on a lock a run, up to
- * 15 ms; 8-17 with two, up to 6 ms). On a network share a read mostly waits: four there.
+ * window waited for the lock (perf sched, cold openings at nice 10: 32-44 lock waits a run,
+ * up to 15 ms; 8-14 with two, up to 6 ms). On a network share a read mostly waits: four.
  * Nice 10: at 15 a preempted holder waited 60 ms for a core; at 5 the threads took enough
  * of the cores from the window to make its frames longer than 50 ms. */
 #define HEADER_THREADS_LOCAL  2
