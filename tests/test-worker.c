@@ -12,8 +12,7 @@ typedef struct
 {
   GMutex    lock;
   GCond     cond;
-  gboolean  release;   /* the blocking task may end */
-  gboolean  blocking;  /* the blocking task is running */
+  gboolean  release;   /* the held tasks may end */
   GPtrArray *order;    /* char*: the names of the tasks run, in the order they ran */
   int        niceness; /* seen by the last task */
   guint      pending;  /* callbacks not yet received */
@@ -74,28 +73,13 @@ record_thread (gpointer       task_data,
   errno = 0;
   f->niceness = getpriority (PRIO_PROCESS, gettid ());
   f->ran++;
+  g_cond_broadcast (&f->cond);
   g_mutex_unlock (&f->lock);
   return g_ascii_strup (named->name, -1);
 }
 
-/* Holds the worker's only thread until the test has queued everything. */
-static gpointer
-block_thread (gpointer       task_data,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  Fixture *f = ((Named *) task_data)->f;
-
-  g_mutex_lock (&f->lock);
-  f->blocking = TRUE;
-  g_cond_broadcast (&f->cond);
-  while (!f->release)
-    g_cond_wait (&f->cond, &f->lock);
-  g_mutex_unlock (&f->lock);
-  return g_strdup ("BLOCK");
-}
-
-/* Like block_thread, but any number of them can be held at once. */
+/* Holds its thread until the test releases it: with a worker's only thread held, the test
+ * queues everything behind it. */
 static gpointer
 hold_thread (gpointer       task_data,
              GCancellable  *cancellable,
@@ -113,12 +97,14 @@ hold_thread (gpointer       task_data,
   return g_ascii_strup (named->name, -1);
 }
 
+/* Waits until a count the worker threads keep (under f->lock) reaches n. */
 static void
-wait_until_held (Fixture *f,
-                 guint    n)
+wait_until (Fixture     *f,
+            const guint *count,
+            guint        n)
 {
   g_mutex_lock (&f->lock);
-  while (f->held < n)
+  while (*count < n)
     g_cond_wait (&f->cond, &f->lock);
   g_mutex_unlock (&f->lock);
 }
@@ -165,15 +151,6 @@ queue (Fixture         *f,
 }
 
 static void
-wait_until_blocking (Fixture *f)
-{
-  g_mutex_lock (&f->lock);
-  while (!f->blocking)
-    g_cond_wait (&f->cond, &f->lock);
-  g_mutex_unlock (&f->lock);
-}
-
-static void
 release_and_wait (Fixture *f)
 {
   g_mutex_lock (&f->lock);
@@ -215,8 +192,8 @@ test_priority_then_queue_order (Fixture       *f,
   g_autofree char *order = NULL;
   int before = getpriority (PRIO_PROCESS, gettid ());
 
-  queue (f, worker, "block", G_PRIORITY_DEFAULT, NULL, block_thread);
-  wait_until_blocking (f);
+  queue (f, worker, "block", G_PRIORITY_DEFAULT, NULL, hold_thread);
+  wait_until (f, &f->held, 1);
   queue (f, worker, "a", G_PRIORITY_DEFAULT, NULL, record_thread);
   queue (f, worker, "b", G_PRIORITY_DEFAULT, NULL, record_thread);
   queue (f, worker, "low", G_PRIORITY_LOW, NULL, record_thread);
@@ -242,8 +219,8 @@ test_cancelled_and_dropped (Fixture       *f,
   g_autofree char *order = NULL;
   g_autofree char *results = NULL;
 
-  queue (f, worker, "block", G_PRIORITY_DEFAULT, NULL, block_thread);
-  wait_until_blocking (f);
+  queue (f, worker, "block", G_PRIORITY_DEFAULT, NULL, hold_thread);
+  wait_until (f, &f->held, 1);
   queue (f, worker, "cancelled", G_PRIORITY_DEFAULT, cancellable, record_thread);
   queue (f, worker, "queued", G_PRIORITY_DEFAULT, NULL, record_thread);
   g_cancellable_cancel (cancellable);
@@ -272,8 +249,8 @@ test_results_come_back (Fixture       *f,
   g_autoptr(GString) expected = g_string_new (NULL);
   g_autofree char *results = NULL;
 
-  queue (f, worker, "block", G_PRIORITY_DEFAULT, NULL, block_thread);
-  wait_until_blocking (f);
+  queue (f, worker, "block", G_PRIORITY_DEFAULT, NULL, hold_thread);
+  wait_until (f, &f->held, 1);
   g_string_append (expected, "block:ok");
   for (guint i = 0; i < 500; i++)
     {
@@ -296,18 +273,10 @@ test_dropped_with_results_waiting (Fixture       *f,
 {
   CaptionerWorker *worker = captioner_worker_new (2, 0);
   g_autofree char *results = NULL;
-  guint ran;
 
   queue (f, worker, "a", G_PRIORITY_DEFAULT, NULL, record_thread);
   queue (f, worker, "b", G_PRIORITY_LOW, NULL, record_thread);
-  do
-    {
-      g_usleep (1000);
-      g_mutex_lock (&f->lock);
-      ran = f->ran;
-      g_mutex_unlock (&f->lock);
-    }
-  while (ran < 2);
+  wait_until (f, &f->ran, 2);
   g_object_unref (worker);
   g_assert_cmpuint (f->pending, ==, 2);
   while (f->pending > 0)
@@ -329,9 +298,9 @@ test_more_threads (Fixture       *f,
 
   queue (f, worker, "first", G_PRIORITY_DEFAULT, NULL, hold_thread);
   queue (f, worker, "second", G_PRIORITY_DEFAULT, NULL, hold_thread);
-  wait_until_held (f, 1);
+  wait_until (f, &f->held, 1);
   captioner_worker_set_threads (worker, 2);
-  wait_until_held (f, 2);
+  wait_until (f, &f->held, 2);
   release_and_wait (f);
 
   /* Released together: either may come back first. */
