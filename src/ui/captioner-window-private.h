@@ -82,7 +82,8 @@ struct _CaptionerWindow
   gint64                 profile_max_stall;
   gint64                 profile_phases[5];  /* when each phase of the last frame ended */
   gboolean               profile_phases_connected;
-  gint64                 profile_frame_cpu;
+  gint64                 profile_frame_times[3];  /* CPU, queued, stolen at the frame's start */
+  gint64                 profile_tick_times[3];   /* the same at the last tick */
   gint64                 profile_max_frame;
 };
 

@@ -3,8 +3,10 @@
 #include "config.h"
 
 #include <string.h>
+#include <stdio.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "captioner-window-private.h"
 
@@ -31,6 +33,86 @@ elapsed_ms (gint64 since)
   return (g_get_monotonic_time () - since) / 1000.0;
 }
 
+/* Where the window's thread was during a stall or a long frame, from Linux's own accounting:
+ * on a core (its CPU clock), runnable but waiting for a core (/proc/thread-self/schedstat), and
+ * how much the host took from this machine's cores (steal in /proc/stat, summed over cores:
+ * time no thread here ran). Whatever the wall-clock time has left, the thread slept: a lock,
+ * I/O or the X server. -1 where the kernel does not say. Read only with
+ * CAPTIONER_PROFILE_STALLS, a hundred times a second. */
+enum { TIME_CPU, TIME_QUEUED, TIME_STOLEN, N_TIMES };
+
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static gint64
+queued_us (void)
+{
+  g_autofree char *text = NULL;
+  guint64 run_ns, wait_ns;
+
+  if (!g_file_get_contents ("/proc/thread-self/schedstat", &text, NULL, NULL) ||
+      sscanf (text, "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT, &run_ns, &wait_ns) != 2)
+    return -1;
+  return wait_ns / 1000;
+}
+
+static gint64
+stolen_us (void)
+{
+  g_autofree char *text = NULL;
+  guint64 user, nice, system, idle, iowait, irq, softirq, steal;
+
+  /* "cpu  user nice system idle iowait irq softirq steal ...", in clock ticks. */
+  if (!g_file_get_contents ("/proc/stat", &text, NULL, NULL) ||
+      sscanf (text, "cpu %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
+              " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
+              " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT,
+              &user, &nice, &system, &idle, &iowait, &irq, &softirq, &steal) != 8)
+    return -1;
+  return steal * G_USEC_PER_SEC / sysconf (_SC_CLK_TCK);
+}
+
+static void
+read_times (gint64 times[N_TIMES])
+{
+  times[TIME_CPU] = thread_cpu_us ();
+  times[TIME_QUEUED] = queued_us ();
+  times[TIME_STOLEN] = stolen_us ();
+}
+
+/* "on the CPU 24, waiting for a core 3, stolen by the host 0" (ms) since `before`. */
+static char *
+describe_times (const gint64 before[N_TIMES])
+{
+  static const char *const names[N_TIMES] = {
+    "on the CPU", "waiting for a core", "stolen by the host"
+  };
+  gint64 now[N_TIMES];
+  GString *text = g_string_new (NULL);
+
+  read_times (now);
+  for (int i = 0; i < N_TIMES; i++)
+    {
+      if (before[i] < 0 || now[i] < 0)
+        continue;
+      g_string_append_printf (text, "%s%s %.0f", text->len > 0 ? ", " : "", names[i],
+                              (now[i] - before[i]) / 1000.0);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+stalls_wanted (void)
+{
+  return g_getenv ("CAPTIONER_PROFILE_STALLS") != NULL;
+}
+
 /* A tick every TICK_MS: a late tick is a main-loop iteration that ran long (a stall the
  * editor feels as a stutter while scrolling). */
 static gboolean
@@ -42,32 +124,30 @@ tick_cb (gpointer user_data)
 
   if (self->profile_last_tick != 0)
     {
-      /* CAPTIONER_PROFILE_STALLS=1 says when each stall happened, to find its cause. */
-      if (late > STALL_REPORT_MS * 1000 && g_getenv ("CAPTIONER_PROFILE_STALLS") != NULL)
-        g_printerr ("profile: stall of %.0f ms at %.0f ms\n", late / 1000.0,
-                    elapsed_ms (self->open_time));
+      /* CAPTIONER_PROFILE_STALLS=1 says when each stall happened and where the time went, to
+       * find its cause. The monotonic time is perf's `-k CLOCK_MONOTONIC`, to find it in a
+       * trace. */
+      if (late > STALL_REPORT_MS * 1000 && stalls_wanted ())
+        {
+          g_autofree char *times = describe_times (self->profile_tick_times);
+
+          g_printerr ("profile: stall of %.0f ms at %.0f ms (monotonic %.6f s): %s\n",
+                      late / 1000.0, elapsed_ms (self->open_time), now / 1e6, times);
+        }
       self->profile_max_stall = MAX (self->profile_max_stall, late);
     }
   self->profile_last_tick = now;
+  if (stalls_wanted ())
+    read_times (self->profile_tick_times);
   return G_SOURCE_CONTINUE;
 }
 
 /* The longest frame (one turn of the main loop: the frame clock's update, layout and paint
  * phases) is max-frame-ms; the ticks above can miss up to TICK_MS of it. With
  * CAPTIONER_PROFILE_STALLS, a long frame is printed by phase (update: style recomputed and
- * tick callbacks; layout; paint: snapshot and rendering) and with the main thread's CPU time,
- * so that a stall names its phase and whether it waited for a core. */
+ * tick callbacks; layout; paint: snapshot and rendering) and with where the window's thread
+ * was meanwhile, so that a stall names its phase and whether it ran, waited or was robbed. */
 enum { PHASE_START, PHASE_UPDATE, PHASE_LAYOUT, PHASE_PAINT, PHASE_END };
-
-/* CPU time of the calling thread: a frame that took longer than this waited for a core. */
-static gint64
-thread_cpu_us (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
 
 static void
 phase_done (CaptionerWindow *self,
@@ -77,21 +157,25 @@ phase_done (CaptionerWindow *self,
   gint64 *t = self->profile_phases;
 
   t[phase] = now;
-  if (phase == PHASE_START)
-    self->profile_frame_cpu = thread_cpu_us ();
+  if (phase == PHASE_START && stalls_wanted ())
+    read_times (self->profile_frame_times);
   if (phase != PHASE_END)
     return;
   if (t[PHASE_START] != 0 && !self->profile_finished)
     self->profile_max_frame = MAX (self->profile_max_frame, now - t[PHASE_START]);
   if (t[PHASE_START] != 0 && now - t[PHASE_START] > STALL_REPORT_MS * 1000 / 2 &&
-      g_getenv ("CAPTIONER_PROFILE_STALLS") != NULL)
-    g_printerr ("profile: frame of %.0f ms at %.0f ms: update %.0f, layout %.0f, "
-                "paint %.0f; on the CPU %.0f\n",
-                (now - t[PHASE_START]) / 1000.0, elapsed_ms (self->open_time),
-                (t[PHASE_UPDATE] - t[PHASE_START]) / 1000.0,
-                (t[PHASE_LAYOUT] - t[PHASE_UPDATE]) / 1000.0,
-                (t[PHASE_PAINT] - t[PHASE_LAYOUT]) / 1000.0,
-                (thread_cpu_us () - self->profile_frame_cpu) / 1000.0);
+      stalls_wanted ())
+    {
+      g_autofree char *times = describe_times (self->profile_frame_times);
+
+      g_printerr ("profile: frame of %.0f ms at %.0f ms (monotonic %.6f s): update %.0f, "
+                  "layout %.0f, paint %.0f; %s\n",
+                  (now - t[PHASE_START]) / 1000.0, elapsed_ms (self->open_time),
+                  t[PHASE_START] / 1e6,
+                  (t[PHASE_UPDATE] - t[PHASE_START]) / 1000.0,
+                  (t[PHASE_LAYOUT] - t[PHASE_UPDATE]) / 1000.0,
+                  (t[PHASE_PAINT] - t[PHASE_LAYOUT]) / 1000.0, times);
+    }
   memset (t, 0, sizeof self->profile_phases);
 }
 
