@@ -40,6 +40,7 @@ elapsed_ms (gint64 since)
  * I/O or the X server. -1 where the kernel does not say. Read only with
  * CAPTIONER_PROFILE_STALLS, a hundred times a second. */
 enum { TIME_CPU, TIME_QUEUED, TIME_STOLEN, N_TIMES };
+G_STATIC_ASSERT (G_N_ELEMENTS (((CaptionerWindow *) NULL)->profile_tick_times) == N_TIMES);
 
 static gint64
 thread_cpu_us (void)
