@@ -67,6 +67,7 @@ struct _CaptionerWindow
 
   /* CAPTIONER_PROFILE */
   int                    profile;          /* 0 off, 1 print, 2 print and quit */
+  gboolean               profile_stalls;   /* CAPTIONER_PROFILE_STALLS: say when and why */
   gint64                 open_time;
   gint64                 switch_time;
   gboolean               first_thumbnails_reported;

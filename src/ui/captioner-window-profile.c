@@ -108,12 +108,6 @@ describe_times (const gint64 before[N_TIMES])
   return g_string_free (text, FALSE);
 }
 
-static gboolean
-stalls_wanted (void)
-{
-  return g_getenv ("CAPTIONER_PROFILE_STALLS") != NULL;
-}
-
 /* A tick every TICK_MS: a late tick is a main-loop iteration that ran long (a stall the
  * editor feels as a stutter while scrolling). */
 static gboolean
@@ -128,7 +122,7 @@ tick_cb (gpointer user_data)
       /* CAPTIONER_PROFILE_STALLS=1 says when each stall happened and where the time went, to
        * find its cause. The monotonic time is perf's `-k CLOCK_MONOTONIC`, to find it in a
        * trace. */
-      if (late > STALL_REPORT_MS * 1000 && stalls_wanted ())
+      if (late > STALL_REPORT_MS * 1000 && self->profile_stalls)
         {
           g_autofree char *times = describe_times (self->profile_tick_times);
 
@@ -138,7 +132,7 @@ tick_cb (gpointer user_data)
       self->profile_max_stall = MAX (self->profile_max_stall, late);
     }
   self->profile_last_tick = now;
-  if (stalls_wanted ())
+  if (self->profile_stalls)
     read_times (self->profile_tick_times);
   return G_SOURCE_CONTINUE;
 }
@@ -158,14 +152,14 @@ phase_done (CaptionerWindow *self,
   gint64 *t = self->profile_phases;
 
   t[phase] = now;
-  if (phase == PHASE_START && stalls_wanted ())
+  if (phase == PHASE_START && self->profile_stalls)
     read_times (self->profile_frame_times);
   if (phase != PHASE_END)
     return;
   if (t[PHASE_START] != 0 && !self->profile_finished)
     self->profile_max_frame = MAX (self->profile_max_frame, now - t[PHASE_START]);
   if (t[PHASE_START] != 0 && now - t[PHASE_START] > STALL_REPORT_MS * 1000 / 2 &&
-      stalls_wanted ())
+      self->profile_stalls)
     {
       g_autofree char *times = describe_times (self->profile_frame_times);
 
@@ -305,6 +299,7 @@ captioner_window_profile_init (CaptionerWindow *self)
 
   if (profile != NULL && *profile != '\0' && g_strcmp0 (profile, "0") != 0)
     self->profile = g_strcmp0 (profile, "exit") == 0 ? 2 : 1;
+  self->profile_stalls = self->profile != 0 && g_getenv ("CAPTIONER_PROFILE_STALLS") != NULL;
 }
 
 void
