@@ -4,12 +4,10 @@
 #include <exempi/xmp.h>
 
 #include "captioner-metadata.h"
+#include "captioner-xmp-util.h"
 
 G_BEGIN_DECLS
 
-#define CAPTIONER_NS_CAPTIONER "http://ns.example.org/captioner/1.0/"
-
-void               captioner_xmp_init             (void);
 /* Checks that a packet or sidecar is one Captioner will hand to exempi: UTF-8, no DTD (entity
  * expansion), well-formed XML; the error says what is wrong. */
 gboolean           captioner_xmp_check            (const char              *data,
@@ -39,11 +37,5 @@ void               captioner_xmp_write_metadata   (XmpPtr                   xmp,
 char              *captioner_xmp_serialize        (XmpPtr                   xmp,
                                                    gsize                   *length,
                                                    GError                 **error);
-char              *captioner_xmp_get_text         (XmpPtr                   xmp,
-                                                   const char              *ns,
-                                                   const char              *path);
-
-typedef struct _Xmp CaptionerXmp;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaptionerXmp, xmp_free)
 
 G_END_DECLS

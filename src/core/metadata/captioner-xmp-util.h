@@ -1,11 +1,16 @@
 #pragma once
 
-#include "captioner-xmp.h"
-#include "captioner-person.h"
+#include <exempi/xmp.h>
+#include <exempi/xmpconsts.h>
+#include <glib.h>
 
 G_BEGIN_DECLS
 
-/* Shared by captioner-xmp.c (fields) and captioner-xmp-people.c (people and regions). */
+/* What every reader and writer of XMP shares: the namespaces Captioner uses beside exempi's
+ * own, their prefixes, and typed accessors. No state: the prefixes are the ones exempi 2.6
+ * registers these namespaces under (checked once in captioner_xmp_init). */
+
+#define CAPTIONER_NS_CAPTIONER "http://ns.example.org/captioner/1.0/"
 #define NS_IPTC_EXT "http://iptc.org/std/Iptc4xmpExt/2008-02-29/"
 #define NS_MWG_RS   "http://www.metadataworkinggroup.com/schemas/regions/"
 #define NS_ST_DIM   "http://ns.adobe.com/xap/1.0/sType/Dimensions#"
@@ -14,11 +19,23 @@ G_BEGIN_DECLS
 #define NS_MP_RI    "http://ns.microsoft.com/photo/1.2/t/RegionInfo#"
 #define NS_MP_REG   "http://ns.microsoft.com/photo/1.2/t/Region#"
 
-/* Prefixes as registered with exempi: paths below the first step must use them. */
-extern char *captioner_xmp_prefix_iptc_ext, *captioner_xmp_prefix_mwg_rs,
-            *captioner_xmp_prefix_st_dim, *captioner_xmp_prefix_st_area, *captioner_xmp_prefix_mp,
-            *captioner_xmp_prefix_mp_ri, *captioner_xmp_prefix_mp_reg;
+/* Paths below a property's first step must name their namespace by prefix. */
+#define PREFIX_IPTC_EXT "Iptc4xmpExt"
+#define PREFIX_MWG_RS   "mwg-rs"
+#define PREFIX_ST_DIM   "stDim"
+#define PREFIX_ST_AREA  "stArea"
+#define PREFIX_MP       "MP"
+#define PREFIX_MP_RI    "MPRI"
+#define PREFIX_MP_REG   "MPReg"
 
+typedef struct _Xmp CaptionerXmp;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaptionerXmp, xmp_free)
+
+/* Initialises exempi and registers the namespaces, once; safe from any thread. */
+void       captioner_xmp_init         (void);
+char      *captioner_xmp_get_text     (XmpPtr      xmp,
+                                       const char *ns,
+                                       const char *path);
 char      *captioner_xmp_get_lang_alt (XmpPtr      xmp,
                                        const char *ns,
                                        const char *name);
@@ -33,13 +50,5 @@ void       captioner_xmp_set_text     (XmpPtr      xmp,
                                        const char *ns,
                                        const char *path,
                                        const char *value);
-GPtrArray *captioner_xmp_read_people  (XmpPtr      xmp,
-                                       int         stored_width,
-                                       int         stored_height);
-void       captioner_xmp_write_people (XmpPtr                   xmp,
-                                       const CaptionerMetadata *metadata,
-                                       int                      stored_width,
-                                       int                      stored_height,
-                                       int                      orientation);
 
 G_END_DECLS

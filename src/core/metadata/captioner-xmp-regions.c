@@ -1,10 +1,12 @@
-#define G_LOG_DOMAIN "captioner-xmp-people"
+#define G_LOG_DOMAIN "captioner-xmp-regions"
 
 #include "config.h"
 
 #include <string.h>
 
-#include "captioner-xmp-private.h"
+#include "captioner-person.h"
+#include "captioner-xmp-regions.h"
+#include "captioner-xmp-util.h"
 
 /* People in XMP: MWG regions, IPTC Extension ImageRegion and Microsoft Photo regions on read;
  * MWG and IPTC regions plus PersonInImage on write. Regions are in stored coordinates. */
@@ -35,9 +37,9 @@ read_mwg_regions (XmpPtr     xmp,
 {
   for (int i = 1; i < 10000; i++)
     {
-      g_autofree char *item = g_strdup_printf ("Regions/%s:RegionList[%d]", captioner_xmp_prefix_mwg_rs, i);
-      g_autofree char *type_path = g_strdup_printf ("%s/%s:Type", item, captioner_xmp_prefix_mwg_rs);
-      g_autofree char *name_path = g_strdup_printf ("%s/%s:Name", item, captioner_xmp_prefix_mwg_rs);
+      g_autofree char *item = g_strdup_printf ("Regions/%s:RegionList[%d]", PREFIX_MWG_RS, i);
+      g_autofree char *type_path = g_strdup_printf ("%s/%s:Type", item, PREFIX_MWG_RS);
+      g_autofree char *name_path = g_strdup_printf ("%s/%s:Name", item, PREFIX_MWG_RS);
       g_autofree char *type = NULL;
       g_autofree char *name = NULL;
       CaptionerRect r;
@@ -53,8 +55,8 @@ read_mwg_regions (XmpPtr     xmp,
       if (name == NULL)
         continue;
 #define AREA(field, out) \
-      ({ g_autofree char *p_ = g_strdup_printf ("%s/%s:Area/%s:" field, item, captioner_xmp_prefix_mwg_rs, \
-                                                captioner_xmp_prefix_st_area); \
+      ({ g_autofree char *p_ = g_strdup_printf ("%s/%s:Area/%s:" field, item, PREFIX_MWG_RS, \
+                                                PREFIX_ST_AREA); \
          captioner_xmp_get_double (xmp, NS_MWG_RS, p_, out); })
       has_area = AREA ("x", &cx) && AREA ("y", &cy) && AREA ("w", &r.w) && AREA ("h", &r.h);
 #undef AREA
@@ -71,7 +73,7 @@ read_iptc_regions (XmpPtr     xmp,
                    int        stored_width,
                    int        stored_height)
 {
-  const char *p = captioner_xmp_prefix_iptc_ext;
+  const char *p = PREFIX_IPTC_EXT;
 
   for (int i = 1; i < 10000; i++)
     {
@@ -136,9 +138,9 @@ read_mp_regions (XmpPtr     xmp,
 {
   for (int i = 1; i < 10000; i++)
     {
-      g_autofree char *item = g_strdup_printf ("RegionInfo/%s:Regions[%d]", captioner_xmp_prefix_mp_ri, i);
-      g_autofree char *name_path = g_strdup_printf ("%s/%s:PersonDisplayName", item, captioner_xmp_prefix_mp_reg);
-      g_autofree char *rect_path = g_strdup_printf ("%s/%s:Rectangle", item, captioner_xmp_prefix_mp_reg);
+      g_autofree char *item = g_strdup_printf ("RegionInfo/%s:Regions[%d]", PREFIX_MP_RI, i);
+      g_autofree char *name_path = g_strdup_printf ("%s/%s:PersonDisplayName", item, PREFIX_MP_REG);
+      g_autofree char *rect_path = g_strdup_printf ("%s/%s:Rectangle", item, PREFIX_MP_REG);
       g_autofree char *name = NULL;
       g_autofree char *rect = NULL;
       CaptionerRect r;
@@ -216,15 +218,15 @@ delete_people_regions (XmpPtr xmp)
 
   while (count < 10000)
     {
-      g_autofree char *item = g_strdup_printf ("Regions/%s:RegionList[%d]", captioner_xmp_prefix_mwg_rs, count + 1);
+      g_autofree char *item = g_strdup_printf ("Regions/%s:RegionList[%d]", PREFIX_MWG_RS, count + 1);
       if (!xmp_has_property (xmp, NS_MWG_RS, item))
         break;
       count++;
     }
   for (int i = count; i >= 1; i--)
     {
-      g_autofree char *item = g_strdup_printf ("Regions/%s:RegionList[%d]", captioner_xmp_prefix_mwg_rs, i);
-      g_autofree char *type_path = g_strdup_printf ("%s/%s:Type", item, captioner_xmp_prefix_mwg_rs);
+      g_autofree char *item = g_strdup_printf ("Regions/%s:RegionList[%d]", PREFIX_MWG_RS, i);
+      g_autofree char *type_path = g_strdup_printf ("%s/%s:Type", item, PREFIX_MWG_RS);
       g_autofree char *type = captioner_xmp_get_text (xmp, NS_MWG_RS, type_path);
 
       if (type == NULL || g_ascii_strcasecmp (type, "Face") == 0)
@@ -232,7 +234,7 @@ delete_people_regions (XmpPtr xmp)
     }
   if (count > 0)
     {
-      g_autofree char *first = g_strdup_printf ("Regions/%s:RegionList[1]", captioner_xmp_prefix_mwg_rs);
+      g_autofree char *first = g_strdup_printf ("Regions/%s:RegionList[1]", PREFIX_MWG_RS);
       if (!xmp_has_property (xmp, NS_MWG_RS, first))
         xmp_delete_property (xmp, NS_MWG_RS, "Regions");
     }
@@ -248,7 +250,7 @@ delete_people_regions (XmpPtr xmp)
   for (int i = count; i >= 1; i--)
     {
       g_autofree char *person = g_strdup_printf ("ImageRegion[%d]/%s:PersonInImage",
-                                                 i, captioner_xmp_prefix_iptc_ext);
+                                                 i, PREFIX_IPTC_EXT);
       g_autofree char *item = g_strdup_printf ("ImageRegion[%d]", i);
       if (xmp_has_property (xmp, NS_IPTC_EXT, person))
         xmp_delete_property (xmp, NS_IPTC_EXT, item);
@@ -265,8 +267,8 @@ static void
 write_mwg_region (XmpPtr                 xmp,
                   const CaptionerPerson *person)
 {
-  const char *p = captioner_xmp_prefix_mwg_rs;
-  const char *a = captioner_xmp_prefix_st_area;
+  const char *p = PREFIX_MWG_RS;
+  const char *a = PREFIX_ST_AREA;
   g_autofree char *list = g_strdup_printf ("Regions/%s:RegionList", p);
   g_autofree char *item = g_strdup_printf ("%s[last()]", list);
   struct { const char *field; double value; } area[] = {
@@ -298,7 +300,7 @@ static void
 write_iptc_region (XmpPtr                 xmp,
                    const CaptionerPerson *person)
 {
-  const char *p = captioner_xmp_prefix_iptc_ext;
+  const char *p = PREFIX_IPTC_EXT;
   const char *item = "ImageRegion[last()]";
   g_autofree char *boundary = g_strdup_printf ("%s/%s:RegionBoundary", item, p);
   g_autofree char *people = g_strdup_printf ("%s/%s:PersonInImage", item, p);
@@ -358,10 +360,10 @@ captioner_xmp_write_people (XmpPtr                   xmp,
 
   if (region_index > 0 && stored_width > 0 && stored_height > 0)
     {
-      g_autofree char *dims = g_strdup_printf ("Regions/%s:AppliedToDimensions", captioner_xmp_prefix_mwg_rs);
-      g_autofree char *w_path = g_strdup_printf ("%s/%s:w", dims, captioner_xmp_prefix_st_dim);
-      g_autofree char *h_path = g_strdup_printf ("%s/%s:h", dims, captioner_xmp_prefix_st_dim);
-      g_autofree char *unit_path = g_strdup_printf ("%s/%s:unit", dims, captioner_xmp_prefix_st_dim);
+      g_autofree char *dims = g_strdup_printf ("Regions/%s:AppliedToDimensions", PREFIX_MWG_RS);
+      g_autofree char *w_path = g_strdup_printf ("%s/%s:w", dims, PREFIX_ST_DIM);
+      g_autofree char *h_path = g_strdup_printf ("%s/%s:h", dims, PREFIX_ST_DIM);
+      g_autofree char *unit_path = g_strdup_printf ("%s/%s:unit", dims, PREFIX_ST_DIM);
       g_autofree char *w = g_strdup_printf ("%d", stored_width);
       g_autofree char *h = g_strdup_printf ("%d", stored_height);
 

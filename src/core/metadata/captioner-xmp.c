@@ -1,0 +1,188 @@
+#define G_LOG_DOMAIN "captioner-xmp"
+
+#include "config.h"
+
+#include <exempi/xmpconsts.h>
+#include <exempi/xmperrors.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "captioner-error.h"
+#include "captioner-xmp.h"
+#include "captioner-xmp-fields.h"
+#include "captioner-xmp-regions.h"
+#include "captioner-xmp-util.h"
+
+static gboolean
+has_dtd (const char *data,
+         gsize       length)
+{
+  static const char * const needles[] = { "<!DOCTYPE", "<!ENTITY", "<!doctype", "<!entity" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (needles); i++)
+    if (memmem (data, length, needles[i], strlen (needles[i])) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+skip_bom (const char **data,
+          gsize       *length)
+{
+  if (*length >= 3 && memcmp (*data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      *data += 3;
+      *length -= 3;
+    }
+}
+
+gboolean
+captioner_xmp_check (const char  *data,
+                     gsize        length,
+                     GError     **error)
+{
+  if (has_dtd (data, length))
+    {
+      g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR,
+                           _("the XMP declares a document type, which is not allowed (it could "
+                             "expand entities without end)"));
+      return FALSE;
+    }
+  if (memchr (data, '\0', length) != NULL || !g_utf8_validate (data, length, NULL))
+    {
+      g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR,
+                           _("the XMP is not UTF-8 text"));
+      return FALSE;
+    }
+
+  /* Check well-formedness with GMarkup first: exempi reports a broken document on stderr
+   * itself, and GMarkup's message says where the problem is. */
+  skip_bom (&data, &length);
+  {
+    static const GMarkupParser no_callbacks = { NULL, NULL, NULL, NULL, NULL };
+    g_autoptr(GMarkupParseContext) context = NULL;
+    g_autoptr(GError) markup_error = NULL;
+
+    context = g_markup_parse_context_new (&no_callbacks, G_MARKUP_PREFIX_ERROR_POSITION, NULL, NULL);
+    if (!g_markup_parse_context_parse (context, data, length, &markup_error) ||
+        !g_markup_parse_context_end_parse (context, &markup_error))
+      {
+        g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR,
+                     _("the XMP is not well-formed XML (%s)"), markup_error->message);
+        return FALSE;
+      }
+  }
+  return TRUE;
+}
+
+XmpPtr
+captioner_xmp_parse (const char  *data,
+                     gsize        length,
+                     GError     **error)
+{
+  XmpPtr xmp;
+
+  captioner_xmp_init ();
+
+  if (!captioner_xmp_check (data, length, error))
+    return NULL;
+  skip_bom (&data, &length);
+
+  xmp = xmp_new_empty ();
+  if (!xmp_parse (xmp, data, length))
+    {
+      g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR,
+                   _("the XMP is not well-formed (exempi error %d)"), xmp_get_error ());
+      xmp_free (xmp);
+      return NULL;
+    }
+  return xmp;
+}
+
+XmpPtr
+captioner_xmp_read_embedded (const char  *path,
+                             GError     **error)
+{
+  XmpFilePtr file;
+  XmpPtr xmp;
+
+  captioner_xmp_init ();
+
+  file = xmp_files_open_new (path, XMP_OPEN_READ | XMP_OPEN_ONLYXMP | XMP_OPEN_USESMARTHANDLER);
+  if (file == NULL)
+    {
+      int code = xmp_get_error ();
+
+      /* No smart handler for this kind of file is not an error: there is just no XMP. */
+      if (code == XMPErr_NoFileHandler || code == XMPErr_Unknown)
+        return NULL;
+      g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_CORRUPT,
+                   _("its embedded metadata could not be read (exempi error %d)"), code);
+      return NULL;
+    }
+  xmp = xmp_files_get_new_xmp (file);
+  xmp_files_close (file, XMP_CLOSE_NOOPTION);
+  xmp_files_free (file);
+  return xmp;
+}
+
+gboolean
+captioner_xmp_read_metadata (XmpPtr             xmp,
+                             int                stored_width,
+                             int                stored_height,
+                             CaptionerMetadata *metadata)
+{
+  g_autoptr(GPtrArray) people = NULL;
+
+  g_return_val_if_fail (xmp != NULL, FALSE);
+  g_return_val_if_fail (metadata != NULL, FALSE);
+
+  captioner_xmp_init ();
+  captioner_xmp_read_fields (xmp, metadata);
+  people = captioner_xmp_read_people (xmp, stored_width, stored_height);
+  if (people->len > 0)
+    {
+      g_ptr_array_unref (metadata->people);
+      metadata->people = g_steal_pointer (&people);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+void
+captioner_xmp_write_metadata (XmpPtr                   xmp,
+                              const CaptionerMetadata *metadata,
+                              int                      stored_width,
+                              int                      stored_height,
+                              int                      orientation)
+{
+  g_return_if_fail (xmp != NULL);
+  g_return_if_fail (metadata != NULL);
+
+  captioner_xmp_init ();
+  captioner_xmp_write_fields (xmp, metadata);
+  captioner_xmp_write_people (xmp, metadata, stored_width, stored_height, orientation);
+}
+
+char *
+captioner_xmp_serialize (XmpPtr    xmp,
+                         gsize    *length,
+                         GError  **error)
+{
+  XmpStringPtr buffer = xmp_string_new ();
+  char *text;
+
+  /* A sidecar has no packet wrapper to pad: other programs write it the same way. */
+  if (!xmp_serialize_and_format (xmp, buffer, XMP_SERIAL_OMITPACKETWRAPPER, 0, "\n", " ", 0))
+    {
+      g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_FAILED,
+                   _("the XMP could not be serialised (exempi error %d)"), xmp_get_error ());
+      xmp_string_free (buffer);
+      return NULL;
+    }
+  text = g_strdup (xmp_string_cstr (buffer));
+  xmp_string_free (buffer);
+  if (length)
+    *length = strlen (text);
+  return text;
+}
