@@ -127,7 +127,9 @@ captioner_caption_compose (const CaptionerCaptionStyle *style,
   people = captioner_caption_compose_people (style, names);
   append_part (caption, people);
   append_part (caption, body);
-  if (!is_blank (credit))
+  /* The credit follows people or words; alone it is no caption (a photo with only
+   * "(Reuters photo)" would count as captioned). */
+  if (caption->len > 0 && !is_blank (credit))
     {
       g_autofree char *suffix = format_credit (style, credit);
       append_part (caption, suffix);

@@ -44,9 +44,13 @@ captioner_person_new_displayed (const char          *name,
 CaptionerPerson *
 captioner_person_copy (const CaptionerPerson *person)
 {
+  CaptionerPerson *copy;
+
   g_return_val_if_fail (person != NULL, NULL);
 
-  return captioner_person_new (person->name, person->has_region ? &person->region : NULL);
+  copy = captioner_person_new (person->name, person->has_region ? &person->region : NULL);
+  copy->id = person->id;
+  return copy;
 }
 
 void
@@ -247,4 +251,36 @@ captioner_people_equal (GPtrArray *a,
         return FALSE;
     }
   return TRUE;
+}
+
+void
+captioner_people_assign_ids (GPtrArray *people)
+{
+  guint next = 1;
+
+  g_return_if_fail (people != NULL);
+
+  for (guint i = 0; i < people->len; i++)
+    next = MAX (next, ((CaptionerPerson *) g_ptr_array_index (people, i))->id + 1);
+  for (guint i = 0; i < people->len; i++)
+    {
+      CaptionerPerson *person = g_ptr_array_index (people, i);
+
+      if (person->id == 0)
+        person->id = next++;
+    }
+}
+
+CaptionerPerson *
+captioner_people_find (GPtrArray *people,
+                       guint      id)
+{
+  for (guint i = 0; people != NULL && i < people->len; i++)
+    {
+      CaptionerPerson *person = g_ptr_array_index (people, i);
+
+      if (person->id == id)
+        return person;
+    }
+  return NULL;
 }

@@ -9,10 +9,11 @@ G_BEGIN_DECLS
 #define CAPTIONER_TYPE_PERSON (captioner_person_get_type ())
 
 /* A person named in a photo. The name may carry a title ("Armenian Foreign Minister Ararat
- * Mirzoyan"). The region, when there is one, is kept as the file stores it: normalised to the
+ * Mirzoyan"), and an id that stays theirs while they are renamed or moved. The region, when there is one, is kept as the file stores it: normalised to the
  * image as stored, x/y the top-left corner. Convert through the orientation for display. */
 typedef struct
 {
+  guint          id;         /* who this is within the photo's metadata; 0 until assigned */
   char          *name;
   gboolean       has_region;
   CaptionerRect  region;
@@ -44,6 +45,12 @@ GArray          *captioner_people_order_displayed     (GPtrArray             *pe
                                                        int                    orientation);
 gboolean         captioner_people_equal               (GPtrArray             *a,
                                                        GPtrArray             *b);
+/* Gives every person without an id (0) the next free one. People read from a file are
+ * numbered 1..N in the order the file lists them, so reading the same bytes again gives the
+ * same ids: an edit can name the person it changed, and a save can find their regions. */
+void             captioner_people_assign_ids          (GPtrArray             *people);
+CaptionerPerson *captioner_people_find                (GPtrArray             *people,
+                                                       guint                  id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaptionerPerson, captioner_person_free)
 

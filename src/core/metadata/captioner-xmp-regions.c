@@ -197,6 +197,7 @@ captioner_xmp_read_people (XmpPtr xmp,
   for (guint i = 0; i < names->len; i++)
     if (!has_person_named (people, g_ptr_array_index (names, i)))
       add_person (people, g_ptr_array_index (names, i), NULL);
+  captioner_people_assign_ids (people);
   return people;
 }
 
