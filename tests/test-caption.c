@@ -111,7 +111,7 @@ test_five_people_any_orientation (void)
       md->people = summit_people (orientations[i]);
       captioner_metadata_set (md, CAPTIONER_FIELD_CAPTION_BODY, summit_body);
       captioner_metadata_set (md, CAPTIONER_FIELD_CREDIT, "Reuters");
-      caption = captioner_metadata_compose (md, orientations[i]);
+      caption = captioner_caption_compose_metadata (md, orientations[i]);
       g_assert_cmpstr (caption, ==, summit_caption);
     }
 }

@@ -3,6 +3,8 @@
 #include <gio/gio.h>
 #include <stdio.h>
 
+#include "captioner-desk.h"
+
 G_BEGIN_DECLS
 
 /* Each takes argv with argv[0] the command name and returns the exit status:
@@ -18,6 +20,9 @@ int  captioner_cli_compose (int    argc,
  * process's own stderr is closed to libraries that print there behind our back. */
 FILE *captioner_cli_stderr (void);
 void captioner_cli_report  (const GError *error);
+void captioner_cli_report_message (const char *message);
 GPtrArray *captioner_cli_files_from_args (char **args);
+CaptionerDesk *captioner_cli_open_desk (char **args,
+                                        int   *status);
 
 G_END_DECLS

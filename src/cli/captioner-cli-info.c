@@ -12,13 +12,19 @@
 #include "captioner-photo.h"
 
 void
-captioner_cli_report (const GError *error)
+captioner_cli_report_message (const char *message)
 {
   /* One line per failure: the message already names the file. */
-  g_autofree char *line = g_strdup (error->message);
+  g_autofree char *line = g_strdup (message);
 
   g_strdelimit (line, "\r\n", ' ');
   fprintf (captioner_cli_stderr (), "captioner-cli: %s\n", line);
+}
+
+void
+captioner_cli_report (const GError *error)
+{
+  captioner_cli_report_message (error->message);
 }
 
 GPtrArray *

@@ -8,6 +8,7 @@
 #include "captioner-cli-commands.h"
 #include "captioner-error.h"
 #include "captioner-person.h"
+#include "captioner-desk.h"
 #include "captioner-photo.h"
 
 typedef struct
@@ -29,28 +30,56 @@ check_utf8 (const char  *option,
   return FALSE;
 }
 
-static gboolean
-caption_is_ours (const CaptionerMetadata *md)
+/* The edits of one `set`, checked before any file is touched. */
+typedef struct
 {
-  const char *caption = md->fields[CAPTIONER_FIELD_CAPTION];
+  TextOption  *texts;
+  guint        n_texts;
+  const char  *caption;      /* --caption: verbatim, applied last */
+  GPtrArray   *persons;      /* PersonSpec */
+  GStrv        keywords;
+  gboolean     clear_people;
+  gboolean     clear_keywords;
+} Edits;
 
-  return caption == NULL || *caption == '\0' ||
-         g_strcmp0 (caption, md->fields[CAPTIONER_FIELD_COMPOSED]) == 0;
-}
+typedef struct
+{
+  char          *name;
+  gboolean       has_region;
+  CaptionerRect  rect;       /* as displayed */
+} PersonSpec;
 
 static void
-add_keywords (CaptionerMetadata *md,
-              char             **keywords)
+person_spec_free (PersonSpec *spec)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) merged = NULL;
+  g_free (spec->name);
+  g_free (spec);
+}
 
-  g_strv_builder_addv (builder, (const char **) md->keywords);
-  for (guint i = 0; keywords != NULL && keywords[i] != NULL; i++)
-    if (!g_strv_contains ((const char * const *) md->keywords, keywords[i]))
-      g_strv_builder_add (builder, keywords[i]);
-  merged = g_strv_builder_end (builder);
-  captioner_metadata_set_keywords (md, (const char * const *) merged);
+/* The same edits, in the same order, whether given here or in the window: fields, then people,
+ * then keywords, then a verbatim caption; the draft composes the caption from its parts. */
+static void
+apply_edits (CaptionerDraft *draft,
+             const Edits    *edits)
+{
+  captioner_draft_begin_group (draft, "set");
+  for (guint i = 0; i < edits->n_texts; i++)
+    if (edits->texts[i].value != NULL && edits->texts[i].field != CAPTIONER_FIELD_CAPTION)
+      captioner_draft_set_field (draft, edits->texts[i].field, edits->texts[i].value);
+  if (edits->clear_people)
+    captioner_draft_clear_people (draft);
+  for (guint i = 0; i < edits->persons->len; i++)
+    {
+      const PersonSpec *spec = g_ptr_array_index (edits->persons, i);
+
+      captioner_draft_add_person (draft, spec->name, spec->has_region ? &spec->rect : NULL);
+    }
+  if (edits->clear_keywords)
+    captioner_draft_set_keywords (draft, NULL);
+  captioner_draft_add_keywords (draft, (const char * const *) edits->keywords);
+  if (edits->caption != NULL)
+    captioner_draft_set_caption (draft, edits->caption);
+  captioner_draft_end_group (draft);
 }
 
 int
@@ -77,13 +106,10 @@ captioner_cli_set (int    argc,
   gboolean clear_keywords = FALSE;
   gboolean force = FALSE;
   GOptionEntry entries[G_N_ELEMENTS (texts) + 7] = { { 0 } };
-  g_autoptr(GOptionContext) context = g_option_context_new (N_("FILE"));
+  g_autoptr(GOptionContext) context = g_option_context_new (N_("FILE|FOLDER…"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(CaptionerPhoto) photo = NULL;
-  g_autoptr(CaptionerMetadata) md = NULL;
-  gboolean people_changed = FALSE;
-  int orientation;
+  g_autoptr(CaptionerDesk) desk = NULL;
+  Edits edits = { 0 };
   guint n = 0;
   int status;
 
@@ -111,80 +137,65 @@ captioner_cli_set (int    argc,
       status = 2;
       goto out;
     }
-  if (rest == NULL || g_strv_length (rest) != 1)
+  if (rest == NULL || rest[0] == NULL)
     {
-      fprintf (captioner_cli_stderr (), "captioner-cli set: %s\n", _("give exactly one FILE"));
+      fprintf (captioner_cli_stderr (), "captioner-cli set: %s\n", _("no file given"));
       status = 2;
       goto out;
     }
 
-  file = g_file_new_for_commandline_arg (rest[0]);
-  photo = captioner_photo_load (file, NULL, &error);
-  if (photo == NULL)
-    {
-      captioner_cli_report (error);
-      status = 1;
-      goto out;
-    }
-  orientation = captioner_photo_get_orientation (photo);
-  md = captioner_metadata_copy (captioner_photo_get_metadata (photo));
-
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    {
-      if (!check_utf8 (texts[i].option, texts[i].value, &error))
-        goto usage_error;
-      if (texts[i].value != NULL && texts[i].field != CAPTIONER_FIELD_CAPTION)
-        captioner_metadata_set (md, texts[i].field, texts[i].value);
-    }
-
-  if (clear_people)
-    {
-      g_ptr_array_set_size (md->people, 0);
-      people_changed = TRUE;
-    }
+    if (!check_utf8 (texts[i].option, texts[i].value, &error))
+      goto usage_error;
+  edits.texts = texts;
+  edits.n_texts = G_N_ELEMENTS (texts);
+  edits.caption = texts[1].value;
+  edits.persons = g_ptr_array_new_with_free_func ((GDestroyNotify) person_spec_free);
+  edits.clear_people = clear_people;
+  edits.clear_keywords = clear_keywords;
+  edits.keywords = keywords;
   for (guint i = 0; persons != NULL && persons[i] != NULL; i++)
     {
-      g_autofree char *name = NULL;
-      CaptionerRect rect;
-      gboolean has_region = FALSE;
+      PersonSpec *spec = g_new0 (PersonSpec, 1);
 
+      g_ptr_array_add (edits.persons, spec);
       if (!check_utf8 ("person", persons[i], &error) ||
-          !captioner_person_parse_spec (persons[i], &name, &rect, &has_region, &error))
+          !captioner_person_parse_spec (persons[i], &spec->name, &spec->rect, &spec->has_region,
+                                        &error))
         goto usage_error;
-      g_ptr_array_add (md->people,
-                       captioner_person_new_displayed (name, has_region ? &rect : NULL, orientation));
-      people_changed = TRUE;
     }
-
-  if (clear_keywords)
-    captioner_metadata_set_keywords (md, NULL);
   for (guint i = 0; keywords != NULL && keywords[i] != NULL; i++)
     if (!check_utf8 ("keyword", keywords[i], &error))
       goto usage_error;
-  add_keywords (md, keywords);
 
-  /* The caption: verbatim when given; otherwise composed from the parts when there is a body,
-   * or when the caption is Captioner's own (or empty) and people were given. A caption that
-   * came from elsewhere (a wire) is not replaced by a list of names. */
-  if (texts[1].value != NULL)
-    captioner_metadata_set (md, CAPTIONER_FIELD_CAPTION, texts[1].value);
-  else if (md->fields[CAPTIONER_FIELD_CAPTION_BODY] != NULL ||
-           (people_changed && caption_is_ours (captioner_photo_get_metadata (photo))))
-    {
-      g_autofree char *caption = captioner_metadata_compose (md, orientation);
-      captioner_metadata_set (md, CAPTIONER_FIELD_CAPTION, caption);
-    }
-
-  if (!captioner_photo_save (photo, md, force ? CAPTIONER_SAVE_FORCE_CAPTION : CAPTIONER_SAVE_NONE,
-                             NULL, &error))
-    {
-      captioner_cli_report (error);
-      if (g_error_matches (error, CAPTIONER_ERROR, CAPTIONER_ERROR_CAPTION_CHANGED))
-        fprintf (captioner_cli_stderr (), "captioner-cli: %s\n", _("run again with --force to replace it"));
-      status = 1;
-      goto out;
-    }
   status = 0;
+  desk = captioner_cli_open_desk (rest, &status);
+  if (desk == NULL)
+    goto out;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (desk)); i++)
+    {
+      CaptionerDeskItem *item = captioner_desk_get_item (desk, i);
+      CaptionerDraft *draft = captioner_desk_item_get_draft (item);
+
+      if (draft == NULL)
+        continue;
+      apply_edits (draft, &edits);
+      captioner_desk_save (desk, item, force ? CAPTIONER_SAVE_FORCE_CAPTION : CAPTIONER_SAVE_NONE);
+    }
+  captioner_desk_wait (desk);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (desk)); i++)
+    {
+      CaptionerDeskItem *item = captioner_desk_get_item (desk, i);
+
+      if (captioner_desk_item_get_photo (item) == NULL ||
+          captioner_desk_item_get_error (item) == NULL)
+        continue;
+      captioner_cli_report_message (captioner_desk_item_get_error (item));
+      if (captioner_desk_item_get_conflict_code (item) == CAPTIONER_ERROR_CAPTION_CHANGED)
+        fprintf (captioner_cli_stderr (), "captioner-cli: %s\n",
+                 _("run again with --force to replace it"));
+      status = 1;
+    }
   goto out;
 
 usage_error:
@@ -194,6 +205,7 @@ usage_error:
 out:
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     g_free (texts[i].value);
+  g_clear_pointer (&edits.persons, g_ptr_array_unref);
   return status;
 }
 
@@ -208,6 +220,7 @@ captioner_cli_compose (int    argc,
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
+  g_autoptr(CaptionerDesk) desk = NULL;
   int status = 0;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -217,20 +230,15 @@ captioner_cli_compose (int    argc,
       return 2;
     }
 
-  for (guint i = 0; rest[i] != NULL; i++)
+  desk = captioner_cli_open_desk (rest, &status);
+  for (guint i = 0; desk != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (desk)); i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (rest[i]);
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(CaptionerPhoto) photo = captioner_photo_load (file, NULL, &local_error);
+      CaptionerDraft *draft = captioner_desk_item_get_draft (captioner_desk_get_item (desk, i));
       g_autofree char *caption = NULL;
 
-      if (photo == NULL)
-        {
-          captioner_cli_report (local_error);
-          status = 1;
-          continue;
-        }
-      caption = captioner_photo_compose (photo, NULL);
+      if (draft == NULL)
+        continue;
+      caption = captioner_draft_compose (draft);
       printf ("%s\n", caption);
     }
   return status;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "captioner-caption.h"
+#include "captioner-person.h"
 
 static const CaptionerCaptionStyle styles[] = {
   { "default", "From left,", ", ", " and ", FALSE, "(%s photo)" },
@@ -135,4 +136,39 @@ captioner_caption_compose (const CaptionerCaptionStyle *style,
       append_part (caption, suffix);
     }
   return g_string_free (caption, FALSE);
+}
+
+char **
+captioner_caption_dup_names (const CaptionerMetadata *metadata,
+                             int                      orientation)
+{
+  g_autoptr(GArray) order = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (metadata != NULL, NULL);
+
+  order = captioner_people_order_displayed (metadata->people, orientation);
+  for (guint i = 0; i < order->len; i++)
+    {
+      const CaptionerPerson *person = g_ptr_array_index (metadata->people,
+                                                         g_array_index (order, guint, i));
+      g_strv_builder_add (builder, person->name);
+    }
+  return g_strv_builder_end (builder);
+}
+
+char *
+captioner_caption_compose_metadata (const CaptionerMetadata *metadata,
+                                    int                      orientation)
+{
+  g_auto(GStrv) names = NULL;
+  const CaptionerCaptionStyle *style;
+
+  g_return_val_if_fail (metadata != NULL, NULL);
+
+  names = captioner_caption_dup_names (metadata, orientation);
+  style = captioner_caption_style_lookup (metadata->fields[CAPTIONER_FIELD_STYLE]);
+  return captioner_caption_compose (style, (const char * const *) names,
+                                    metadata->fields[CAPTIONER_FIELD_CAPTION_BODY],
+                                    metadata->fields[CAPTIONER_FIELD_CREDIT]);
 }

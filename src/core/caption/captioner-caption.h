@@ -2,6 +2,8 @@
 
 #include <glib.h>
 
+#include "captioner-metadata.h"
+
 G_BEGIN_DECLS
 
 /* The house style of a caption, in one place so the desk can change it. */
@@ -24,6 +26,14 @@ char *captioner_caption_compose        (const CaptionerCaptionStyle *style,
                                         const char * const          *names,
                                         const char                  *body,
                                         const char                  *credit);
+
+/* The caption that metadata's parts compose: people left to right as displayed (orientation
+ * is the photo's), the body, the credit suffix, in the stored style. */
+char  *captioner_caption_compose_metadata (const CaptionerMetadata  *metadata,
+                                           int                       orientation);
+/* The people's names, left to right as displayed. */
+char **captioner_caption_dup_names        (const CaptionerMetadata  *metadata,
+                                           int                       orientation);
 
 /* IPTC IIM limits Caption-Abstract to 2000 bytes. */
 #define CAPTIONER_CAPTION_MAX_BYTES 2000

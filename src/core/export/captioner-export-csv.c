@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "captioner-caption.h"
 #include "captioner-export-private.h"
 #include "captioner-photo.h"
 
@@ -84,8 +85,8 @@ captioner_csv_append_photo (GString        *out,
   const char *cells[G_N_ELEMENTS (captioner_csv_columns)];
   guint n = 0;
 
-  names = captioner_metadata_dup_ordered_names (metadata,
-                                                captioner_photo_get_orientation (photo));
+  names = captioner_caption_dup_names (metadata,
+                                       captioner_photo_get_orientation (photo));
   keywords = g_strjoinv ("; ", metadata->keywords);
   people = g_strjoinv ("; ", names);
   width = g_strdup_printf ("%d", captioner_photo_get_width (photo));

@@ -2,7 +2,6 @@
 
 #include "config.h"
 
-#include "captioner-caption.h"
 #include "captioner-metadata.h"
 #include "captioner-person.h"
 
@@ -114,44 +113,17 @@ captioner_metadata_set_keywords (CaptionerMetadata  *metadata,
   g_strv_builder_unref (builder);
 }
 
-char **
-captioner_metadata_dup_ordered_names (const CaptionerMetadata *metadata,
-                                      int                      orientation)
-{
-  g_autoptr(GPtrArray) sorted = NULL;
-  GStrvBuilder *builder = g_strv_builder_new ();
-  char **names;
-
-  sorted = captioner_people_sort_displayed (metadata->people, orientation);
-  for (guint i = 0; i < sorted->len; i++)
-    g_strv_builder_add (builder, ((CaptionerPerson *) g_ptr_array_index (sorted, i))->name);
-  names = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  return names;
-}
-
-/* The caption that the stored parts compose: people left to right as displayed, the body,
- * the credit suffix, in the stored style. */
-char *
-captioner_metadata_compose (const CaptionerMetadata *metadata,
-                            int                      orientation)
-{
-  g_auto(GStrv) names = NULL;
-  const CaptionerCaptionStyle *style;
-
-  g_return_val_if_fail (metadata != NULL, NULL);
-
-  names = captioner_metadata_dup_ordered_names (metadata, orientation);
-  style = captioner_caption_style_lookup (metadata->fields[CAPTIONER_FIELD_STYLE]);
-  return captioner_caption_compose (style, (const char * const *) names,
-                                    metadata->fields[CAPTIONER_FIELD_CAPTION_BODY],
-                                    metadata->fields[CAPTIONER_FIELD_CREDIT]);
-}
-
 gboolean
 captioner_metadata_is_captioned (const CaptionerMetadata *metadata)
 {
   const char *caption = metadata->fields[CAPTIONER_FIELD_CAPTION];
 
   return caption != NULL && *caption != '\0';
+}
+
+gboolean
+captioner_caption_is_foreign (const char *caption,
+                              const char *composed)
+{
+  return caption != NULL && *caption != '\0' && g_strcmp0 (caption, composed) != 0;
 }

@@ -55,6 +55,11 @@ char              *captioner_metadata_compose      (const CaptionerMetadata *met
 char             **captioner_metadata_dup_ordered_names (const CaptionerMetadata *metadata,
                                                          int                      orientation);
 gboolean           captioner_metadata_is_captioned (const CaptionerMetadata *metadata);
+/* Whether a caption is another program's: there is one, and it is not the one Captioner
+ * composed and recorded there (CAPTIONER_FIELD_COMPOSED). The rule every reader of a stored
+ * caption follows; what a draft does with such a caption is in captioner-draft.c. */
+gboolean           captioner_caption_is_foreign    (const char              *caption,
+                                                    const char              *composed);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaptionerMetadata, captioner_metadata_free)
 

@@ -15,13 +15,8 @@ static gboolean
 would_replace_foreign_caption (CaptionerPhoto          *self,
                                const CaptionerMetadata *metadata)
 {
-  const char *new_caption = metadata->fields[CAPTIONER_FIELD_CAPTION];
-
-  if (self->sidecar_caption == NULL || *self->sidecar_caption == '\0')
-    return FALSE;
-  if (g_strcmp0 (self->sidecar_caption, new_caption) == 0)
-    return FALSE;
-  return g_strcmp0 (self->sidecar_caption, self->sidecar_composed) != 0;
+  return captioner_photo_has_foreign_caption (self) &&
+         g_strcmp0 (self->sidecar_caption, metadata->fields[CAPTIONER_FIELD_CAPTION]) != 0;
 }
 
 typedef struct
@@ -52,10 +47,13 @@ prepare_save (CaptionerPhoto          *self,
   SaveData *data = g_new0 (SaveData, 1);
 
   data->metadata = captioner_metadata_copy (metadata);
-  /* Record what Captioner writes as the caption, so that a later change by another program
-   * can be told apart from ours. */
-  captioner_metadata_set (data->metadata, CAPTIONER_FIELD_COMPOSED,
-                          data->metadata->fields[CAPTIONER_FIELD_CAPTION]);
+  /* A caption this save writes is Captioner's: recorded, so that a later change by another
+   * program can be told apart from ours. A caption left as it was keeps its record: another
+   * program's caption kept through a credit-only save stays theirs. */
+  if (g_strcmp0 (metadata->fields[CAPTIONER_FIELD_CAPTION],
+                 self->metadata->fields[CAPTIONER_FIELD_CAPTION]) != 0)
+    captioner_metadata_set (data->metadata, CAPTIONER_FIELD_COMPOSED,
+                            data->metadata->fields[CAPTIONER_FIELD_CAPTION]);
   data->expected = self->target_bytes ? g_bytes_ref (self->target_bytes) : NULL;
   data->base = self->base_bytes ? g_bytes_ref (self->base_bytes) : NULL;
   data->flags = flags;

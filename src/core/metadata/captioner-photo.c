@@ -613,10 +613,9 @@ captioner_photo_get_warning (CaptionerPhoto *self)
   return self->warning;
 }
 
-char *
-captioner_photo_compose (CaptionerPhoto          *self,
-                         const CaptionerMetadata *metadata)
+gboolean
+captioner_photo_has_foreign_caption (CaptionerPhoto *self)
 {
-  g_return_val_if_fail (CAPTIONER_IS_PHOTO (self), NULL);
-  return captioner_metadata_compose (metadata ? metadata : self->metadata, self->orientation);
+  g_return_val_if_fail (CAPTIONER_IS_PHOTO (self), FALSE);
+  return captioner_caption_is_foreign (self->sidecar_caption, self->sidecar_composed);
 }

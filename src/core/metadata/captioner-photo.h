@@ -50,8 +50,10 @@ GFile                   *captioner_photo_get_sidecar       (CaptionerPhoto      
 GFile                   *captioner_photo_get_sidecar_target (CaptionerPhoto     *self);
 /* Something the editor should know (both sidecar names present and disagreeing), or NULL. */
 const char              *captioner_photo_get_warning       (CaptionerPhoto      *self);
-char                    *captioner_photo_compose           (CaptionerPhoto      *self,
-                                                            const CaptionerMetadata *metadata);
+/* Whether the sidecar holds a caption another program wrote, or changed after Captioner
+ * composed it there (captioner_caption_is_foreign). A save that would replace it fails with
+ * CAPTIONER_ERROR_CAPTION_CHANGED unless forced. */
+gboolean                 captioner_photo_has_foreign_caption (CaptionerPhoto    *self);
 
 /* Writes metadata into NAME.EXT.xmp atomically, keeping every other property there. Fails with
  * CAPTIONER_ERROR_CONFLICT when the sidecar changed on disk since it was read, and with

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "captioner-desk-item.h"
+
+G_BEGIN_DECLS
+
+/* What only the desk changes in an item (captioner-desk.c, captioner-desk-save.c). */
+void     captioner_desk_item_update_state    (CaptionerDeskItem *self);
+void     captioner_desk_item_set_saving      (CaptionerDeskItem *self,
+                                              gboolean           saving);
+/* A save asked for while one was in flight: done when that one ends. */
+void     captioner_desk_item_set_save_again  (CaptionerDeskItem *self);
+gboolean captioner_desk_item_take_save_again (CaptionerDeskItem *self);
+/* A released draft goes once it has nothing left to save. */
+void     captioner_desk_item_release_if_clean (CaptionerDeskItem *self);
+
+G_END_DECLS

@@ -1,0 +1,699 @@
+#define G_LOG_DOMAIN "captioner-draft"
+
+#include "config.h"
+
+#include "captioner-caption.h"
+#include "captioner-draft.h"
+#include "captioner-history.h"
+#include "captioner-person.h"
+
+/* Undo steps kept per photo. */
+#define HISTORY_LIMIT 200
+
+struct _CaptionerDraft
+{
+  GObject                parent_instance;
+
+  /* Owned references */
+  CaptionerMetadata     *current;    /* what the editor sees */
+  CaptionerMetadata     *baseline;   /* what the editor started from: as read or as saved */
+  CaptionerMetadata     *opened;     /* what the ownership rule compares with */
+  CaptionerHistory      *history;
+  char                  *default_style;
+  char                  *group;      /* of the edits between begin_group and end_group */
+
+  int                    orientation;
+  gboolean               caption_protected;  /* the stored caption is another program's */
+  gboolean               adopted;    /* another program's caption became the body */
+  guint                  group_depth;
+  guint                  next_id;    /* ids are never reused in a draft, even after an undo */
+  CaptionerDraftChanged  pending;    /* what the grouped edits touched */
+
+  /* What the properties said at the last notification. */
+  gboolean               was_dirty;
+  gboolean               was_kept;
+  gboolean               could_undo;
+  gboolean               could_redo;
+  char                  *was_caption;
+};
+
+G_DEFINE_FINAL_TYPE (CaptionerDraft, captioner_draft, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DIRTY,
+  PROP_CAPTION,
+  PROP_CAPTION_KEPT,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_DEFAULT_STYLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The ownership rule.
+ *
+ * A caption another program wrote (captioner_caption_is_foreign: there is one and Captioner
+ * did not compose it) is adopted as the body when no people are named, so that what is shown
+ * is what is stored, and can be edited. A wire photo's caption adopted this way is composed
+ * in house style by the first edit, whatever it is (credit suffix and all).
+ *
+ * It is protected when it is in the sidecar (another editor's words on a shared folder,
+ * Photo Mechanic's or Lightroom's), or when people are named beside it (composing would put
+ * a list of names in place of its words): then it is kept as it is until the editor writes
+ * their own words, by editing the body, or the people when it was adopted as the body. A
+ * protected caption that a save would replace needs the editor's say (the save fails with
+ * CAPTIONER_ERROR_CAPTION_CHANGED unless forced).
+ *
+ * Otherwise the caption follows its parts: people, body, credit and style. Another field's
+ * edit leaves it alone, so that a caption set verbatim stays until one of its parts changes. */
+
+static gboolean
+is_part (CaptionerField field)
+{
+  return field == CAPTIONER_FIELD_CAPTION_BODY || field == CAPTIONER_FIELD_CREDIT ||
+         field == CAPTIONER_FIELD_STYLE;
+}
+
+static void
+start_from (CaptionerDraft          *self,
+            const CaptionerMetadata *stored,
+            gboolean                 sidecar_foreign)
+{
+  CaptionerMetadata *opened = captioner_metadata_copy (stored);
+  const char *caption = opened->fields[CAPTIONER_FIELD_CAPTION];
+  gboolean foreign = captioner_caption_is_foreign (caption,
+                                                   opened->fields[CAPTIONER_FIELD_COMPOSED]);
+
+  captioner_people_assign_ids (opened->people);
+  for (guint i = 0; i < opened->people->len; i++)
+    self->next_id = MAX (self->next_id,
+                         ((CaptionerPerson *) g_ptr_array_index (opened->people, i))->id + 1);
+  self->adopted = foreign && opened->people->len == 0;
+  if (self->adopted)
+    captioner_metadata_set (opened, CAPTIONER_FIELD_CAPTION_BODY, caption);
+  self->caption_protected = foreign && (sidecar_foreign || !self->adopted);
+  g_clear_pointer (&self->opened, captioner_metadata_free);
+  self->opened = opened;
+}
+
+/* Whether the caption is being composed from its parts rather than kept as another program
+ * wrote it. */
+static gboolean
+composing (CaptionerDraft          *self,
+           const CaptionerMetadata *md)
+{
+  if (!self->caption_protected)
+    return TRUE;
+  if (g_strcmp0 (md->fields[CAPTIONER_FIELD_CAPTION_BODY],
+                 self->opened->fields[CAPTIONER_FIELD_CAPTION_BODY]) != 0)
+    return TRUE;
+  return self->adopted && !captioner_people_equal (md->people, self->opened->people);
+}
+
+/* The adopted wire caption, not edited yet: the first edit of any field composes it. */
+static gboolean
+adoption_pending (CaptionerDraft          *self,
+                  const CaptionerMetadata *md)
+{
+  return self->adopted && !self->caption_protected &&
+         g_strcmp0 (md->fields[CAPTIONER_FIELD_CAPTION],
+                    self->opened->fields[CAPTIONER_FIELD_CAPTION]) == 0;
+}
+
+/* A caption the draft writes is Captioner's, and recorded as such (as the save does). */
+static void
+set_own_caption (CaptionerDraft *self,
+                 const char     *caption)
+{
+  captioner_metadata_set (self->current, CAPTIONER_FIELD_CAPTION, caption);
+  captioner_metadata_set (self->current, CAPTIONER_FIELD_COMPOSED, caption);
+}
+
+static void
+recompose (CaptionerDraft *self)
+{
+  g_autofree char *caption = NULL;
+
+  if (!composing (self, self->current))
+    return;
+  if (self->current->fields[CAPTIONER_FIELD_STYLE] == NULL && self->default_style != NULL)
+    captioner_metadata_set (self->current, CAPTIONER_FIELD_STYLE, self->default_style);
+  caption = captioner_caption_compose_metadata (self->current, self->orientation);
+  set_own_caption (self, *caption ? caption : NULL);
+}
+
+static void
+notify_state (CaptionerDraft        *self,
+              CaptionerDraftChanged  what)
+{
+  gboolean dirty = captioner_draft_get_dirty (self);
+  gboolean kept = captioner_draft_get_caption_kept (self);
+  gboolean can_undo = captioner_history_can_undo (self->history);
+  gboolean can_redo = captioner_history_can_redo (self->history);
+  const char *caption = captioner_draft_get_caption (self);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (g_strcmp0 (caption, self->was_caption) != 0)
+    {
+      g_free (self->was_caption);
+      self->was_caption = g_strdup (caption);
+      what |= CAPTIONER_DRAFT_CHANGED_CAPTION;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPTION]);
+    }
+#define NOTIFY_IF_CHANGED(now, was, prop) \
+  if ((now) != (was)) { (was) = (now); g_object_notify_by_pspec (G_OBJECT (self), properties[prop]); }
+  NOTIFY_IF_CHANGED (dirty, self->was_dirty, PROP_DIRTY);
+  NOTIFY_IF_CHANGED (kept, self->was_kept, PROP_CAPTION_KEPT);
+  NOTIFY_IF_CHANGED (can_undo, self->could_undo, PROP_CAN_UNDO);
+  NOTIFY_IF_CHANGED (can_redo, self->could_redo, PROP_CAN_REDO);
+#undef NOTIFY_IF_CHANGED
+  g_object_thaw_notify (G_OBJECT (self));
+  if (what != 0)
+    g_signal_emit (self, signals[CHANGED], 0, what);
+}
+
+/* Every edit ends here: the caption follows, the history records it, listeners hear of it. */
+static void
+commit (CaptionerDraft        *self,
+        CaptionerDraftChanged  what,
+        gboolean               part,
+        const char            *group)
+{
+  if (part || adoption_pending (self, self->current))
+    recompose (self);
+  if (self->group_depth > 0)
+    {
+      self->pending |= what;
+      return;
+    }
+  captioner_history_push (self->history, self->current, group);
+  notify_state (self, what);
+}
+
+static CaptionerPerson *
+find_person (CaptionerDraft *self,
+             guint           id)
+{
+  CaptionerPerson *person = captioner_people_find (self->current->people, id);
+
+  if (person == NULL)
+    g_warning ("No person %u in the draft", id);
+  return person;
+}
+
+static void
+captioner_draft_finalize (GObject *object)
+{
+  CaptionerDraft *self = CAPTIONER_DRAFT (object);
+
+  g_clear_pointer (&self->current, captioner_metadata_free);
+  g_clear_pointer (&self->baseline, captioner_metadata_free);
+  g_clear_pointer (&self->opened, captioner_metadata_free);
+  g_clear_object (&self->history);
+  g_clear_pointer (&self->default_style, g_free);
+  g_clear_pointer (&self->group, g_free);
+  g_clear_pointer (&self->was_caption, g_free);
+  G_OBJECT_CLASS (captioner_draft_parent_class)->finalize (object);
+}
+
+static void
+captioner_draft_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  CaptionerDraft *self = CAPTIONER_DRAFT (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIRTY:
+      g_value_set_boolean (value, captioner_draft_get_dirty (self));
+      break;
+    case PROP_CAPTION:
+      g_value_set_string (value, captioner_draft_get_caption (self));
+      break;
+    case PROP_CAPTION_KEPT:
+      g_value_set_boolean (value, captioner_draft_get_caption_kept (self));
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, captioner_draft_get_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, captioner_draft_get_can_redo (self));
+      break;
+    case PROP_DEFAULT_STYLE:
+      g_value_set_string (value, self->default_style);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+captioner_draft_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  CaptionerDraft *self = CAPTIONER_DRAFT (object);
+
+  switch (prop_id)
+    {
+    case PROP_DEFAULT_STYLE:
+      captioner_draft_set_default_style (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+captioner_draft_class_init (CaptionerDraftClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = captioner_draft_finalize;
+  object_class->get_property = captioner_draft_get_property;
+  object_class->set_property = captioner_draft_set_property;
+
+#define READABLE (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+  properties[PROP_DIRTY] = g_param_spec_boolean ("dirty", NULL, NULL, FALSE, READABLE);
+  properties[PROP_CAPTION] = g_param_spec_string ("caption", NULL, NULL, "", READABLE);
+  properties[PROP_CAPTION_KEPT] = g_param_spec_boolean ("caption-kept", NULL, NULL, FALSE,
+                                                        READABLE);
+  properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, READABLE);
+  properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, READABLE);
+#undef READABLE
+  properties[PROP_DEFAULT_STYLE] =
+    g_param_spec_string ("default-style", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+captioner_draft_init (CaptionerDraft *self)
+{
+  self->history = captioner_history_new (HISTORY_LIMIT);
+  self->orientation = 1;
+  self->next_id = 1;
+}
+
+/* stored: the metadata as read; orientation: the photo's; caption_protected: the sidecar
+ * holds another program's caption (captioner_photo_has_foreign_caption). */
+CaptionerDraft *
+captioner_draft_new (const CaptionerMetadata *stored,
+                     int                      orientation,
+                     gboolean                 caption_protected)
+{
+  CaptionerDraft *self;
+
+  g_return_val_if_fail (stored != NULL, NULL);
+
+  self = g_object_new (CAPTIONER_TYPE_DRAFT, NULL);
+  self->orientation = orientation;
+  start_from (self, stored, caption_protected);
+  self->baseline = captioner_metadata_copy (self->opened);
+  self->current = captioner_metadata_copy (self->opened);
+  captioner_history_reset (self->history, self->current);
+  self->was_caption = g_strdup (captioner_draft_get_caption (self));
+  self->was_kept = captioner_draft_get_caption_kept (self);
+  return self;
+}
+
+const CaptionerMetadata *
+captioner_draft_get_metadata (CaptionerDraft *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_DRAFT (self), NULL);
+  return self->current;
+}
+
+const CaptionerMetadata *
+captioner_draft_get_baseline (CaptionerDraft *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_DRAFT (self), NULL);
+  return self->baseline;
+}
+
+int
+captioner_draft_get_orientation (CaptionerDraft *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_DRAFT (self), 1);
+  return self->orientation;
+}
+
+gboolean
+captioner_draft_get_dirty (CaptionerDraft *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_DRAFT (self), FALSE);
+  return !captioner_metadata_equal (self->current, self->baseline);
+}
+
+const char *
+captioner_draft_get_caption (CaptionerDraft *self)
+{
+  const char *caption;
+
+  g_return_val_if_fail (CAPTIONER_IS_DRAFT (self), "");
+  caption = self->current->fields[CAPTIONER_FIELD_CAPTION];
+  return caption ? caption : "";
+}
+
+gboolean
+captioner_draft_get_caption_kept (CaptionerDraft *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_DRAFT (self), FALSE);
+  return !composing (self, self->current);
+}
+
+char *
+captioner_draft_compose (CaptionerDraft *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_DRAFT (self), NULL);
+  return captioner_caption_compose_metadata (self->current, self->orientation);
+}
+
+const char *
+captioner_draft_get_default_style (CaptionerDraft *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_DRAFT (self), NULL);
+  return self->default_style;
+}
+
+/* The style a caption is composed in when it has none stored yet. */
+void
+captioner_draft_set_default_style (CaptionerDraft *self,
+                                   const char     *style)
+{
+  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
+
+  if (g_strcmp0 (self->default_style, style) == 0)
+    return;
+  g_free (self->default_style);
+  self->default_style = g_strdup (style);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFAULT_STYLE]);
+}
+
+const char *
+captioner_draft_get_field (CaptionerDraft *self,
+                           CaptionerField  field)
+{
+  g_return_val_if_fail (CAPTIONER_IS_DRAFT (self), NULL);
+  return captioner_metadata_get (self->current, field);
+}
+
+GPtrArray *
+captioner_draft_dup_people_ordered (CaptionerDraft *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_DRAFT (self), NULL);
+  return captioner_people_sort_displayed (self->current->people, self->orientation);
+}
+
+CaptionerChanges *
+captioner_draft_dup_changes (CaptionerDraft *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_DRAFT (self), NULL);
+  return captioner_changes_between (self->baseline, self->current);
+}
+
+/* Empty text is no value: the property is removed. The caption and the record of what
+ * Captioner composed are not fields an editor sets this way. */
+void
+captioner_draft_set_field (CaptionerDraft *self,
+                           CaptionerField  field,
+                           const char     *value)
+{
+  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
+  g_return_if_fail (field < CAPTIONER_N_FIELDS);
+  g_return_if_fail (field != CAPTIONER_FIELD_CAPTION && field != CAPTIONER_FIELD_COMPOSED);
+
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (g_strcmp0 (self->current->fields[field], value) == 0)
+    return;
+  captioner_metadata_set (self->current, field, value);
+  commit (self, CAPTIONER_DRAFT_CHANGED_FIELDS, is_part (field), captioner_field_get_name (field));
+}
+
+void
+captioner_draft_set_keywords (CaptionerDraft     *self,
+                              const char * const *keywords)
+{
+  g_auto(GStrv) before = NULL;
+
+  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
+
+  before = g_strdupv (self->current->keywords);
+  captioner_metadata_set_keywords (self->current, keywords);
+  if (g_strv_equal ((const char * const *) before, (const char * const *) self->current->keywords))
+    return;
+  commit (self, CAPTIONER_DRAFT_CHANGED_KEYWORDS, FALSE, "keywords");
+}
+
+/* Adds the keywords not there yet, after the others. */
+void
+captioner_draft_add_keywords (CaptionerDraft     *self,
+                              const char * const *keywords)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) merged = NULL;
+
+  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
+
+  g_strv_builder_addv (builder, (const char **) self->current->keywords);
+  for (guint i = 0; keywords != NULL && keywords[i] != NULL; i++)
+    if (!g_strv_contains ((const char * const *) self->current->keywords, keywords[i]))
+      g_strv_builder_add (builder, keywords[i]);
+  merged = g_strv_builder_end (builder);
+  captioner_draft_set_keywords (self, (const char * const *) merged);
+}
+
+guint
+captioner_draft_add_person (CaptionerDraft      *self,
+                            const char          *name,
+                            const CaptionerRect *displayed)
+{
+  CaptionerPerson *person;
+
+  g_return_val_if_fail (CAPTIONER_IS_DRAFT (self), 0);
+
+  person = captioner_person_new_displayed (name, displayed, self->orientation);
+  g_strstrip (person->name);
+  person->id = self->next_id++;
+  g_ptr_array_add (self->current->people, person);
+  commit (self, CAPTIONER_DRAFT_CHANGED_PEOPLE, TRUE, NULL);
+  return person->id;
+}
+
+void
+captioner_draft_rename_person (CaptionerDraft *self,
+                               guint           id,
+                               const char     *name)
+{
+  CaptionerPerson *person;
+  g_autofree char *trimmed = NULL;
+  g_autofree char *group = NULL;
+
+  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
+
+  person = find_person (self, id);
+  trimmed = g_strstrip (g_strdup (name ? name : ""));
+  if (person == NULL || g_strcmp0 (person->name, trimmed) == 0)
+    return;
+  g_free (person->name);
+  person->name = g_steal_pointer (&trimmed);
+  group = g_strdup_printf ("person-%u", id);
+  commit (self, CAPTIONER_DRAFT_CHANGED_PEOPLE, TRUE, group);
+}
+
+void
+captioner_draft_move_person (CaptionerDraft      *self,
+                             guint                id,
+                             const CaptionerRect *displayed)
+{
+  CaptionerPerson *person;
+
+  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
+
+  person = find_person (self, id);
+  if (person == NULL)
+    return;
+  if (displayed == NULL)
+    person->has_region = FALSE;
+  else
+    {
+      captioner_orientation_to_stored (self->orientation, displayed, &person->region);
+      captioner_rect_clamp (&person->region);
+      person->has_region = TRUE;
+    }
+  commit (self, CAPTIONER_DRAFT_CHANGED_PEOPLE, TRUE, NULL);
+}
+
+void
+captioner_draft_remove_person (CaptionerDraft *self,
+                               guint           id)
+{
+  CaptionerPerson *person;
+
+  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
+
+  person = find_person (self, id);
+  if (person == NULL)
+    return;
+  g_ptr_array_remove (self->current->people, person);
+  commit (self, CAPTIONER_DRAFT_CHANGED_PEOPLE, TRUE, NULL);
+}
+
+void
+captioner_draft_clear_people (CaptionerDraft *self)
+{
+  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
+
+  if (self->current->people->len == 0)
+    return;
+  g_ptr_array_set_size (self->current->people, 0);
+  commit (self, CAPTIONER_DRAFT_CHANGED_PEOPLE, TRUE, NULL);
+}
+
+void
+captioner_draft_set_caption (CaptionerDraft *self,
+                             const char     *caption)
+{
+  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
+
+  if (caption != NULL && *caption == '\0')
+    caption = NULL;
+  if (g_strcmp0 (self->current->fields[CAPTIONER_FIELD_CAPTION], caption) == 0)
+    return;
+  set_own_caption (self, caption);
+  if (self->group_depth > 0)
+    {
+      self->pending |= CAPTIONER_DRAFT_CHANGED_CAPTION;
+      return;
+    }
+  captioner_history_push (self->history, self->current, NULL);
+  notify_state (self, CAPTIONER_DRAFT_CHANGED_CAPTION);
+}
+
+void
+captioner_draft_begin_group (CaptionerDraft *self,
+                             const char     *group)
+{
+  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
+
+  if (self->group_depth++ == 0)
+    {
+      g_free (self->group);
+      self->group = g_strdup (group);
+      self->pending = 0;
+    }
+}
+
+void
+captioner_draft_end_group (CaptionerDraft *self)
+{
+  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
+  g_return_if_fail (self->group_depth > 0);
+
+  if (--self->group_depth > 0)
+    return;
+  captioner_history_push (self->history, self->current, self->group);
+  notify_state (self, self->pending);
+  self->pending = 0;
+}
+
+void
+captioner_draft_break_group (CaptionerDraft *self)
+{
+  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
+  captioner_history_break_group (self->history);
+}
+
+gboolean
+captioner_draft_get_can_undo (CaptionerDraft *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_DRAFT (self), FALSE);
+  return captioner_history_can_undo (self->history);
+}
+
+gboolean
+captioner_draft_get_can_redo (CaptionerDraft *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_DRAFT (self), FALSE);
+  return captioner_history_can_redo (self->history);
+}
+
+static void
+show_state (CaptionerDraft          *self,
+            const CaptionerMetadata *state)
+{
+  if (state == NULL)
+    return;
+  captioner_metadata_free (self->current);
+  self->current = captioner_metadata_copy (state);
+  notify_state (self, CAPTIONER_DRAFT_CHANGED_ALL);
+}
+
+void
+captioner_draft_undo (CaptionerDraft *self)
+{
+  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
+  show_state (self, captioner_history_undo (self->history));
+}
+
+void
+captioner_draft_redo (CaptionerDraft *self)
+{
+  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
+  show_state (self, captioner_history_redo (self->history));
+}
+
+void
+captioner_draft_revert (CaptionerDraft *self)
+{
+  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
+
+  if (!captioner_draft_get_dirty (self))
+    return;
+  captioner_metadata_free (self->current);
+  self->current = captioner_metadata_copy (self->baseline);
+  captioner_history_push (self->history, self->current, NULL);
+  notify_state (self, CAPTIONER_DRAFT_CHANGED_ALL);
+}
+
+void
+captioner_draft_rebase (CaptionerDraft          *self,
+                        const CaptionerMetadata *saved,
+                        gboolean                 caption_protected)
+{
+  gboolean unchanged;
+
+  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
+  g_return_if_fail (saved != NULL);
+
+  /* What was saved is also what the ownership rule now compares with; the draft goes on
+   * from where the editor is. */
+  unchanged = captioner_metadata_equal (self->current, saved);
+  start_from (self, saved, caption_protected);
+  g_clear_pointer (&self->baseline, captioner_metadata_free);
+  self->baseline = captioner_metadata_copy (saved);
+  captioner_people_assign_ids (self->baseline->people);
+  if (unchanged)
+    {
+      captioner_metadata_free (self->current);
+      self->current = captioner_metadata_copy (self->baseline);
+    }
+  notify_state (self, 0);
+}

@@ -1,0 +1,108 @@
+#pragma once
+
+#include <glib-object.h>
+
+#include "captioner-changes.h"
+#include "captioner-metadata.h"
+#include "captioner-orientation.h"
+
+G_BEGIN_DECLS
+
+#define CAPTIONER_TYPE_DRAFT (captioner_draft_get_type ())
+
+G_DECLARE_FINAL_TYPE (CaptionerDraft, captioner_draft, CAPTIONER, DRAFT, GObject)
+
+/* What a change touched, in CaptionerDraft::changed. */
+typedef enum
+{
+  CAPTIONER_DRAFT_CHANGED_FIELDS   = 1 << 0,
+  CAPTIONER_DRAFT_CHANGED_KEYWORDS = 1 << 1,
+  CAPTIONER_DRAFT_CHANGED_PEOPLE   = 1 << 2,
+  CAPTIONER_DRAFT_CHANGED_CAPTION  = 1 << 3,
+  CAPTIONER_DRAFT_CHANGED_ALL      = 0xf,
+} CaptionerDraftChanged;
+
+/* One photo's editable metadata: what the editor sees and what a save writes.
+ *
+ * It starts from the metadata as read (the baseline) and records every edit in its undo
+ * history. The caption follows its parts (people left to right as displayed, the body, the
+ * credit, the style) as the editor works, except another program's caption, which it keeps
+ * as it was until the editor writes their own words (the ownership rule, in one place:
+ * captioner-draft.c). It knows what changed since the baseline field by field and person by
+ * person (captioner_draft_dup_changes).
+ *
+ * People are named by id (CaptionerPerson.id); boxes given here are in the photo as
+ * displayed, normalised, x/y the top-left corner.
+ *
+ * Signals:
+ *   changed (CaptionerDraftChanged what)   after every edit, undo, redo and rebase
+ * Properties: dirty, caption, caption-kept, can-undo, can-redo, default-style. */
+CaptionerDraft          *captioner_draft_new              (const CaptionerMetadata *stored,
+                                                           int                      orientation,
+                                                           gboolean                 caption_protected);
+const CaptionerMetadata *captioner_draft_get_metadata     (CaptionerDraft          *self);
+const CaptionerMetadata *captioner_draft_get_baseline     (CaptionerDraft          *self);
+int                      captioner_draft_get_orientation  (CaptionerDraft          *self);
+gboolean                 captioner_draft_get_dirty        (CaptionerDraft          *self);
+/* The caption as it will be stored ("" when there is none). */
+const char              *captioner_draft_get_caption      (CaptionerDraft          *self);
+/* Whether the caption is another program's, kept as it is rather than composed. */
+gboolean                 captioner_draft_get_caption_kept (CaptionerDraft          *self);
+/* The caption the parts compose now, whether or not it is the one stored. */
+char                    *captioner_draft_compose          (CaptionerDraft          *self);
+const char              *captioner_draft_get_default_style (CaptionerDraft         *self);
+void                     captioner_draft_set_default_style (CaptionerDraft         *self,
+                                                            const char             *style);
+const char              *captioner_draft_get_field        (CaptionerDraft          *self,
+                                                           CaptionerField           field);
+/* The people in left-to-right order as displayed (copies). */
+GPtrArray               *captioner_draft_dup_people_ordered (CaptionerDraft        *self);
+CaptionerChanges        *captioner_draft_dup_changes      (CaptionerDraft          *self);
+
+/* Edits. Each is one undo step, except that edits of one group (the field being typed in,
+ * "person-3"...) that follow each other replace the step before. NULL group: a step alone. */
+void                     captioner_draft_set_field        (CaptionerDraft          *self,
+                                                           CaptionerField           field,
+                                                           const char              *value);
+void                     captioner_draft_set_keywords     (CaptionerDraft          *self,
+                                                           const char * const      *keywords);
+void                     captioner_draft_add_keywords     (CaptionerDraft          *self,
+                                                           const char * const      *keywords);
+/* Returns the new person's id. */
+guint                    captioner_draft_add_person       (CaptionerDraft          *self,
+                                                           const char              *name,
+                                                           const CaptionerRect     *displayed);
+void                     captioner_draft_rename_person    (CaptionerDraft          *self,
+                                                           guint                    id,
+                                                           const char              *name);
+void                     captioner_draft_move_person      (CaptionerDraft          *self,
+                                                           guint                    id,
+                                                           const CaptionerRect     *displayed);
+void                     captioner_draft_remove_person    (CaptionerDraft          *self,
+                                                           guint                    id);
+void                     captioner_draft_clear_people     (CaptionerDraft          *self);
+/* The whole caption, verbatim: it stays until the next edit of one of its parts. */
+void                     captioner_draft_set_caption      (CaptionerDraft          *self,
+                                                           const char              *caption);
+/* Groups the edits until the matching end into one undo step named group. */
+void                     captioner_draft_begin_group      (CaptionerDraft          *self,
+                                                           const char              *group);
+void                     captioner_draft_end_group        (CaptionerDraft          *self);
+/* The next edit starts an undo step of its own, even in the same group (focus moved on). */
+void                     captioner_draft_break_group      (CaptionerDraft          *self);
+
+gboolean                 captioner_draft_get_can_undo     (CaptionerDraft          *self);
+gboolean                 captioner_draft_get_can_redo     (CaptionerDraft          *self);
+void                     captioner_draft_undo             (CaptionerDraft          *self);
+void                     captioner_draft_redo             (CaptionerDraft          *self);
+/* Goes back to the baseline, as one undoable step. */
+void                     captioner_draft_revert           (CaptionerDraft          *self);
+
+/* After a save: saved is what was written, the new baseline. Edits made since the snapshot
+ * was taken stay in the draft (it is still dirty then). caption_protected: the sidecar now on
+ * disk holds another program's caption. */
+void                     captioner_draft_rebase           (CaptionerDraft          *self,
+                                                           const CaptionerMetadata *saved,
+                                                           gboolean                 caption_protected);
+
+G_END_DECLS

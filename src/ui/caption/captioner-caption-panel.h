@@ -1,0 +1,40 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "captioner-draft.h"
+#include "captioner-exif.h"
+
+G_BEGIN_DECLS
+
+#define CAPTIONER_TYPE_CAPTION_PANEL (captioner_caption_panel_get_type ())
+
+G_DECLARE_FINAL_TYPE (CaptionerCaptionPanel, captioner_caption_panel, CAPTIONER, CAPTION_PANEL,
+                      GtkWidget)
+
+/* The caption of the current photo, in sections that each edit its draft: the people in
+ * left-to-right order with editable names, the body, the caption exactly as it will be stored
+ * with its length, the credit, byline, headline, event, city, country and keywords; and the
+ * camera's EXIF facts.
+ *
+ * Property: draft (CaptionerDraft, NULL: no photo, the fields are insensitive). */
+GtkWidget   *captioner_caption_panel_new                (void);
+CaptionerDraft *captioner_caption_panel_get_draft       (CaptionerCaptionPanel   *self);
+void        captioner_caption_panel_set_draft           (CaptionerCaptionPanel   *self,
+                                                         CaptionerDraft          *draft);
+void        captioner_caption_panel_set_exif            (CaptionerCaptionPanel   *self,
+                                                         const CaptionerExif     *exif);
+/* The editable showing a text field (caption body excluded: it is a GtkTextView). */
+GtkEditable *captioner_caption_panel_get_field_editable (CaptionerCaptionPanel   *self,
+                                                         CaptionerField           field);
+GtkTextView *captioner_caption_panel_get_body_view      (CaptionerCaptionPanel   *self);
+/* The name entry of the n-th person as displayed (0 the leftmost), or NULL. */
+GtkEditable *captioner_caption_panel_get_person_editable (CaptionerCaptionPanel  *self,
+                                                         guint                    position);
+/* The caption as it will be stored. */
+const char *captioner_caption_panel_get_composed        (CaptionerCaptionPanel   *self);
+/* Focuses the name entry of the person with id. */
+void        captioner_caption_panel_focus_person        (CaptionerCaptionPanel   *self,
+                                                         guint                    id);
+
+G_END_DECLS

@@ -1,0 +1,139 @@
+#pragma once
+
+#include "captioner-draft.h"
+#include "captioner-person.h"
+#include "captioner-photo-view.h"
+
+G_BEGIN_DECLS
+
+/* Shared by captioner-photo-view.c (the class, naming, public API),
+ * captioner-photo-view-drag.c (geometry, hit tests, drags) and
+ * captioner-photo-view-draw.c (snapshot). */
+
+#define MIN_DRAG       5.0   /* px: a shorter drag is a click */
+#define HANDLE_SIZE    9.0   /* px: the corner handles of the selected box */
+#define HANDLE_REACH  10.0   /* px: how near a corner a press grabs it */
+#define LABEL_PADDING  3.0
+#define NATURAL_WIDTH  800   /* when fitting, the size the view would like */
+#define NATURAL_HEIGHT 600
+
+typedef enum
+{
+  DRAG_NONE,
+  DRAG_CREATE,
+  DRAG_MOVE,
+  DRAG_RESIZE,
+} DragMode;
+
+typedef enum
+{
+  NAMING_NONE,
+  NAMING_NEW,
+  NAMING_RENAME,
+} NamingMode;
+
+typedef enum
+{
+  CORNER_TOP_LEFT,
+  CORNER_TOP_RIGHT,
+  CORNER_BOTTOM_LEFT,
+  CORNER_BOTTOM_RIGHT,
+} Corner;
+
+typedef struct
+{
+  char          *name;
+  gboolean       has_region;
+  CaptionerRect  rect;      /* normalised, as displayed */
+  guint          number;    /* 1..N left to right */
+} Box;
+
+struct _CaptionerPhotoView
+{
+  GtkWidget           parent_instance;
+
+  GtkGesture         *drag_gesture;  /* template */
+  GtkPopover         *name_popover;  /* template */
+  GtkEntry           *name_entry;    /* template */
+
+  GtkEntryCompletion *completion;
+  GtkListStore       *known_names;
+  GdkTexture         *texture;
+  int                 allocated_width;   /* the size last allocated, for "resized" */
+  int                 allocated_height;
+  GArray             *boxes;         /* Box, one per person given */
+  int                 orientation;
+  int                 selected;
+  gboolean            zoom_fit;
+  const char         *cursor_name;   /* static string */
+
+  DragMode            drag_mode;
+  guint               drag_index;
+  Corner              drag_corner;
+  gboolean            drag_moved;
+  double              drag_x0;
+  double              drag_y0;
+  CaptionerRect       drag_start;    /* normalised, the box as the drag began */
+  CaptionerRect       drag_rect;     /* normalised, the box as dragged so far */
+
+  NamingMode          naming;
+  guint               naming_index;
+  CaptionerRect       naming_rect;
+
+  CaptionerDraft     *draft;          /* followed and edited, or NULL */
+  GSignalGroup       *draft_signals;
+};
+
+static inline Box *
+captioner_photo_view_get_box (CaptionerPhotoView *self,
+                              guint               index)
+{
+  g_assert (index < self->boxes->len);
+  return &g_array_index (self->boxes, Box, index);
+}
+
+/* Where the texture is drawn, in widget coordinates. */
+
+gboolean             captioner_photo_view_get_image_bounds    (CaptionerPhotoView    *self,
+                                                               graphene_rect_t       *bounds);
+void                 captioner_photo_view_rect_to_widget      (const graphene_rect_t *image,
+                                                               const CaptionerRect   *rect,
+                                                               graphene_rect_t       *out);
+const CaptionerRect *captioner_photo_view_get_shown_rect      (CaptionerPhotoView    *self,
+                                                               guint                  index);
+void                 captioner_photo_view_get_corner          (const graphene_rect_t *rect,
+                                                               Corner                 corner,
+                                                               graphene_point_t      *point);
+gboolean             captioner_photo_view_hit_handle          (CaptionerPhotoView    *self,
+                                                               double                 x,
+                                                               double                 y,
+                                                               Corner                *corner);
+int                  captioner_photo_view_hit_box             (CaptionerPhotoView    *self,
+                                                               double                 x,
+                                                               double                 y);
+void                 captioner_photo_view_drag_begin          (CaptionerPhotoView    *self,
+                                                               double                 x,
+                                                               double                 y);
+void                 captioner_photo_view_drag_update         (CaptionerPhotoView    *self,
+                                                               double                 dx,
+                                                               double                 dy);
+void                 captioner_photo_view_drag_end            (CaptionerPhotoView    *self,
+                                                               double                 dx,
+                                                               double                 dy);
+void                 captioner_photo_view_open_naming         (CaptionerPhotoView    *self,
+                                                               NamingMode             mode,
+                                                               guint                  index,
+                                                               const CaptionerRect   *rect,
+                                                               const char            *text);
+void                 captioner_photo_view_close_naming        (CaptionerPhotoView    *self);
+void                 captioner_photo_view_emit_person_changed (CaptionerPhotoView    *self,
+                                                               guint                  index,
+                                                               const CaptionerRect   *rect);
+void                 captioner_photo_view_snapshot            (GtkWidget             *widget,
+                                                               GtkSnapshot           *snapshot);
+
+/* captioner-photo-view-draft.c: the view as an editor of a draft */
+void                 captioner_photo_view_draft_init          (CaptionerPhotoView    *self);
+void                 captioner_photo_view_draft_dispose       (CaptionerPhotoView    *self);
+
+G_END_DECLS

@@ -1,0 +1,200 @@
+#define G_LOG_DOMAIN "captioner-window-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "captioner-export-dialog.h"
+#include "captioner-window-private.h"
+
+static void
+select_relative (CaptionerWindow *self,
+                 int              delta)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->photos));
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (n == 0 || position == GTK_INVALID_LIST_POSITION)
+    return;
+  if ((delta < 0 && position == 0) || (delta > 0 && position + 1 >= n))
+    return;
+  captioner_window_select (self, position + delta);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  captioner_window_open_folder_dialog (CAPTIONER_WINDOW (widget));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  captioner_window_open_uri (CAPTIONER_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CaptionerWindow *self = CAPTIONER_WINDOW (widget);
+
+  if (self->current != NULL && captioner_window_is_dirty (self))
+    captioner_window_save_item (self, self->current, CAPTIONER_SAVE_NONE);
+}
+
+static void
+save_next_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CaptionerWindow *self = CAPTIONER_WINDOW (widget);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->photos));
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (self->current != NULL && captioner_window_is_dirty (self))
+    captioner_window_save_item (self, self->current, CAPTIONER_SAVE_NONE);
+  for (guint i = 1; i < n; i++)
+    {
+      guint candidate = (position + i) % n;
+      g_autoptr(CaptionerPhotoItem) item = g_list_model_get_item (G_LIST_MODEL (self->photos),
+                                                                  candidate);
+
+      if (captioner_photo_item_get_state (item) == CAPTIONER_PHOTO_STATE_NOT_CAPTIONED)
+        {
+          captioner_window_select (self, candidate);
+          return;
+        }
+    }
+  captioner_window_toast (self, _("Every photo in the folder is captioned"));
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  select_relative (CAPTIONER_WINDOW (widget), 1);
+}
+
+static void
+previous_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  select_relative (CAPTIONER_WINDOW (widget), -1);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CaptionerDraft *draft = captioner_window_get_current_draft (CAPTIONER_WINDOW (widget));
+
+  if (draft != NULL)
+    captioner_draft_undo (draft);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CaptionerDraft *draft = captioner_window_get_current_draft (CAPTIONER_WINDOW (widget));
+
+  if (draft != NULL)
+    captioner_draft_redo (draft);
+}
+
+static void
+rename_person_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CaptionerWindow *self = CAPTIONER_WINDOW (widget);
+  int selected = captioner_photo_view_get_selected (self->photo_view);
+
+  if (selected < 0)
+    {
+      captioner_window_toast (self, _("Select a person on the photo first"));
+      return;
+    }
+  captioner_photo_view_rename_selected (self->photo_view);
+}
+
+static void
+add_shortcut (GtkShortcutController *controller,
+              const char            *trigger,
+              const char            *action)
+{
+  GtkShortcutTrigger *parsed = gtk_shortcut_trigger_parse_string (trigger);
+
+  gtk_shortcut_controller_add_shortcut (controller,
+                                        gtk_shortcut_new (parsed, gtk_named_action_new (action)));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CaptionerWindow *self = CAPTIONER_WINDOW (widget);
+  GListModel *items = G_LIST_MODEL (self->photos);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Export reads the sidecars: what the editor typed goes there first. */
+  captioner_desk_save_all (self->desk);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CaptionerPhotoItem) item = g_list_model_get_item (items, i);
+      g_ptr_array_add (files, g_object_ref (captioner_photo_item_get_file (item)));
+    }
+  if (files->len == 0)
+    return;
+  gtk_window_present (GTK_WINDOW (captioner_export_dialog_new (GTK_WINDOW (self), files)));
+}
+
+void
+captioner_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.save-next", NULL, save_next_action);
+  gtk_widget_class_install_action (widget_class, "win.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "win.previous", NULL, previous_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-person", NULL, rename_person_action);
+}
+
+void
+captioner_window_init_shortcuts (CaptionerWindow *self)
+{
+  GtkEventController *shortcuts;
+
+  /* In the capture phase, so that they work while typing in a caption field. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_LOCAL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>o", "win.open");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>s", "win.save");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>e", "win.export");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>Return", "win.save-next");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>KP_Enter", "win.save-next");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "Page_Down", "win.next");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "Page_Up", "win.previous");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Alt>Right", "win.next");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Alt>Left", "win.previous");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>z", "win.undo");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control><Shift>z", "win.redo");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "F2", "win.rename-person");
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+}

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "captioner-caption-panel.h"
+#include "captioner-desk.h"
+#include "captioner-photo-item.h"
+#include "captioner-photo-view.h"
+#include "captioner-profiler.h"
+#include "captioner-shown-image.h"
+#include "captioner-thumbnail-feeder.h"
+#include "captioner-window.h"
+
+G_BEGIN_DECLS
+
+/* The window is a view of a CaptionerDesk: the desk holds the photos, their drafts, loading
+ * and saving; the window holds widgets and what is shown where. It follows the current
+ * photo's draft through one binding group and two signal groups. */
+struct _CaptionerWindow
+{
+  AdwApplicationWindow      parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay          *toast_overlay;
+  GtkStack                 *stack;
+  AdwWindowTitle           *title_widget;
+  GtkGridView              *grid_view;
+  CaptionerPhotoView       *photo_view;
+  CaptionerCaptionPanel    *caption_panel;
+  GMenu                    *recent_section;
+  GtkWidget                *unsaved_label;
+
+  /* Owned references */
+  GSettings                *settings;
+  CaptionerDesk            *desk;
+  GListStore               *photos;          /* CaptionerPhotoItem, one per desk item */
+  GtkSingleSelection       *selection;
+  CaptionerThumbnailFeeder *thumbnails;
+  CaptionerShownImage      *shown_image;
+  CaptionerProfiler        *profiler;
+  CaptionerPhotoItem       *current;
+  GBindingGroup            *draft_bindings;  /* the current draft's */
+  GSignalGroup             *draft_signals;   /* the current draft's */
+  GSignalGroup             *item_signals;    /* the current desk item's */
+  GCancellable             *open_cancellable;
+
+  /* View state */
+  GArray                   *after_paint;     /* CaptionerWindowFunc: due after the next frame */
+  guint                     shown_position;
+  guint                     show_source;     /* shows the awaited photo after a frame */
+  guint                     grid_columns_idle;
+  gboolean                  reverting_selection;
+  gboolean                  closing;
+};
+
+typedef void (*CaptionerWindowFunc) (CaptionerWindow *self);
+
+/* captioner-window.c */
+void     captioner_window_after_paint        (CaptionerWindow    *self,
+                                              CaptionerWindowFunc func);
+void     captioner_window_show_item          (CaptionerWindow    *self,
+                                              CaptionerPhotoItem *item);
+void     captioner_window_toast              (CaptionerWindow    *self,
+                                              const char         *message);
+CaptionerDraft *captioner_window_get_current_draft (CaptionerWindow *self);
+gboolean captioner_window_is_dirty           (CaptionerWindow    *self);
+void     captioner_window_update_actions     (CaptionerWindow    *self);
+
+/* captioner-window-actions.c */
+void     captioner_window_class_init_actions (GtkWidgetClass     *widget_class);
+void     captioner_window_init_shortcuts     (CaptionerWindow    *self);
+
+/* captioner-window-folder.c */
+void     captioner_window_folder_init        (CaptionerWindow    *self);
+void     captioner_window_folder_dispose     (CaptionerWindow    *self);
+void     captioner_window_open_folder_dialog (CaptionerWindow    *self);
+void     captioner_window_open_uri           (CaptionerWindow    *self,
+                                              const char         *uri);
+void     captioner_window_rebuild_recent     (CaptionerWindow    *self);
+
+/* captioner-window-save.c */
+void     captioner_window_save_init          (CaptionerWindow    *self);
+void     captioner_window_save_item          (CaptionerWindow    *self,
+                                              CaptionerPhotoItem *item,
+                                              CaptionerSaveFlags  flags);
+gboolean captioner_window_close_request      (CaptionerWindow    *self);
+void     captioner_window_ask_before_leaving (CaptionerWindow    *self,
+                                              guint               target);
+
+G_END_DECLS

@@ -1,0 +1,616 @@
+#define G_LOG_DOMAIN "captioner-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "captioner-photo-cell.h"
+#include "captioner-window-private.h"
+
+G_DEFINE_FINAL_TYPE (CaptionerWindow, captioner_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* A grid cell: a 128 px thumbnail and 6 px of padding each side (style.css). */
+#define GRID_CELL_WIDTH  140
+#define GRID_MAX_COLUMNS 8
+
+CaptionerDraft *
+captioner_window_get_current_draft (CaptionerWindow *self)
+{
+  CaptionerDeskItem *item = self->current ? captioner_photo_item_get_desk_item (self->current)
+                                          : NULL;
+
+  return item != NULL ? captioner_desk_item_get_draft (item) : NULL;
+}
+
+gboolean
+captioner_window_is_dirty (CaptionerWindow *self)
+{
+  CaptionerDraft *draft = captioner_window_get_current_draft (self);
+
+  return draft != NULL && captioner_draft_get_dirty (draft);
+}
+
+void
+captioner_window_update_actions (CaptionerWindow *self)
+{
+  CaptionerDraft *draft = captioner_window_get_current_draft (self);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->photos));
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save",
+                                 draft != NULL && captioner_draft_get_dirty (draft));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-next", draft != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 draft != NULL && captioner_draft_get_can_undo (draft));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 draft != NULL && captioner_draft_get_can_redo (draft));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next",
+                                 n > 0 && position != GTK_INVALID_LIST_POSITION && position + 1 < n);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous",
+                                 position != GTK_INVALID_LIST_POSITION && position > 0);
+}
+
+void
+captioner_window_toast (CaptionerWindow *self,
+                        const char      *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock   *clock,
+                   CaptionerWindow *self)
+{
+  g_autoptr(GArray) due = g_steal_pointer (&self->after_paint);
+
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, self);
+  for (guint i = 0; due != NULL && i < due->len; i++)
+    g_array_index (due, CaptionerWindowFunc, i) (self);
+}
+
+/* Calls func once, after the next frame is painted (one is requested): for work that needs the
+ * layout done, or that should not share a turn of the main loop with that frame. Asked again
+ * before that frame, it is still called once. Before the window has a frame clock, at once. */
+void
+captioner_window_after_paint (CaptionerWindow     *self,
+                              CaptionerWindowFunc  func)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    {
+      func (self);
+      return;
+    }
+  if (self->after_paint == NULL)
+    {
+      self->after_paint = g_array_new (FALSE, FALSE, sizeof (CaptionerWindowFunc));
+      g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), self);
+    }
+  for (guint i = 0; i < self->after_paint->len; i++)
+    if (g_array_index (self->after_paint, CaptionerWindowFunc, i) == func)
+      return;
+  g_array_append_val (self->after_paint, func);
+  /* A frame, without redrawing anything that has not changed. */
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
+/* The files the editor is likely to go to next from the shown photo, to decode ahead. */
+static GFile **
+dup_neighbours (CaptionerWindow *self)
+{
+  static const int offsets[] = { 1, -1, 2 };
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->photos));
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  for (guint i = 0; self->shown_position != GTK_INVALID_LIST_POSITION && i < G_N_ELEMENTS (offsets); i++)
+    {
+      gint64 position = (gint64) self->shown_position + offsets[i];
+      g_autoptr(CaptionerPhotoItem) item = NULL;
+
+      if (position < 0 || position >= n)
+        continue;
+      item = g_list_model_get_item (G_LIST_MODEL (self->photos), (guint) position);
+      if (captioner_photo_item_get_state (item) != CAPTIONER_PHOTO_STATE_ERROR)
+        g_ptr_array_add (files, g_object_ref (captioner_photo_item_get_file (item)));
+    }
+  g_ptr_array_add (files, NULL);
+  return (GFile **) g_ptr_array_free (g_steal_pointer (&files), FALSE);
+}
+
+static void
+free_files (GFile **files)
+{
+  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+    g_object_unref (files[i]);
+  g_free (files);
+}
+
+static void
+follow_draft (CaptionerWindow *self,
+              CaptionerDraft  *draft)
+{
+  g_binding_group_set_source (self->draft_bindings, draft);
+  g_signal_group_set_target (self->draft_signals, draft);
+  captioner_caption_panel_set_draft (self->caption_panel, draft);
+  captioner_photo_view_set_draft (self->photo_view, draft);
+  if (draft == NULL)
+    gtk_widget_set_visible (self->unsaved_label, FALSE);
+  captioner_window_update_actions (self);
+}
+
+/* Shows item: its draft, its photo decoded for the view. A photo still loading is shown when
+ * its header arrives. */
+void
+captioner_window_show_item (CaptionerWindow    *self,
+                            CaptionerPhotoItem *item)
+{
+  CaptionerDeskItem *desk_item = item ? captioner_photo_item_get_desk_item (item) : NULL;
+  CaptionerPhoto *photo = item ? captioner_photo_item_get_photo (item) : NULL;
+  g_autofree char *subtitle = NULL;
+  GFile **neighbours = NULL;
+
+  /* The photo left behind keeps its draft only while it has changes to save. */
+  if (self->current != NULL && self->current != item)
+    captioner_desk_item_release_draft (captioner_photo_item_get_desk_item (self->current));
+  g_set_object (&self->current, item);
+  /* The draft is made before the item is followed: its making is no news. */
+  if (photo != NULL)
+    captioner_desk_item_get_draft (desk_item);
+  g_signal_group_set_target (self->item_signals, desk_item);
+
+  if (item == NULL)
+    {
+      captioner_shown_image_clear (self->shown_image);
+      follow_draft (self, NULL);
+      captioner_caption_panel_set_exif (self->caption_panel, NULL);
+      adw_window_title_set_subtitle (self->title_widget, NULL);
+      return;
+    }
+
+  if (self->shown_position != GTK_INVALID_LIST_POSITION)
+    /* TRANSLATORS: the photo's file name, its place in the folder, how many photos */
+    subtitle = g_strdup_printf (_("%s — %u of %u"), captioner_photo_item_get_name (item),
+                                self->shown_position + 1,
+                                g_list_model_get_n_items (G_LIST_MODEL (self->photos)));
+  else
+    subtitle = g_strdup (captioner_photo_item_get_name (item));
+  adw_window_title_set_subtitle (self->title_widget, subtitle);
+
+  if (photo == NULL)
+    {
+      captioner_shown_image_show (self->shown_image, NULL,
+                                  captioner_photo_item_get_thumbnail (item), NULL);
+      follow_draft (self, NULL);
+      captioner_caption_panel_set_exif (self->caption_panel, NULL);
+      if (captioner_photo_item_get_state (item) != CAPTIONER_PHOTO_STATE_ERROR)
+        captioner_desk_load_now (self->desk, desk_item);
+      else
+        captioner_profiler_switch_done (self->profiler);
+      return;
+    }
+
+  follow_draft (self, captioner_desk_item_get_draft (desk_item));
+  captioner_caption_panel_set_exif (self->caption_panel, captioner_photo_get_exif (photo));
+  if (captioner_photo_get_warning (photo) != NULL)
+    {
+      g_autofree char *message = g_strdup_printf ("%s: %s", captioner_photo_item_get_name (item),
+                                                  captioner_photo_get_warning (photo));
+      captioner_window_toast (self, message);
+    }
+  neighbours = dup_neighbours (self);
+  captioner_shown_image_show (self->shown_image, captioner_photo_item_get_file (item),
+                              captioner_photo_item_get_thumbnail (item), neighbours);
+  free_files (neighbours);
+}
+
+static gboolean
+show_current_cb (gpointer user_data)
+{
+  CaptionerWindow *self = user_data;
+
+  self->show_source = 0;
+  if (self->current != NULL && captioner_photo_item_get_photo (self->current) != NULL)
+    captioner_window_show_item (self, self->current);
+  return G_SOURCE_REMOVE;
+}
+
+/* The photo the editor waits for has its header: it is shown after the frame already due (the
+ * folder's first screen, when the folder has just opened), in a turn of the main loop of its
+ * own, so that the caption panel's first layout and the grid's are not drawn in one. */
+static void
+show_current_soon (CaptionerWindow *self)
+{
+  if (self->show_source == 0)
+    self->show_source = g_idle_add_full (GDK_PRIORITY_REDRAW + 10, show_current_cb, self, NULL);
+}
+
+/* The shown item's header came: it is shown after the frame already due. */
+static void
+on_item_photo_cb (CaptionerDeskItem *item,
+                  GParamSpec        *pspec,
+                  CaptionerWindow   *self)
+{
+  CaptionerDraft *draft = captioner_desk_item_peek_draft (item);
+
+  if (captioner_desk_item_get_photo (item) == NULL ||
+      (draft != NULL && draft == captioner_caption_panel_get_draft (self->caption_panel)))
+    return;
+  captioner_window_after_paint (self, show_current_soon);
+}
+
+/* The shown item was read again ("reload theirs"): its draft went with the old reading, and
+ * what is on disk now is shown at once. */
+static void
+on_item_draft_cb (CaptionerDeskItem *item,
+                  GParamSpec        *pspec,
+                  CaptionerWindow   *self)
+{
+  if (captioner_desk_item_peek_draft (item) == NULL && captioner_desk_item_get_photo (item) != NULL &&
+      self->current != NULL && captioner_photo_item_get_desk_item (self->current) == item)
+    captioner_window_show_item (self, self->current);
+}
+
+static void
+on_draft_notify_cb (CaptionerDraft  *draft,
+                    GParamSpec      *pspec,
+                    CaptionerWindow *self)
+{
+  captioner_window_update_actions (self);
+}
+
+static void
+on_image_loaded_cb (CaptionerShownImage *image,
+                    const char          *error,
+                    CaptionerWindow     *self)
+{
+  if (error != NULL)
+    captioner_window_toast (self, error);
+  captioner_profiler_switch_done (self->profiler);
+}
+
+static void
+scroll_to_shown (CaptionerWindow *self)
+{
+  if (self->shown_position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->grid_view), "list.scroll-to-item", "u",
+                                self->shown_position);
+}
+
+static void
+on_selection_changed_cb (GtkSingleSelection *selection,
+                         GParamSpec         *pspec,
+                         CaptionerWindow    *self)
+{
+  guint position = gtk_single_selection_get_selected (selection);
+  CaptionerPhotoItem *item = gtk_single_selection_get_selected_item (selection);
+
+  if (self->reverting_selection || item == self->current)
+    return;
+
+  if (self->current != NULL && captioner_window_is_dirty (self))
+    {
+      /* A save the editor asked for is on its way: nothing to ask. */
+      if (!captioner_desk_get_autosave (self->desk) &&
+          !captioner_desk_item_get_saving (captioner_photo_item_get_desk_item (self->current)))
+        {
+          /* Stay until the editor says what to do with the changes. */
+          self->reverting_selection = TRUE;
+          gtk_single_selection_set_selected (selection, self->shown_position);
+          self->reverting_selection = FALSE;
+          captioner_window_ask_before_leaving (self, position);
+          return;
+        }
+      captioner_window_save_item (self, self->current, CAPTIONER_SAVE_NONE);
+    }
+
+  captioner_profiler_switch_started (self->profiler);
+  self->shown_position = position;
+  captioner_window_show_item (self, item);
+  /* Once the frame already due has laid the grid out: GtkGridView 4.8 asked to scroll in the
+   * turn its items arrive shows one cell and nothing else (a folder opened on its 1990th
+   * photo). */
+  if (position != GTK_INVALID_LIST_POSITION)
+    captioner_window_after_paint (self, scroll_to_shown);
+}
+
+static void
+on_known_names_cb (CaptionerDesk   *desk,
+                   GParamSpec      *pspec,
+                   CaptionerWindow *self)
+{
+  g_auto(GStrv) names = captioner_desk_dup_known_names (desk);
+
+  captioner_photo_view_set_known_names (self->photo_view, (const char * const *) names);
+}
+
+static gboolean
+on_close_request_cb (GtkWindow *window)
+{
+  return captioner_window_close_request (CAPTIONER_WINDOW (window));
+}
+
+static gboolean
+update_grid_columns_cb (gpointer user_data)
+{
+  CaptionerWindow *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->grid_view));
+  guint columns = (guint) (gtk_adjustment_get_page_size (adjustment) / GRID_CELL_WIDTH);
+
+  self->grid_columns_idle = 0;
+  gtk_grid_view_set_max_columns (self->grid_view, CLAMP (columns, 1, GRID_MAX_COLUMNS));
+  return G_SOURCE_REMOVE;
+}
+
+/* GtkGridView makes cells for thirty rows of its most columns, not of those it shows: keeping
+ * the most columns at what the grid's width holds halves the cells made when a folder opens
+ * (129 with four at most, 64 with two), which was a 55-70 ms turn of the main loop. */
+static void
+on_grid_width_changed_cb (GtkAdjustment   *adjustment,
+                          CaptionerWindow *self)
+{
+  guint columns = (guint) (gtk_adjustment_get_page_size (adjustment) / GRID_CELL_WIDTH);
+
+  if (columns > 0 && CLAMP (columns, 1, GRID_MAX_COLUMNS) !=
+      gtk_grid_view_get_max_columns (self->grid_view) && self->grid_columns_idle == 0)
+    /* Not while the grid is being allocated. */
+    self->grid_columns_idle = g_idle_add (update_grid_columns_cb, self);
+}
+
+static void
+captioner_window_dispose (GObject *object)
+{
+  CaptionerWindow *self = CAPTIONER_WINDOW (object);
+
+  g_clear_handle_id (&self->grid_columns_idle, g_source_remove);
+  g_clear_handle_id (&self->show_source, g_source_remove);
+  if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (self)),
+                                          on_after_paint_cb, self);
+  g_clear_pointer (&self->after_paint, g_array_unref);
+  if (self->grid_view != NULL)
+    g_signal_handlers_disconnect_by_func (
+      gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->grid_view)),
+      on_grid_width_changed_cb, self);
+  if (self->draft_bindings != NULL)
+    g_binding_group_set_source (self->draft_bindings, NULL);
+  if (self->draft_signals != NULL)
+    g_signal_group_set_target (self->draft_signals, NULL);
+  if (self->item_signals != NULL)
+    g_signal_group_set_target (self->item_signals, NULL);
+  captioner_window_folder_dispose (self);
+  g_clear_object (&self->profiler);
+  g_clear_object (&self->shown_image);
+  g_clear_object (&self->thumbnails);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CAPTIONER_TYPE_WINDOW);
+  g_clear_object (&self->current);
+  g_clear_object (&self->draft_bindings);
+  g_clear_object (&self->draft_signals);
+  g_clear_object (&self->item_signals);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->photos);
+  g_clear_object (&self->desk);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (captioner_window_parent_class)->dispose (object);
+}
+
+static void
+captioner_window_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  CaptionerWindow *self = CAPTIONER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+captioner_window_constructed (GObject *object)
+{
+  CaptionerWindow *self = CAPTIONER_WINDOW (object);
+
+  G_OBJECT_CLASS (captioner_window_parent_class)->constructed (object);
+
+  g_assert (self->settings != NULL);
+  /* What the desk does with the editor's work follows the preferences. */
+  g_settings_bind (self->settings, "autosave", self->desk, "autosave", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "caption-style", self->desk, "default-style",
+                   G_SETTINGS_BIND_GET);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  captioner_window_rebuild_recent (self);
+  g_signal_connect_object (self->settings, "changed::recent-folders",
+                           G_CALLBACK (captioner_window_rebuild_recent), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+captioner_window_class_init (CaptionerWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = captioner_window_dispose;
+  object_class->set_property = captioner_window_set_property;
+  object_class->constructed = captioner_window_constructed;
+  GTK_WINDOW_CLASS (klass)->close_request = on_close_request_cb;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CAPTIONER_TYPE_PHOTO_VIEW);
+  g_type_ensure (CAPTIONER_TYPE_CAPTION_PANEL);
+  g_type_ensure (CAPTIONER_TYPE_PHOTO_ITEM);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Captioner/captioner-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CaptionerWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerWindow, title_widget);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerWindow, grid_view);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerWindow, photo_view);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerWindow, caption_panel);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerWindow, unsaved_label);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerWindow, recent_section);
+
+  captioner_window_class_init_actions (widget_class);
+}
+
+static void
+captioner_window_init (CaptionerWindow *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(CaptionerPeopleList) people = captioner_people_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->desk = captioner_desk_new (people);
+  captioner_desk_set_want_previews (self->desk, TRUE);
+  captioner_people_list_load_async (people, NULL, NULL, NULL);
+  g_signal_connect (self->desk, "notify::known-names", G_CALLBACK (on_known_names_cb), self);
+
+  self->photos = g_list_store_new (CAPTIONER_TYPE_PHOTO_ITEM);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->photos)));
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  g_signal_connect (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb),
+                    self);
+  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (self->selection));
+  factory = captioner_photo_cell_new_factory ();
+  gtk_grid_view_set_factory (self->grid_view, factory);
+  g_signal_connect (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->grid_view)), "changed",
+                    G_CALLBACK (on_grid_width_changed_cb), self);
+  self->shown_position = GTK_INVALID_LIST_POSITION;
+
+  self->thumbnails = captioner_thumbnail_feeder_new (G_LIST_MODEL (self->photos), factory);
+  self->shown_image = captioner_shown_image_new (self->photo_view);
+  g_signal_connect (self->shown_image, "loaded", G_CALLBACK (on_image_loaded_cb), self);
+  self->profiler = captioner_profiler_new (GTK_WIDGET (self), self->grid_view, self->selection,
+                                           self->desk, self->thumbnails);
+
+  /* The current photo's draft and item, followed as the editor moves between photos. */
+  self->draft_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->draft_bindings, "dirty", self->unsaved_label, "visible",
+                        G_BINDING_SYNC_CREATE);
+  self->draft_signals = g_signal_group_new (CAPTIONER_TYPE_DRAFT);
+  g_signal_group_connect_object (self->draft_signals, "notify::dirty",
+                                 G_CALLBACK (on_draft_notify_cb), self, 0);
+  g_signal_group_connect_object (self->draft_signals, "notify::can-undo",
+                                 G_CALLBACK (on_draft_notify_cb), self, 0);
+  g_signal_group_connect_object (self->draft_signals, "notify::can-redo",
+                                 G_CALLBACK (on_draft_notify_cb), self, 0);
+  self->item_signals = g_signal_group_new (CAPTIONER_TYPE_DESK_ITEM);
+  g_signal_group_connect_object (self->item_signals, "notify::photo",
+                                 G_CALLBACK (on_item_photo_cb), self, 0);
+  g_signal_group_connect_object (self->item_signals, "notify::draft",
+                                 G_CALLBACK (on_item_draft_cb), self, 0);
+
+  captioner_window_init_shortcuts (self);
+  captioner_window_folder_init (self);
+  captioner_window_save_init (self);
+  captioner_window_show_item (self, NULL);
+}
+
+CaptionerWindow *
+captioner_window_new (AdwApplication *application,
+                      GSettings      *settings)
+{
+  g_return_val_if_fail (ADW_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (CAPTIONER_TYPE_WINDOW,
+                       "application", application,
+                       "settings", settings,
+                       NULL);
+}
+
+GListModel *
+captioner_window_get_photos (CaptionerWindow *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->photos);
+}
+
+void
+captioner_window_select (CaptionerWindow *self,
+                         guint            position)
+{
+  g_return_if_fail (CAPTIONER_IS_WINDOW (self));
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
+guint
+captioner_window_get_selected (CaptionerWindow *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_WINDOW (self), GTK_INVALID_LIST_POSITION);
+  return gtk_single_selection_get_selected (self->selection);
+}
+
+CaptionerPhoto *
+captioner_window_get_current_photo (CaptionerWindow *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_WINDOW (self), NULL);
+  return self->current ? captioner_photo_item_get_photo (self->current) : NULL;
+}
+
+const CaptionerMetadata *
+captioner_window_get_draft (CaptionerWindow *self)
+{
+  CaptionerDraft *draft;
+
+  g_return_val_if_fail (CAPTIONER_IS_WINDOW (self), NULL);
+  draft = captioner_caption_panel_get_draft (self->caption_panel);
+  return draft ? captioner_draft_get_metadata (draft) : NULL;
+}
+
+gboolean
+captioner_window_is_busy (CaptionerWindow *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_WINDOW (self), FALSE);
+  return captioner_desk_get_busy (self->desk);
+}
+
+CaptionerDesk *
+captioner_window_get_desk (CaptionerWindow *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_WINDOW (self), NULL);
+  return self->desk;
+}
+
+GtkWidget *
+captioner_window_get_photo_view (CaptionerWindow *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->photo_view);
+}
+
+GtkWidget *
+captioner_window_get_caption_panel (CaptionerWindow *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->caption_panel);
+}
