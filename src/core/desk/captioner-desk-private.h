@@ -6,8 +6,9 @@
 
 G_BEGIN_DECLS
 
-/* The desk's state, shared by captioner-desk.c (the model, opening, loading) and
- * captioner-desk-save.c (the save queue, reloads). */
+/* The desk's state, shared by captioner-desk.c (the model and its properties),
+ * captioner-desk-open.c (opening, reading headers) and captioner-desk-save.c (the save queue,
+ * reloads). */
 struct _CaptionerDesk
 {
   GObject              parent_instance;
@@ -34,6 +35,19 @@ struct _CaptionerDesk
 };
 
 enum {
+  CAPTIONER_DESK_PROP_0,
+  CAPTIONER_DESK_PROP_FOLDER,
+  CAPTIONER_DESK_PROP_N_LOADED,
+  CAPTIONER_DESK_PROP_N_LOAD_ERRORS,
+  CAPTIONER_DESK_PROP_BUSY,
+  CAPTIONER_DESK_PROP_AUTOSAVE,
+  CAPTIONER_DESK_PROP_DEFAULT_STYLE,
+  CAPTIONER_DESK_PROP_WANT_PREVIEWS,
+  CAPTIONER_DESK_PROP_KNOWN_NAMES,
+  CAPTIONER_DESK_N_PROPS
+};
+
+enum {
   CAPTIONER_DESK_LOAD_FAILED,
   CAPTIONER_DESK_SAVED,
   CAPTIONER_DESK_SAVE_FAILED,
@@ -41,9 +55,13 @@ enum {
 };
 
 /* captioner-desk.c */
+GParamSpec *captioner_desk_pspec        (guint                    prop);
 guint    captioner_desk_signal_id       (guint                    signal);
 void     captioner_desk_notify_busy     (CaptionerDesk           *self);
 void     captioner_desk_add_known_names (CaptionerDesk           *self,
                                          const CaptionerMetadata *metadata);
+
+/* captioner-desk-open.c */
+CaptionerWorker *captioner_desk_new_header_worker (void);
 
 G_END_DECLS

@@ -3,39 +3,11 @@
 #include "config.h"
 
 #include "captioner-caption.h"
-#include "captioner-draft.h"
-#include "captioner-history.h"
+#include "captioner-draft-private.h"
 #include "captioner-person.h"
 
 /* Undo steps kept per photo. */
 #define HISTORY_LIMIT 200
-
-struct _CaptionerDraft
-{
-  GObject                parent_instance;
-
-  /* Owned references */
-  CaptionerMetadata     *current;    /* what the editor sees */
-  CaptionerMetadata     *baseline;   /* what the editor started from: as read or as saved */
-  CaptionerMetadata     *opened;     /* what the ownership rule compares with */
-  CaptionerHistory      *history;
-  char                  *default_style;
-  char                  *group;      /* of the edits between begin_group and end_group */
-
-  int                    orientation;
-  gboolean               caption_protected;  /* the stored caption is another program's */
-  gboolean               adopted;    /* another program's caption became the body */
-  guint                  group_depth;
-  guint                  next_id;    /* ids are never reused in a draft, even after an undo */
-  CaptionerDraftChanged  pending;    /* what the grouped edits touched */
-
-  /* What the properties said at the last notification. */
-  gboolean               was_dirty;
-  gboolean               was_kept;
-  gboolean               could_undo;
-  gboolean               could_redo;
-  char                  *was_caption;
-};
 
 G_DEFINE_FINAL_TYPE (CaptionerDraft, captioner_draft, G_TYPE_OBJECT)
 
@@ -76,8 +48,8 @@ static guint signals[N_SIGNALS];
  * Otherwise the caption follows its parts: people, body, credit and style. Another field's
  * edit leaves it alone, so that a caption set verbatim stays until one of its parts changes. */
 
-static gboolean
-is_part (CaptionerField field)
+gboolean
+captioner_draft_is_part (CaptionerField field)
 {
   return field == CAPTIONER_FIELD_CAPTION_BODY || field == CAPTIONER_FIELD_CREDIT ||
          field == CAPTIONER_FIELD_STYLE;
@@ -130,8 +102,8 @@ adoption_pending (CaptionerDraft          *self,
 }
 
 /* A caption the draft writes is Captioner's, and recorded as such (as the save does). */
-static void
-set_own_caption (CaptionerDraft *self,
+void
+captioner_draft_set_own_caption (CaptionerDraft *self,
                  const char     *caption)
 {
   captioner_metadata_set (self->current, CAPTIONER_FIELD_CAPTION, caption);
@@ -148,11 +120,11 @@ recompose (CaptionerDraft *self)
   if (self->current->fields[CAPTIONER_FIELD_STYLE] == NULL && self->default_style != NULL)
     captioner_metadata_set (self->current, CAPTIONER_FIELD_STYLE, self->default_style);
   caption = captioner_caption_compose_metadata (self->current, self->orientation);
-  set_own_caption (self, *caption ? caption : NULL);
+  captioner_draft_set_own_caption (self, *caption ? caption : NULL);
 }
 
-static void
-notify_state (CaptionerDraft        *self,
+void
+captioner_draft_notify_state (CaptionerDraft        *self,
               CaptionerDraftChanged  what)
 {
   gboolean dirty = captioner_draft_get_dirty (self);
@@ -182,11 +154,11 @@ notify_state (CaptionerDraft        *self,
 }
 
 /* Every edit ends here: the caption follows, the history records it, listeners hear of it. */
-static void
-commit (CaptionerDraft        *self,
-        CaptionerDraftChanged  what,
-        gboolean               part,
-        const char            *group)
+void
+captioner_draft_commit (CaptionerDraft        *self,
+                        CaptionerDraftChanged  what,
+                        gboolean               part,
+                        const char            *group)
 {
   if (part || adoption_pending (self, self->current))
     recompose (self);
@@ -196,18 +168,7 @@ commit (CaptionerDraft        *self,
       return;
     }
   captioner_history_push (self->history, self->current, group);
-  notify_state (self, what);
-}
-
-static CaptionerPerson *
-find_person (CaptionerDraft *self,
-             guint           id)
-{
-  CaptionerPerson *person = captioner_people_find (self->current->people, id);
-
-  if (person == NULL)
-    g_warning ("No person %u in the draft", id);
-  return person;
+  captioner_draft_notify_state (self, what);
 }
 
 static void
@@ -428,199 +389,6 @@ captioner_draft_dup_changes (CaptionerDraft *self)
   return captioner_changes_between (self->baseline, self->current);
 }
 
-/* Empty text is no value: the property is removed. The caption and the record of what
- * Captioner composed are not fields an editor sets this way. */
-void
-captioner_draft_set_field (CaptionerDraft *self,
-                           CaptionerField  field,
-                           const char     *value)
-{
-  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
-  g_return_if_fail (field < CAPTIONER_N_FIELDS);
-  g_return_if_fail (field != CAPTIONER_FIELD_CAPTION && field != CAPTIONER_FIELD_COMPOSED);
-
-  if (value != NULL && *value == '\0')
-    value = NULL;
-  if (g_strcmp0 (self->current->fields[field], value) == 0)
-    return;
-  captioner_metadata_set (self->current, field, value);
-  commit (self, CAPTIONER_DRAFT_CHANGED_FIELDS, is_part (field), captioner_field_get_name (field));
-}
-
-void
-captioner_draft_set_keywords (CaptionerDraft     *self,
-                              const char * const *keywords)
-{
-  g_auto(GStrv) before = NULL;
-
-  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
-
-  before = g_strdupv (self->current->keywords);
-  captioner_metadata_set_keywords (self->current, keywords);
-  if (g_strv_equal ((const char * const *) before, (const char * const *) self->current->keywords))
-    return;
-  commit (self, CAPTIONER_DRAFT_CHANGED_KEYWORDS, FALSE, "keywords");
-}
-
-/* Adds the keywords not there yet, after the others. */
-void
-captioner_draft_add_keywords (CaptionerDraft     *self,
-                              const char * const *keywords)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) merged = NULL;
-
-  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
-
-  g_strv_builder_addv (builder, (const char **) self->current->keywords);
-  for (guint i = 0; keywords != NULL && keywords[i] != NULL; i++)
-    if (!g_strv_contains ((const char * const *) self->current->keywords, keywords[i]))
-      g_strv_builder_add (builder, keywords[i]);
-  merged = g_strv_builder_end (builder);
-  captioner_draft_set_keywords (self, (const char * const *) merged);
-}
-
-guint
-captioner_draft_add_person (CaptionerDraft      *self,
-                            const char          *name,
-                            const CaptionerRect *displayed)
-{
-  CaptionerPerson *person;
-
-  g_return_val_if_fail (CAPTIONER_IS_DRAFT (self), 0);
-
-  person = captioner_person_new_displayed (name, displayed, self->orientation);
-  g_strstrip (person->name);
-  person->id = self->next_id++;
-  g_ptr_array_add (self->current->people, person);
-  commit (self, CAPTIONER_DRAFT_CHANGED_PEOPLE, TRUE, NULL);
-  return person->id;
-}
-
-void
-captioner_draft_rename_person (CaptionerDraft *self,
-                               guint           id,
-                               const char     *name)
-{
-  CaptionerPerson *person;
-  g_autofree char *trimmed = NULL;
-  g_autofree char *group = NULL;
-
-  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
-
-  person = find_person (self, id);
-  trimmed = g_strstrip (g_strdup (name ? name : ""));
-  if (person == NULL || g_strcmp0 (person->name, trimmed) == 0)
-    return;
-  g_free (person->name);
-  person->name = g_steal_pointer (&trimmed);
-  group = g_strdup_printf ("person-%u", id);
-  commit (self, CAPTIONER_DRAFT_CHANGED_PEOPLE, TRUE, group);
-}
-
-void
-captioner_draft_move_person (CaptionerDraft      *self,
-                             guint                id,
-                             const CaptionerRect *displayed)
-{
-  CaptionerPerson *person;
-
-  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
-
-  person = find_person (self, id);
-  if (person == NULL)
-    return;
-  if (displayed == NULL)
-    person->has_region = FALSE;
-  else
-    {
-      captioner_orientation_to_stored (self->orientation, displayed, &person->region);
-      captioner_rect_clamp (&person->region);
-      person->has_region = TRUE;
-    }
-  commit (self, CAPTIONER_DRAFT_CHANGED_PEOPLE, TRUE, NULL);
-}
-
-void
-captioner_draft_remove_person (CaptionerDraft *self,
-                               guint           id)
-{
-  CaptionerPerson *person;
-
-  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
-
-  person = find_person (self, id);
-  if (person == NULL)
-    return;
-  g_ptr_array_remove (self->current->people, person);
-  commit (self, CAPTIONER_DRAFT_CHANGED_PEOPLE, TRUE, NULL);
-}
-
-void
-captioner_draft_clear_people (CaptionerDraft *self)
-{
-  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
-
-  if (self->current->people->len == 0)
-    return;
-  g_ptr_array_set_size (self->current->people, 0);
-  commit (self, CAPTIONER_DRAFT_CHANGED_PEOPLE, TRUE, NULL);
-}
-
-void
-captioner_draft_set_caption (CaptionerDraft *self,
-                             const char     *caption)
-{
-  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
-
-  if (caption != NULL && *caption == '\0')
-    caption = NULL;
-  if (g_strcmp0 (self->current->fields[CAPTIONER_FIELD_CAPTION], caption) == 0)
-    return;
-  set_own_caption (self, caption);
-  if (self->group_depth > 0)
-    {
-      self->pending |= CAPTIONER_DRAFT_CHANGED_CAPTION;
-      return;
-    }
-  captioner_history_push (self->history, self->current, NULL);
-  notify_state (self, CAPTIONER_DRAFT_CHANGED_CAPTION);
-}
-
-void
-captioner_draft_begin_group (CaptionerDraft *self,
-                             const char     *group)
-{
-  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
-
-  if (self->group_depth++ == 0)
-    {
-      g_free (self->group);
-      self->group = g_strdup (group);
-      self->pending = 0;
-    }
-}
-
-void
-captioner_draft_end_group (CaptionerDraft *self)
-{
-  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
-  g_return_if_fail (self->group_depth > 0);
-
-  if (--self->group_depth > 0)
-    return;
-  captioner_history_push (self->history, self->current, self->group);
-  notify_state (self, self->pending);
-  self->pending = 0;
-}
-
-void
-captioner_draft_break_group (CaptionerDraft *self)
-{
-  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
-  captioner_history_break_group (self->history);
-}
-
 gboolean
 captioner_draft_get_can_undo (CaptionerDraft *self)
 {
@@ -643,7 +411,7 @@ show_state (CaptionerDraft          *self,
     return;
   captioner_metadata_free (self->current);
   self->current = captioner_metadata_copy (state);
-  notify_state (self, CAPTIONER_DRAFT_CHANGED_ALL);
+  captioner_draft_notify_state (self, CAPTIONER_DRAFT_CHANGED_ALL);
 }
 
 void
@@ -670,7 +438,7 @@ captioner_draft_revert (CaptionerDraft *self)
   captioner_metadata_free (self->current);
   self->current = captioner_metadata_copy (self->baseline);
   captioner_history_push (self->history, self->current, NULL);
-  notify_state (self, CAPTIONER_DRAFT_CHANGED_ALL);
+  captioner_draft_notify_state (self, CAPTIONER_DRAFT_CHANGED_ALL);
 }
 
 void
@@ -695,5 +463,5 @@ captioner_draft_rebase (CaptionerDraft          *self,
       captioner_metadata_free (self->current);
       self->current = captioner_metadata_copy (self->baseline);
     }
-  notify_state (self, 0);
+  captioner_draft_notify_state (self, 0);
 }

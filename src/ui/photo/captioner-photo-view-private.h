@@ -132,6 +132,12 @@ void                 captioner_photo_view_emit_person_changed (CaptionerPhotoVie
 void                 captioner_photo_view_snapshot            (GtkWidget             *widget,
                                                                GtkSnapshot           *snapshot);
 
+/* captioner-photo-view-naming.c */
+gboolean             captioner_photo_view_match_name          (GtkEntryCompletion    *completion,
+                                                               const char            *key,
+                                                               GtkTreeIter           *iter,
+                                                               gpointer               user_data);
+
 /* captioner-photo-view-draft.c: the view as an editor of a draft */
 void                 captioner_photo_view_draft_init          (CaptionerPhotoView    *self);
 void                 captioner_photo_view_draft_dispose       (CaptionerPhotoView    *self);

@@ -53,9 +53,14 @@ struct _CaptionerWindow
 
 typedef void (*CaptionerWindowFunc) (CaptionerWindow *self);
 
-/* captioner-window.c */
+/* captioner-window-view.c */
 void     captioner_window_after_paint        (CaptionerWindow    *self,
                                               CaptionerWindowFunc func);
+void     captioner_window_scroll_to_shown    (CaptionerWindow    *self);
+void     captioner_window_view_init          (CaptionerWindow    *self);
+void     captioner_window_view_dispose       (CaptionerWindow    *self);
+
+/* captioner-window.c */
 void     captioner_window_show_item          (CaptionerWindow    *self,
                                               CaptionerPhotoItem *item);
 void     captioner_window_toast              (CaptionerWindow    *self,

@@ -17,10 +17,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* A grid cell: a 128 px thumbnail and 6 px of padding each side (style.css). */
-#define GRID_CELL_WIDTH  140
-#define GRID_MAX_COLUMNS 8
-
 CaptionerDraft *
 captioner_window_get_current_draft (CaptionerWindow *self)
 {
@@ -67,44 +63,6 @@ captioner_window_toast (CaptionerWindow *self,
 
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
-on_after_paint_cb (GdkFrameClock   *clock,
-                   CaptionerWindow *self)
-{
-  g_autoptr(GArray) due = g_steal_pointer (&self->after_paint);
-
-  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, self);
-  for (guint i = 0; due != NULL && i < due->len; i++)
-    g_array_index (due, CaptionerWindowFunc, i) (self);
-}
-
-/* Calls func once, after the next frame is painted (one is requested): for work that needs the
- * layout done, or that should not share a turn of the main loop with that frame. Asked again
- * before that frame, it is still called once. Before the window has a frame clock, at once. */
-void
-captioner_window_after_paint (CaptionerWindow     *self,
-                              CaptionerWindowFunc  func)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (clock == NULL)
-    {
-      func (self);
-      return;
-    }
-  if (self->after_paint == NULL)
-    {
-      self->after_paint = g_array_new (FALSE, FALSE, sizeof (CaptionerWindowFunc));
-      g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), self);
-    }
-  for (guint i = 0; i < self->after_paint->len; i++)
-    if (g_array_index (self->after_paint, CaptionerWindowFunc, i) == func)
-      return;
-  g_array_append_val (self->after_paint, func);
-  /* A frame, without redrawing anything that has not changed. */
-  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
 /* The files the editor is likely to go to next from the shown photo, to decode ahead. */
@@ -282,14 +240,6 @@ on_image_loaded_cb (CaptionerShownImage *image,
 }
 
 static void
-scroll_to_shown (CaptionerWindow *self)
-{
-  if (self->shown_position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->grid_view), "list.scroll-to-item", "u",
-                                self->shown_position);
-}
-
-static void
 on_selection_changed_cb (GtkSingleSelection *selection,
                          GParamSpec         *pspec,
                          CaptionerWindow    *self)
@@ -323,7 +273,7 @@ on_selection_changed_cb (GtkSingleSelection *selection,
    * turn its items arrive shows one cell and nothing else (a folder opened on its 1990th
    * photo). */
   if (position != GTK_INVALID_LIST_POSITION)
-    captioner_window_after_paint (self, scroll_to_shown);
+    captioner_window_after_paint (self, captioner_window_scroll_to_shown);
 }
 
 static void
@@ -342,48 +292,13 @@ on_close_request_cb (GtkWindow *window)
   return captioner_window_close_request (CAPTIONER_WINDOW (window));
 }
 
-static gboolean
-update_grid_columns_cb (gpointer user_data)
-{
-  CaptionerWindow *self = user_data;
-  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->grid_view));
-  guint columns = (guint) (gtk_adjustment_get_page_size (adjustment) / GRID_CELL_WIDTH);
-
-  self->grid_columns_idle = 0;
-  gtk_grid_view_set_max_columns (self->grid_view, CLAMP (columns, 1, GRID_MAX_COLUMNS));
-  return G_SOURCE_REMOVE;
-}
-
-/* GtkGridView makes cells for thirty rows of its most columns, not of those it shows: keeping
- * the most columns at what the grid's width holds halves the cells made when a folder opens
- * (129 with four at most, 64 with two), which was a 55-70 ms turn of the main loop. */
-static void
-on_grid_width_changed_cb (GtkAdjustment   *adjustment,
-                          CaptionerWindow *self)
-{
-  guint columns = (guint) (gtk_adjustment_get_page_size (adjustment) / GRID_CELL_WIDTH);
-
-  if (columns > 0 && CLAMP (columns, 1, GRID_MAX_COLUMNS) !=
-      gtk_grid_view_get_max_columns (self->grid_view) && self->grid_columns_idle == 0)
-    /* Not while the grid is being allocated. */
-    self->grid_columns_idle = g_idle_add (update_grid_columns_cb, self);
-}
-
 static void
 captioner_window_dispose (GObject *object)
 {
   CaptionerWindow *self = CAPTIONER_WINDOW (object);
 
-  g_clear_handle_id (&self->grid_columns_idle, g_source_remove);
   g_clear_handle_id (&self->show_source, g_source_remove);
-  if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
-    g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (self)),
-                                          on_after_paint_cb, self);
-  g_clear_pointer (&self->after_paint, g_array_unref);
-  if (self->grid_view != NULL)
-    g_signal_handlers_disconnect_by_func (
-      gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->grid_view)),
-      on_grid_width_changed_cb, self);
+  captioner_window_view_dispose (self);
   if (self->draft_bindings != NULL)
     g_binding_group_set_source (self->draft_bindings, NULL);
   if (self->draft_signals != NULL)
@@ -502,8 +417,7 @@ captioner_window_init (CaptionerWindow *self)
   gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (self->selection));
   factory = captioner_photo_cell_new_factory ();
   gtk_grid_view_set_factory (self->grid_view, factory);
-  g_signal_connect (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->grid_view)), "changed",
-                    G_CALLBACK (on_grid_width_changed_cb), self);
+  captioner_window_view_init (self);
   self->shown_position = GTK_INVALID_LIST_POSITION;
 
   self->thumbnails = captioner_thumbnail_feeder_new (G_LIST_MODEL (self->photos), factory);

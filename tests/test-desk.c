@@ -1,0 +1,332 @@
+#include "config.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <locale.h>
+
+#include "captioner-desk.h"
+#include "captioner-error.h"
+#include "captioner-folder.h"
+#include "captioner-sidecar.h"
+#include "test-util.h"
+
+/* The desk as the window and the CLI use it: a folder's photos in order, each once, read in
+ * the background; one photo's saves in order; a conflict as the photo's state. */
+
+typedef struct
+{
+  char          *dir;
+  CaptionerDesk *desk;
+} Fixture;
+
+#define WAIT_UNTIL(condition)                                                   \
+  G_STMT_START {                                                                \
+    gint64 end_ = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;                \
+    while (!(condition))                                                        \
+      {                                                                         \
+        g_assert_cmpint (g_get_monotonic_time (), <, end_);                     \
+        g_main_context_iteration (NULL, TRUE);                                  \
+      }                                                                         \
+  } G_STMT_END
+
+static void
+write_jpeg (const char *dir,
+            const char *name)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 48);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  gdk_pixbuf_fill (pixbuf, 0x336699ff);
+  gdk_pixbuf_save (pixbuf, path, "jpeg", &error, "quality", "90", NULL);
+  g_assert_no_error (error);
+}
+
+static GFile *
+child (Fixture    *f,
+       const char *name)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *notes = NULL;
+
+  f->dir = g_dir_make_tmp ("captioner-desk-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* As a person reads them: photo 2 before photo 10. */
+  write_jpeg (f->dir, "photo 10.jpg");
+  write_jpeg (f->dir, "photo 2.jpg");
+  write_jpeg (f->dir, "photo 1.JPG");
+  notes = g_build_filename (f->dir, "notes.txt", NULL);
+  g_file_set_contents (notes, "not a photo", -1, &error);
+  g_assert_no_error (error);
+  f->desk = captioner_desk_new (NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->desk != NULL)
+    captioner_desk_wait (f->desk);
+  g_clear_object (&f->desk);
+  test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static void
+on_opened_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Opens files on the desk and waits for every header; returns the position to show first. */
+static guint
+open_files (Fixture *f,
+            GFile  **files,
+            guint    n_files)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position = G_MAXUINT;
+
+  captioner_desk_open_async (f->desk, files, n_files, NULL, on_opened_cb, &result);
+  WAIT_UNTIL (result != NULL);
+  g_assert_true (captioner_desk_open_finish (f->desk, result, &position, NULL, &error));
+  g_assert_no_error (error);
+  WAIT_UNTIL (!captioner_desk_get_busy (f->desk));
+  return position;
+}
+
+static void
+open_folder (Fixture *f)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+
+  g_assert_cmpuint (open_files (f, &folder, 1), ==, 0);
+}
+
+static char *
+name_at (Fixture *f,
+         guint    position)
+{
+  return g_strdup (captioner_desk_item_get_name (captioner_desk_get_item (f->desk, position)));
+}
+
+static void
+test_folder_order (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autoptr(GFile) two = child (f, "photo 2.jpg");
+  g_autoptr(GFile) ten = child (f, "photo 10.jpg");
+  GFile *photo_then_folder[] = { two, folder, ten };
+  g_autoptr(GPtrArray) expanded = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *expected[] = { "photo 1.JPG", "photo 2.jpg", "photo 10.jpg" };
+
+  /* A photo named beside its folder: listed once, in the folder's place, and shown first. */
+  g_assert_cmpuint (open_files (f, photo_then_folder, G_N_ELEMENTS (photo_then_folder)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->desk)), ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *name = name_at (f, i);
+      g_assert_cmpstr (name, ==, expected[i]);
+    }
+  g_assert_true (g_file_equal (captioner_desk_get_folder (f->desk), folder));
+  g_assert_cmpuint (captioner_desk_get_n_loaded (f->desk), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (captioner_desk_item_get_state (captioner_desk_get_item (f->desk, i)), ==,
+                     CAPTIONER_PHOTO_STATE_NOT_CAPTIONED);
+
+  /* The CLI's listing is the same one. */
+  expanded = captioner_folder_expand (photo_then_folder, G_N_ELEMENTS (photo_then_folder), NULL,
+                                      &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (expanded->len, ==, 3);
+  for (guint i = 0; i < expanded->len; i++)
+    {
+      g_autofree char *name = g_file_get_basename (g_ptr_array_index (expanded, i));
+      g_assert_cmpstr (name, ==, expected[i]);
+    }
+}
+
+/* Photos named alone keep the order given, each once. */
+static void
+test_files_given (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GFile) two = child (f, "photo 2.jpg");
+  g_autoptr(GFile) one = child (f, "photo 1.JPG");
+  g_autoptr(GFile) notes = child (f, "notes.txt");
+  GFile *files[] = { two, one, two, notes };
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  CaptionerDeskItem *bad;
+
+  g_assert_cmpuint (open_files (f, files, G_N_ELEMENTS (files)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->desk)), ==, 3);
+  first = name_at (f, 0);
+  second = name_at (f, 1);
+  g_assert_cmpstr (first, ==, "photo 2.jpg");
+  g_assert_cmpstr (second, ==, "photo 1.JPG");
+  /* A file named that is no photo is the desk's to report, naming it. */
+  bad = captioner_desk_get_item (f->desk, 2);
+  g_assert_cmpint (captioner_desk_item_get_state (bad), ==, CAPTIONER_PHOTO_STATE_ERROR);
+  g_assert_nonnull (strstr (captioner_desk_item_get_error (bad), "notes.txt"));
+  g_assert_cmpuint (captioner_desk_get_n_load_errors (f->desk), ==, 1);
+}
+
+static CaptionerPhoto *
+read_back (Fixture    *f,
+           const char *name)
+{
+  g_autoptr(GFile) file = child (f, name);
+  g_autoptr(GError) error = NULL;
+  CaptionerPhoto *photo = captioner_photo_load (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return photo;
+}
+
+/* Two saves of one photo asked for back to back: one at a time, the newer on disk. */
+static void
+test_ordered_saves (Fixture       *f,
+                    gconstpointer  data)
+{
+  CaptionerDeskItem *item;
+  CaptionerDraft *draft;
+  g_autoptr(CaptionerPhoto) photo = NULL;
+  guint saved = 0;
+
+  open_folder (f);
+  item = captioner_desk_get_item (f->desk, 0);
+  draft = captioner_desk_item_get_draft (item);
+  g_signal_connect_swapped (f->desk, "saved", G_CALLBACK (g_atomic_int_inc), &saved);
+
+  captioner_draft_set_field (draft, CAPTIONER_FIELD_CREDIT, "AP");
+  g_assert_cmpint (captioner_desk_item_get_state (item), ==, CAPTIONER_PHOTO_STATE_UNSAVED);
+  captioner_desk_save (f->desk, item, CAPTIONER_SAVE_NONE);
+  g_assert_cmpint (captioner_desk_item_get_state (item), ==, CAPTIONER_PHOTO_STATE_SAVING);
+  captioner_draft_set_field (draft, CAPTIONER_FIELD_CREDIT, "Reuters");
+  captioner_draft_add_person (draft, "Hakan Fidan", NULL);
+  captioner_desk_save (f->desk, item, CAPTIONER_SAVE_NONE);
+  /* The second waits for the first. */
+  g_assert_cmpuint (captioner_desk_get_saves_in_flight (f->desk), ==, 1);
+  WAIT_UNTIL (!captioner_desk_get_busy (f->desk));
+
+  g_assert_cmpuint (saved, ==, 2);
+  g_assert_false (captioner_draft_get_dirty (draft));
+  g_assert_cmpint (captioner_desk_item_get_state (item), ==, CAPTIONER_PHOTO_STATE_CAPTIONED);
+  photo = read_back (f, "photo 1.JPG");
+  g_assert_cmpstr (captioner_photo_get_metadata (photo)->fields[CAPTIONER_FIELD_CREDIT], ==,
+                   "Reuters");
+  g_assert_cmpstr (captioner_photo_get_metadata (photo)->fields[CAPTIONER_FIELD_CAPTION], ==,
+                   "Hakan Fidan (Reuters photo)");
+  /* Nothing to save is no save. */
+  captioner_desk_save (f->desk, item, CAPTIONER_SAVE_NONE);
+  g_assert_cmpuint (captioner_desk_get_saves_in_flight (f->desk), ==, 0);
+}
+
+static void
+on_save_failed_cb (CaptionerDesk     *desk,
+                   CaptionerDeskItem *item,
+                   const GError      *error,
+                   int               *code)
+{
+  g_assert_true (error->domain == CAPTIONER_ERROR);
+  *code = error->code;
+}
+
+/* Another program saves the sidecar after it was read: the photo is in conflict, the editor's
+ * words stay in the draft, and a reload brings what is on disk. */
+static void
+test_conflict_state (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) photo = child (f, "photo 2.jpg");
+  g_autoptr(GFile) sidecar = captioner_sidecar_file_for (photo);
+  const char *theirs = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF "
+                       "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+                       "<rdf:Description rdf:about=\"\" "
+                       "xmlns:photoshop=\"http://ns.adobe.com/photoshop/1.0/\" "
+                       "photoshop:City=\"Yerevan\"/></rdf:RDF></x:xmpmeta>\n";
+  CaptionerDeskItem *item;
+  CaptionerDraft *draft;
+  int code = -1;
+
+  open_folder (f);
+  item = captioner_desk_get_item (f->desk, 1);
+  draft = captioner_desk_item_get_draft (item);
+  g_signal_connect (f->desk, "save-failed", G_CALLBACK (on_save_failed_cb), &code);
+  g_assert_true (g_file_replace_contents (sidecar, theirs, strlen (theirs), NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, NULL));
+
+  captioner_draft_set_field (draft, CAPTIONER_FIELD_CAPTION_BODY, "Mine.");
+  captioner_desk_save (f->desk, item, CAPTIONER_SAVE_NONE);
+  WAIT_UNTIL (!captioner_desk_get_busy (f->desk));
+  g_assert_cmpint (code, ==, CAPTIONER_ERROR_CONFLICT);
+  g_assert_cmpint (captioner_desk_item_get_state (item), ==, CAPTIONER_PHOTO_STATE_CONFLICT);
+  g_assert_true (captioner_desk_item_get_conflict (item));
+  g_assert_nonnull (strstr (captioner_desk_item_get_error (item), "photo 2.jpg.xmp"));
+  g_assert_true (captioner_draft_get_dirty (draft));
+  g_assert_cmpstr (captioner_draft_get_caption (draft), ==, "Mine.");
+
+  captioner_desk_reload (f->desk, item);
+  WAIT_UNTIL (!captioner_desk_get_busy (f->desk));
+  g_assert_false (captioner_desk_item_get_conflict (item));
+  draft = captioner_desk_item_get_draft (item);
+  g_assert_false (captioner_draft_get_dirty (draft));
+  g_assert_cmpstr (captioner_draft_get_field (draft, CAPTIONER_FIELD_CITY), ==, "Yerevan");
+  g_assert_cmpint (captioner_desk_item_get_state (item), ==, CAPTIONER_PHOTO_STATE_NOT_CAPTIONED);
+}
+
+/* A draft the editor left goes once nothing is left to save: the next one starts afresh. */
+static void
+test_release_draft (Fixture       *f,
+                    gconstpointer  data)
+{
+  CaptionerDeskItem *item;
+  CaptionerDraft *draft;
+
+  open_folder (f);
+  item = captioner_desk_get_item (f->desk, 2);
+  draft = captioner_desk_item_get_draft (item);
+  captioner_draft_set_field (draft, CAPTIONER_FIELD_CREDIT, "AFP");
+  captioner_desk_save (f->desk, item, CAPTIONER_SAVE_NONE);
+  captioner_desk_item_release_draft (item);
+  g_assert_true (captioner_desk_item_peek_draft (item) == draft);
+  WAIT_UNTIL (!captioner_desk_get_busy (f->desk));
+  g_assert_null (captioner_desk_item_peek_draft (item));
+  draft = captioner_desk_item_get_draft (item);
+  g_assert_false (captioner_draft_get_can_undo (draft));
+  g_assert_cmpstr (captioner_draft_get_field (draft, CAPTIONER_FIELD_CREDIT), ==, "AFP");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/captioner/desk/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("folder-order", test_folder_order);
+  ADD ("files-given", test_files_given);
+  ADD ("ordered-saves", test_ordered_saves);
+  ADD ("conflict-state", test_conflict_state);
+  ADD ("release-draft", test_release_draft);
+#undef ADD
+  return g_test_run ();
+}
