@@ -1,6 +1,5 @@
 #include "config.h"
 
-#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <locale.h>
 
 #include "captioner-desk.h"
@@ -28,19 +27,6 @@ typedef struct
       }                                                                         \
   } G_STMT_END
 
-static void
-write_jpeg (const char *dir,
-            const char *name)
-{
-  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 48);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  gdk_pixbuf_fill (pixbuf, 0x336699ff);
-  gdk_pixbuf_save (pixbuf, path, "jpeg", &error, "quality", "90", NULL);
-  g_assert_no_error (error);
-}
-
 static GFile *
 child (Fixture    *f,
        const char *name)
@@ -54,15 +40,15 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
+  static const char * const names[] = { "photo 10.jpg", "photo 2.jpg", "photo 1.JPG" };
   g_autoptr(GError) error = NULL;
   g_autofree char *notes = NULL;
 
   f->dir = g_dir_make_tmp ("captioner-desk-XXXXXX", &error);
   g_assert_no_error (error);
   /* As a person reads them: photo 2 before photo 10. */
-  write_jpeg (f->dir, "photo 10.jpg");
-  write_jpeg (f->dir, "photo 2.jpg");
-  write_jpeg (f->dir, "photo 1.JPG");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_free (test_write_jpeg (f->dir, names[i], 64, 48, 0x336699ff));
   notes = g_build_filename (f->dir, "notes.txt", NULL);
   g_file_set_contents (notes, "not a photo", -1, &error);
   g_assert_no_error (error);

@@ -1,6 +1,5 @@
 #include "config.h"
 
-#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <locale.h>
 
 #include "captioner-desk.h"
@@ -43,19 +42,6 @@ option_for (CaptionerField field)
     default:
       g_assert_not_reached ();
     }
-}
-
-static char *
-make_photo (const char *dir)
-{
-  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 300, 200);
-  char *path = g_build_filename (dir, "photo.jpg", NULL);
-  g_autoptr(GError) error = NULL;
-
-  gdk_pixbuf_fill (pixbuf, 0x806040ff);
-  gdk_pixbuf_save (pixbuf, path, "jpeg", &error, "quality", "90", NULL);
-  g_assert_no_error (error);
-  return path;
 }
 
 static void
@@ -220,8 +206,8 @@ check_parity (gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autofree char *core_dir = g_dir_make_tmp ("captioner-parity-core-XXXXXX", &error);
   g_autofree char *cli_dir = g_dir_make_tmp ("captioner-parity-cli-XXXXXX", &error);
-  g_autofree char *core_photo = make_photo (core_dir);
-  g_autofree char *cli_photo = make_photo (cli_dir);
+  g_autofree char *core_photo = test_write_jpeg (core_dir, "photo.jpg", 300, 200, 0x806040ff);
+  g_autofree char *cli_photo = test_write_jpeg (cli_dir, "photo.jpg", 300, 200, 0x806040ff);
   g_autofree char *core_dump = NULL;
   g_autofree char *cli_dump = NULL;
 

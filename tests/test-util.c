@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
 #include "test-util.h"
 
 static void
@@ -37,4 +39,21 @@ test_remove_tree (const char *path)
 
   file = g_file_new_for_path (path);
   remove_tree (file);
+}
+
+char *
+test_write_jpeg (const char *dir,
+                 const char *name,
+                 int         width,
+                 int         height,
+                 guint32     rgba)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  gdk_pixbuf_fill (pixbuf, rgba);
+  gdk_pixbuf_save (pixbuf, path, "jpeg", &error, "quality", "90", NULL);
+  g_assert_no_error (error);
+  return path;
 }

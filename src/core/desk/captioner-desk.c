@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdlib.h>
 
 #include "captioner-desk-private.h"
 #include "captioner-person.h"
@@ -384,24 +383,11 @@ captioner_desk_set_want_previews (CaptionerDesk *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[CAPTIONER_DESK_PROP_WANT_PREVIEWS]);
 }
 
-static int
-compare_names (const void *a,
-               const void *b)
-{
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
-}
-
 char **
 captioner_desk_dup_known_names (CaptionerDesk *self)
 {
-  g_autofree const char **names = NULL;
-  guint n;
-
   g_return_val_if_fail (CAPTIONER_IS_DESK (self), NULL);
-
-  names = (const char **) g_hash_table_get_keys_as_array (self->known_names, &n);
-  qsort (names, n, sizeof (char *), compare_names);
-  return g_strdupv ((char **) names);
+  return captioner_names_dup_sorted (self->known_names);
 }
 
 void

@@ -36,6 +36,19 @@ compare_names (const void *a,
   return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
 }
 
+char **
+captioner_names_dup_sorted (GHashTable *names)
+{
+  g_autofree const char **keys = NULL;
+  guint n;
+
+  g_return_val_if_fail (names != NULL, NULL);
+
+  keys = (const char **) g_hash_table_get_keys_as_array (names, &n);
+  qsort (keys, n, sizeof (char *), compare_names);
+  return g_strdupv ((char **) keys);
+}
+
 static void
 write_thread (GTask        *task,
               gpointer      source_object,
@@ -151,14 +164,8 @@ captioner_people_list_load_finish (CaptionerPeopleList *self,
 char **
 captioner_people_list_dup_names (CaptionerPeopleList *self)
 {
-  g_autofree const char **names = NULL;
-  guint n;
-
   g_return_val_if_fail (CAPTIONER_IS_PEOPLE_LIST (self), NULL);
-
-  names = (const char **) g_hash_table_get_keys_as_array (self->names, &n);
-  qsort (names, n, sizeof (char *), compare_names);
-  return g_strdupv ((char **) names);
+  return captioner_names_dup_sorted (self->names);
 }
 
 gboolean

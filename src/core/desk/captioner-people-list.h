@@ -31,4 +31,7 @@ gboolean             captioner_people_list_contains    (CaptionerPeopleList *sel
 gboolean             captioner_people_list_remember    (CaptionerPeopleList *self,
                                                         const char * const  *names);
 
+/* The names of a set (a GHashTable of strings), sorted as a person reads them. */
+char               **captioner_names_dup_sorted        (GHashTable          *names);
+
 G_END_DECLS

@@ -208,6 +208,28 @@ captioner_window_save_item (CaptionerWindow    *self,
   captioner_desk_save (self->desk, captioner_photo_item_get_desk_item (item), flags);
 }
 
+/* Save, discard or cancel: the responses "save", "discard", "cancel" (Escape). */
+static AdwMessageDialog *
+ask_to_save (CaptionerWindow *self,
+             const char      *heading,
+             const char      *body,
+             const char      *discard_label)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                         heading, body));
+
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", discard_label,
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  return dialog;
+}
+
 static void
 on_leave_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
@@ -233,19 +255,8 @@ captioner_window_ask_before_leaving (CaptionerWindow *self,
 {
   g_autofree char *body = g_strdup_printf (_("“%s” has changes that are not saved."),
                                            captioner_photo_item_get_name (self->current));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
+  AdwMessageDialog *dialog = ask_to_save (self, _("Save Changes?"), body, _("_Discard"));
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "target", GUINT_TO_POINTER (target));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_leave_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -288,7 +299,7 @@ remember_size (CaptionerWindow *self)
 gboolean
 captioner_window_close_request (CaptionerWindow *self)
 {
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
   remember_size (self);
   if (!captioner_desk_has_unsaved (self->desk) && captioner_desk_get_saves_in_flight (self->desk) == 0)
@@ -300,19 +311,9 @@ captioner_window_close_request (CaptionerWindow *self)
       return TRUE;
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes Before Closing?"),
-                                   _("Some photos have captions that are not saved."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("Close _Without Saving"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = ask_to_save (self, _("Save Changes Before Closing?"),
+                        _("Some photos have captions that are not saved."),
+                        _("Close _Without Saving"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
