@@ -69,7 +69,7 @@ print_usage (FILE *stream)
   fprintf (stream, "%s",
            _("Usage:\n"
              "  captioner-cli info [--json] FILE...\n"
-             "  captioner-cli set FILE [--caption-body TEXT] [--caption TEXT] [--credit TEXT]\n"
+             "  captioner-cli set FILE|FOLDER... [--caption-body TEXT] [--caption TEXT] [--credit TEXT]\n"
              "      [--headline TEXT] [--byline TEXT] [--source TEXT] [--copyright TEXT]\n"
              "      [--event TEXT] [--city TEXT] [--state TEXT] [--country TEXT]\n"
              "      [--keyword TEXT]... [--person \"NAME@X,Y,W,H\"]... [--clear-people] [--force]\n"
