@@ -234,8 +234,8 @@ on_save_failed_cb (CaptionerDesk     *desk,
   *code = error->code;
 }
 
-/* Another program saves the sidecar after it was read: the photo is in conflict, the editor's
- * words stay in the draft, and a reload brings what is on disk. */
+/* Another program saves the sidecar after it was read, with another caption: the photo is in
+ * conflict, the editor's words stay in the draft, and a reload brings what is on disk. */
 static void
 test_conflict_state (Fixture       *f,
                      gconstpointer  data)
@@ -246,7 +246,9 @@ test_conflict_state (Fixture       *f,
                        "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
                        "<rdf:Description rdf:about=\"\" "
                        "xmlns:photoshop=\"http://ns.adobe.com/photoshop/1.0/\" "
-                       "photoshop:City=\"Yerevan\"/></rdf:RDF></x:xmpmeta>\n";
+                       "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" photoshop:City=\"Yerevan\">"
+                       "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">Theirs.</rdf:li>"
+                       "</rdf:Alt></dc:description></rdf:Description></rdf:RDF></x:xmpmeta>\n";
   CaptionerDeskItem *item;
   CaptionerDraft *draft;
   int code = -1;
@@ -274,7 +276,96 @@ test_conflict_state (Fixture       *f,
   draft = captioner_desk_item_get_draft (item);
   g_assert_false (captioner_draft_get_dirty (draft));
   g_assert_cmpstr (captioner_draft_get_field (draft, CAPTIONER_FIELD_CITY), ==, "Yerevan");
-  g_assert_cmpint (captioner_desk_item_get_state (item), ==, CAPTIONER_PHOTO_STATE_NOT_CAPTIONED);
+  g_assert_cmpstr (captioner_draft_get_caption (draft), ==, "Theirs.");
+  g_assert_cmpint (captioner_desk_item_get_state (item), ==, CAPTIONER_PHOTO_STATE_CAPTIONED);
+}
+
+static void
+write_theirs (GFile      *sidecar,
+              const char *description,
+              const char *city)
+{
+  g_autofree char *xmp = g_strdup_printf (
+    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF "
+    "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+    "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+    "xmlns:photoshop=\"http://ns.adobe.com/photoshop/1.0/\" photoshop:City=\"%s\">"
+    "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt>"
+    "</dc:description></rdf:Description></rdf:RDF></x:xmpmeta>\n", city, description);
+
+  g_assert_true (g_file_replace_contents (sidecar, xmp, strlen (xmp), NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, NULL));
+}
+
+/* Two editors on one photo, different fields: both changes are on disk, nobody is asked. */
+static void
+test_merged_on_save (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) file = child (f, "photo 10.jpg");
+  g_autoptr(GFile) sidecar = captioner_sidecar_file_for (file);
+  g_autoptr(CaptionerPhoto) photo = NULL;
+  CaptionerDeskItem *item;
+  CaptionerDraft *draft;
+  guint merged = 0;
+
+  open_folder (f);
+  item = captioner_desk_get_item (f->desk, 2);
+  draft = captioner_desk_item_get_draft (item);
+  g_signal_connect_swapped (f->desk, "merged", G_CALLBACK (g_atomic_int_inc), &merged);
+  captioner_draft_set_field (draft, CAPTIONER_FIELD_CREDIT, "Reuters");
+  captioner_draft_add_person (draft, "Hakan Fidan", NULL);
+  write_theirs (sidecar, "", "Ankara");
+  captioner_desk_save (f->desk, item, CAPTIONER_SAVE_NONE);
+  WAIT_UNTIL (!captioner_desk_get_busy (f->desk));
+
+  g_assert_cmpuint (merged, ==, 1);
+  g_assert_false (captioner_desk_item_get_conflict (item));
+  g_assert_false (captioner_draft_get_dirty (draft));
+  photo = read_back (f, "photo 10.jpg");
+  g_assert_cmpstr (captioner_photo_get_metadata (photo)->fields[CAPTIONER_FIELD_CITY], ==, "Ankara");
+  g_assert_cmpstr (captioner_photo_get_metadata (photo)->fields[CAPTIONER_FIELD_CREDIT], ==,
+                   "Reuters");
+  g_assert_cmpstr (captioner_photo_get_metadata (photo)->fields[CAPTIONER_FIELD_CAPTION], ==,
+                   "Hakan Fidan (Reuters photo)");
+}
+
+/* Two editors, one field: a conflict naming it, nothing written until resolved. */
+static void
+test_conflict_resolved (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) file = child (f, "photo 10.jpg");
+  g_autoptr(GFile) sidecar = captioner_sidecar_file_for (file);
+  g_autoptr(CaptionerPhoto) photo = NULL;
+  CaptionerDeskItem *item;
+  CaptionerDraft *draft;
+  const CaptionerMerge *merge;
+  CaptionerMergeSide sides[2] = { CAPTIONER_MERGE_THEIRS, CAPTIONER_MERGE_MINE };
+
+  open_folder (f);
+  item = captioner_desk_get_item (f->desk, 2);
+  draft = captioner_desk_item_get_draft (item);
+  captioner_draft_set_field (draft, CAPTIONER_FIELD_CITY, "Tehran");
+  captioner_draft_set_field (draft, CAPTIONER_FIELD_CAPTION_BODY, "Mine.");
+  write_theirs (sidecar, "Theirs.", "Teheran");
+  captioner_desk_save (f->desk, item, CAPTIONER_SAVE_NONE);
+  WAIT_UNTIL (!captioner_desk_get_busy (f->desk));
+
+  g_assert_cmpint (captioner_desk_item_get_state (item), ==, CAPTIONER_PHOTO_STATE_CONFLICT);
+  merge = captioner_desk_item_get_merge (item);
+  g_assert_nonnull (merge);
+  g_assert_nonnull (strstr (captioner_desk_item_get_error (item), "City, Caption"));
+  photo = read_back (f, "photo 10.jpg");
+  g_assert_cmpstr (captioner_photo_get_metadata (photo)->fields[CAPTIONER_FIELD_CITY], ==, "Teheran");
+  g_clear_object (&photo);
+
+  captioner_desk_resolve (f->desk, item, sides);
+  WAIT_UNTIL (!captioner_desk_get_busy (f->desk));
+  g_assert_cmpint (captioner_desk_item_get_state (item), ==, CAPTIONER_PHOTO_STATE_CAPTIONED);
+  photo = read_back (f, "photo 10.jpg");
+  g_assert_cmpstr (captioner_photo_get_metadata (photo)->fields[CAPTIONER_FIELD_CITY], ==, "Teheran");
+  g_assert_cmpstr (captioner_photo_get_metadata (photo)->fields[CAPTIONER_FIELD_CAPTION], ==, "Mine.");
 }
 
 /* A draft the editor left goes once nothing is left to save: the next one starts afresh. */
@@ -313,6 +404,8 @@ main (int   argc,
   ADD ("ordered-saves", test_ordered_saves);
   ADD ("conflict-state", test_conflict_state);
   ADD ("release-draft", test_release_draft);
+  ADD ("merged-on-save", test_merged_on_save);
+  ADD ("conflict-resolved", test_conflict_resolved);
 #undef ADD
   return g_test_run ();
 }

@@ -129,7 +129,55 @@ test_tag_save_undo (Desk          *desk,
   g_assert_cmpstr (desk_field_text (desk, CAPTIONER_FIELD_CITY), ==, "");
 }
 
-/* Another program changes the sidecar after Captioner read it: the editor chooses. */
+/* Another program changes the sidecar after Captioner read it, in a field the editor did not
+ * touch: both changes are kept, nobody is asked (issue 14). */
+static void
+test_conflict_merged (Desk          *desk,
+                      gconstpointer  data)
+{
+  g_autofree char *sidecar = g_build_filename (desk->dir, "a-summit.jpg.xmp", NULL);
+  g_autofree char *program = g_find_program_in_path ("exiftool");
+  g_autofree char *description = NULL;
+  g_autofree char *rating = NULL;
+  g_autofree char *headline = NULL;
+  g_autoptr(GError) error = NULL;
+  CaptionerPhotoItem *a;
+  int status;
+
+  desk_open_folder (desk);
+  a = desk_item_at (desk, 0);
+  desk_set_body (desk, "First version.");
+  desk_activate (desk, "win.save");
+  DESK_WAIT_UNTIL (!captioner_window_is_busy (desk->window));
+  g_assert_cmpint (captioner_photo_item_get_state (a), ==, CAPTIONER_PHOTO_STATE_CAPTIONED);
+
+  {
+    const char *argv[] = { program, "-q", "-overwrite_original", "-XMP-xmp:Rating=4",
+                           "-XMP-photoshop:Headline=Talks in Tehran", sidecar, NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status,
+                  &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (status, ==, 0);
+  }
+
+  desk_set_body (desk, "Second version.");
+  desk_activate (desk, "win.save");
+  DESK_WAIT_UNTIL (!captioner_window_is_busy (desk->window) &&
+                   captioner_photo_item_get_state (a) == CAPTIONER_PHOTO_STATE_CAPTIONED);
+  g_assert_null (desk_find_dialog ());
+
+  /* Mine is written; their changes are kept, and shown. */
+  description = desk_exiftool (desk->dir, "-XMP-dc:Description", "a-summit.jpg.xmp");
+  g_assert_cmpstr (description, ==, "Second version.");
+  rating = desk_exiftool (desk->dir, "-XMP-xmp:Rating", "a-summit.jpg.xmp");
+  g_assert_cmpstr (rating, ==, "4");
+  headline = desk_exiftool (desk->dir, "-XMP-photoshop:Headline", "a-summit.jpg.xmp");
+  g_assert_cmpstr (headline, ==, "Talks in Tehran");
+  g_assert_cmpstr (desk_field_text (desk, CAPTIONER_FIELD_HEADLINE), ==, "Talks in Tehran");
+}
+
+/* Another program changes what the editor changed: the dialog waits, and "Keep Mine" writes
+ * the editor's caption and keeps the other program's headline (issue 14). */
 static void
 test_conflict_keep_mine (Desk          *desk,
                          gconstpointer  data)
@@ -148,11 +196,10 @@ test_conflict_keep_mine (Desk          *desk,
   desk_set_body (desk, "First version.");
   desk_activate (desk, "win.save");
   DESK_WAIT_UNTIL (!captioner_window_is_busy (desk->window));
-  g_assert_cmpint (captioner_photo_item_get_state (a), ==, CAPTIONER_PHOTO_STATE_CAPTIONED);
 
   {
-    const char *argv[] = { program, "-q", "-overwrite_original", "-XMP-xmp:Rating=4",
-                           sidecar, NULL };
+    const char *argv[] = { program, "-q", "-overwrite_original", "-XMP-dc:Description=Theirs.",
+                           "-XMP-photoshop:Headline=Talks", sidecar, NULL };
     g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status,
                   &error);
     g_assert_no_error (error);
@@ -169,6 +216,7 @@ test_conflict_keep_mine (Desk          *desk,
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "theirs"));
   g_assert_true (adw_message_dialog_has_response (dialog, "both"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Caption"));
   desk_assert_caption (desk, "Second version.");
   desk_respond (dialog, "mine");
   DESK_WAIT_UNTIL (!captioner_window_is_busy (desk->window) &&
@@ -177,8 +225,8 @@ test_conflict_keep_mine (Desk          *desk,
   /* Mine is written; their other change is kept. */
   description = desk_exiftool (desk->dir, "-XMP-dc:Description", "a-summit.jpg.xmp");
   g_assert_cmpstr (description, ==, "Second version.");
-  headline = desk_exiftool (desk->dir, "-XMP-xmp:Rating", "a-summit.jpg.xmp");
-  g_assert_cmpstr (headline, ==, "4");
+  headline = desk_exiftool (desk->dir, "-XMP-photoshop:Headline", "a-summit.jpg.xmp");
+  g_assert_cmpstr (headline, ==, "Talks");
 }
 
 /* "See both" shows the two captions, then "reload theirs" drops the editor's version. */
@@ -213,8 +261,17 @@ test_conflict_see_both (Desk          *desk,
 
   DESK_WAIT_UNTIL (desk_find_dialog () != NULL);
   dialog = desk_find_dialog ();
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Theirs."));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Mine again."));
+  /* Side by side, field by field: the caption both changed. */
+  {
+    GtkWidget *rows = adw_message_dialog_get_extra_child (dialog);
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (rows), 0);
+    const char *both = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Caption");
+    g_assert_nonnull (strstr (both, "Theirs."));
+    g_assert_nonnull (strstr (both, "Mine again."));
+    g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (rows), 1));
+  }
   g_assert_false (adw_message_dialog_has_response (dialog, "both"));
   desk_respond (dialog, "theirs");
   DESK_WAIT_UNTIL (captioner_photo_item_get_state (a) == CAPTIONER_PHOTO_STATE_CAPTIONED &&
@@ -633,6 +690,8 @@ main (int   argc,
   int status;
 
   g_test_add ("/captioner/window/tag-save-undo", Desk, NULL, desk_set_up, test_tag_save_undo,
+              desk_tear_down);
+  g_test_add ("/captioner/window/conflict-merged", Desk, NULL, desk_set_up, test_conflict_merged,
               desk_tear_down);
   g_test_add ("/captioner/window/conflict-keep-mine", Desk, NULL, desk_set_up,
               test_conflict_keep_mine, desk_tear_down);

@@ -183,6 +183,12 @@ captioner_cli_set (int    argc,
       captioner_desk_save (desk, item, force ? CAPTIONER_SAVE_FORCE_CAPTION : CAPTIONER_SAVE_NONE);
     }
   captioner_desk_wait (desk);
+  /* Another program saved a photo meanwhile and changed what these edits change: with --force
+   * the edits win there; what only the other program changed is kept either way. */
+  for (guint i = 0; force && i < g_list_model_get_n_items (G_LIST_MODEL (desk)); i++)
+    if (captioner_desk_item_get_merge (captioner_desk_get_item (desk, i)) != NULL)
+      captioner_desk_resolve (desk, captioner_desk_get_item (desk, i), NULL);
+  captioner_desk_wait (desk);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (desk)); i++)
     {
       CaptionerDeskItem *item = captioner_desk_get_item (desk, i);
@@ -194,6 +200,9 @@ captioner_cli_set (int    argc,
       if (captioner_desk_item_get_conflict_code (item) == CAPTIONER_ERROR_CAPTION_CHANGED)
         fprintf (captioner_cli_stderr (), "captioner-cli: %s\n",
                  _("run again with --force to replace it"));
+      else if (captioner_desk_item_get_merge (item) != NULL)
+        fprintf (captioner_cli_stderr (), "captioner-cli: %s\n",
+                 _("nothing was written; run again with --force to write yours there"));
       status = 1;
     }
   goto out;

@@ -14,4 +14,12 @@ gboolean captioner_desk_item_take_save_again (CaptionerDeskItem *self);
 /* A released draft goes once it has nothing left to save. */
 void     captioner_desk_item_release_if_clean (CaptionerDeskItem *self);
 
+/* A conflict the editor resolves: takes merge and a reference to theirs. */
+void     captioner_desk_item_set_merge        (CaptionerDeskItem *self,
+                                               const GError      *error,
+                                               CaptionerMerge    *merge,
+                                               CaptionerPhoto    *theirs);
+void     captioner_desk_item_adopt_photo      (CaptionerDeskItem *self,
+                                               CaptionerPhoto    *photo);
+
 G_END_DECLS

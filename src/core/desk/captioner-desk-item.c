@@ -17,6 +17,8 @@ struct _CaptionerDeskItem
   GdkPixbuf           *preview;
   char                *error;
   char                *conflict;
+  CaptionerMerge      *merge;          /* the conflict's, or NULL */
+  CaptionerPhoto      *theirs;         /* what is on disk now, with the merge */
 
   const char          *default_style;  /* interned */
   CaptionerPhotoState  state;
@@ -97,6 +99,8 @@ captioner_desk_item_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->error, g_free);
   g_clear_pointer (&self->conflict, g_free);
+  g_clear_pointer (&self->merge, captioner_merge_free);
+  g_clear_object (&self->theirs);
   G_OBJECT_CLASS (captioner_desk_item_parent_class)->finalize (object);
 }
 
@@ -344,6 +348,8 @@ captioner_desk_item_set_conflict (CaptionerDeskItem *self,
   g_return_if_fail (CAPTIONER_IS_DESK_ITEM (self));
 
   g_clear_pointer (&self->conflict, g_free);
+  g_clear_pointer (&self->merge, captioner_merge_free);
+  g_clear_object (&self->theirs);
   self->conflict_code = 0;
   if (error != NULL)
     {
@@ -441,4 +447,38 @@ captioner_desk_item_set_default_style (CaptionerDeskItem *self,
   self->default_style = g_intern_string (style);
   if (self->draft != NULL)
     captioner_draft_set_default_style (self->draft, style);
+}
+
+const CaptionerMerge *
+captioner_desk_item_get_merge (CaptionerDeskItem *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_DESK_ITEM (self), NULL);
+  return self->merge;
+}
+
+CaptionerPhoto *
+captioner_desk_item_get_theirs (CaptionerDeskItem *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_DESK_ITEM (self), NULL);
+  return self->theirs;
+}
+
+void
+captioner_desk_item_set_merge (CaptionerDeskItem *self,
+                               const GError      *error,
+                               CaptionerMerge    *merge,
+                               CaptionerPhoto    *theirs)
+{
+  captioner_desk_item_set_conflict (self, error);
+  self->merge = merge;
+  self->theirs = theirs ? g_object_ref (theirs) : NULL;
+}
+
+/* The photo read again after a merge: the draft, standing on it now, stays. */
+void
+captioner_desk_item_adopt_photo (CaptionerDeskItem *self,
+                                 CaptionerPhoto    *photo)
+{
+  if (g_set_object (&self->photo, photo))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHOTO]);
 }

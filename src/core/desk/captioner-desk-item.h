@@ -57,6 +57,10 @@ void                 captioner_desk_item_set_error     (CaptionerDeskItem *self,
 gboolean             captioner_desk_item_get_conflict  (CaptionerDeskItem *self);
 void                 captioner_desk_item_set_conflict  (CaptionerDeskItem *self,
                                                         const GError      *error);
+/* A conflict with another program's save of the sidecar: the merge of both versions, whose
+ * conflicts the editor resolves (captioner_desk_resolve), and what is on disk; or NULL. */
+const CaptionerMerge *captioner_desk_item_get_merge (CaptionerDeskItem *self);
+CaptionerPhoto      *captioner_desk_item_get_theirs    (CaptionerDeskItem *self);
 /* The kind of conflict (CAPTIONER_ERROR_CONFLICT or _CAPTION_CHANGED), 0 when none. */
 int                  captioner_desk_item_get_conflict_code (CaptionerDeskItem *self);
 gboolean             captioner_desk_item_get_loading   (CaptionerDeskItem *self);

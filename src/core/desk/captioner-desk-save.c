@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "captioner-desk-private.h"
 #include "captioner-error.h"
 #include "captioner-person.h"
@@ -45,6 +47,10 @@ remember_people (CaptionerDesk           *self,
   captioner_people_list_remember (self->people, (const char * const *) names);
 }
 
+static void merge_with_disk (CaptionerDesk     *self,
+                             CaptionerDeskItem *item,
+                             const GError      *error);
+
 static void
 on_saved_cb (GObject      *object,
              GAsyncResult *result,
@@ -74,6 +80,9 @@ on_saved_cb (GObject      *object,
         captioner_desk_save (self, item, CAPTIONER_SAVE_NONE);
       captioner_desk_item_release_if_clean (item);
     }
+  else if (g_error_matches (error, CAPTIONER_ERROR, CAPTIONER_ERROR_CONFLICT) && draft != NULL)
+    /* Another program saved meanwhile: what each side changed is merged, field by field. */
+    merge_with_disk (self, item, error);
   else
     {
       captioner_desk_item_set_saving (item, FALSE);
@@ -87,6 +96,118 @@ on_saved_cb (GObject      *object,
                      error);
     }
   captioner_desk_notify_busy (self);
+}
+
+typedef struct
+{
+  CaptionerDesk     *desk;
+  CaptionerDeskItem *item;
+  GError            *error;   /* the conflict that sent us to the disk */
+} MergeJob;
+
+static void
+merge_job_free (MergeJob *job)
+{
+  g_object_unref (job->desk);
+  g_object_unref (job->item);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MergeJob, merge_job_free)
+
+static void
+on_theirs_read_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(MergeJob) job = user_data;
+  CaptionerDesk *self = job->desk;
+  CaptionerDeskItem *item = job->item;
+  CaptionerDraft *draft = captioner_desk_item_peek_draft (item);
+  g_autoptr(CaptionerPhoto) theirs = NULL;
+  g_autoptr(CaptionerMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean protected;
+
+  self->saves_in_flight--;
+  captioner_desk_item_set_saving (item, FALSE);
+  theirs = captioner_photo_load_finish (result, &error);
+  if (theirs == NULL || draft == NULL)
+    {
+      const GError *reason = theirs == NULL ? error : job->error;
+
+      captioner_desk_item_set_conflict (item, reason);
+      g_signal_emit (self, captioner_desk_signal_id (CAPTIONER_DESK_SAVE_FAILED), 0, item, reason);
+      captioner_desk_notify_busy (self);
+      return;
+    }
+
+  protected = captioner_photo_has_foreign_caption (theirs);
+  merge = captioner_draft_merge (draft, captioner_photo_get_metadata (theirs), protected);
+  if (captioner_merge_has_conflicts (merge))
+    {
+      g_autofree char *fields = captioner_merge_describe (merge);
+      g_autoptr(GError) conflict = NULL;
+
+      /* TRANSLATORS: the first %s is an error message, the second a list of fields */
+      conflict = g_error_new (CAPTIONER_ERROR, CAPTIONER_ERROR_CONFLICT,
+                              _("%s; both changed: %s"), job->error->message, fields);
+      captioner_desk_item_set_merge (item, conflict, g_steal_pointer (&merge), theirs);
+      g_signal_emit (self, captioner_desk_signal_id (CAPTIONER_DESK_SAVE_FAILED), 0, item,
+                     conflict);
+      captioner_desk_notify_busy (self);
+      return;
+    }
+
+  /* Nothing both changed: the draft stands on what is on disk, with the editor's changes, and
+   * is saved over it. */
+  captioner_desk_item_adopt_photo (item, theirs);
+  captioner_draft_take_merge (draft, merge, NULL, captioner_photo_get_metadata (theirs), protected);
+  g_signal_emit (self, captioner_desk_signal_id (CAPTIONER_DESK_MERGED), 0, item);
+  captioner_desk_save (self, item, CAPTIONER_SAVE_NONE);
+  captioner_desk_notify_busy (self);
+}
+
+static void
+merge_with_disk (CaptionerDesk     *self,
+                 CaptionerDeskItem *item,
+                 const GError      *error)
+{
+  MergeJob *job = g_new0 (MergeJob, 1);
+
+  job->desk = g_object_ref (self);
+  job->item = g_object_ref (item);
+  job->error = g_error_copy (error);
+  /* Still saving: the item is not settled until the merge is written or in conflict. */
+  self->saves_in_flight++;
+  captioner_photo_load_async (captioner_desk_item_get_file (item), G_PRIORITY_HIGH, NULL,
+                              on_theirs_read_cb, job);
+}
+
+void
+captioner_desk_resolve (CaptionerDesk            *self,
+                        CaptionerDeskItem        *item,
+                        const CaptionerMergeSide *sides)
+{
+  const CaptionerMerge *merge;
+  CaptionerDraft *draft;
+  g_autoptr(CaptionerPhoto) theirs = NULL;
+
+  g_return_if_fail (CAPTIONER_IS_DESK (self));
+  g_return_if_fail (CAPTIONER_IS_DESK_ITEM (item));
+
+  merge = captioner_desk_item_get_merge (item);
+  draft = captioner_desk_item_peek_draft (item);
+  if (merge == NULL || draft == NULL)
+    return;
+  theirs = g_object_ref (captioner_desk_item_get_theirs (item));
+  captioner_desk_item_adopt_photo (item, theirs);
+  captioner_draft_take_merge (draft, merge, sides, captioner_photo_get_metadata (theirs),
+                              captioner_photo_has_foreign_caption (theirs));
+  captioner_desk_item_set_conflict (item, NULL);
+  /* The editor saw both captions and chose: theirs is not replaced behind their back. */
+  captioner_desk_save (self, item, CAPTIONER_SAVE_FORCE_CAPTION);
 }
 
 void

@@ -238,6 +238,9 @@ captioner_desk_class_init (CaptionerDeskClass *klass)
   signals[CAPTIONER_DESK_SAVED] =
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, CAPTIONER_TYPE_DESK_ITEM);
+  signals[CAPTIONER_DESK_MERGED] =
+    g_signal_new ("merged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, CAPTIONER_TYPE_DESK_ITEM);
   signals[CAPTIONER_DESK_SAVE_FAILED] =
     g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 2, CAPTIONER_TYPE_DESK_ITEM,

@@ -26,7 +26,9 @@ G_DECLARE_FINAL_TYPE (CaptionerDesk, captioner_desk, CAPTIONER, DESK, GObject)
  * Signals:
  *   load-failed (CaptionerDeskItem *item, const char *message)
  *   saved       (CaptionerDeskItem *item)
- *   save-failed (CaptionerDeskItem *item, GError *error)   conflicts included */
+ *   save-failed (CaptionerDeskItem *item, GError *error)   conflicts included
+ *   merged      (CaptionerDeskItem *item)   another program saved the photo meanwhile, and
+ *                                           what it changed was merged in (and is being saved) */
 CaptionerDesk       *captioner_desk_new               (CaptionerPeopleList *people);
 /* Opens files and folders, replacing the desk's photos (edits of the photos left are saved
  * first, never dropped). Finishes with the position of the photo to show first and the folder
@@ -71,6 +73,11 @@ char               **captioner_desk_dup_known_names   (CaptionerDesk       *self
 void                 captioner_desk_save              (CaptionerDesk       *self,
                                                        CaptionerDeskItem   *item,
                                                        CaptionerSaveFlags   flags);
+/* Resolves item's conflict with another program's save (captioner_desk_item_get_merge): each
+ * conflict as sides says (NULL: all the editor's), what only they changed taken, and saves. */
+void                 captioner_desk_resolve           (CaptionerDesk       *self,
+                                                       CaptionerDeskItem   *item,
+                                                       const CaptionerMergeSide *sides);
 /* Saves every photo with changes; returns how many. */
 guint                captioner_desk_save_all          (CaptionerDesk       *self);
 gboolean             captioner_desk_has_unsaved       (CaptionerDesk       *self);

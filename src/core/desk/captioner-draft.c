@@ -465,3 +465,57 @@ captioner_draft_rebase (CaptionerDraft          *self,
     }
   captioner_draft_notify_state (self, 0);
 }
+
+/* What another program's version looks like to the rule: as a draft would start from it. */
+static CaptionerMetadata *
+view_of (CaptionerDraft          *self,
+         const CaptionerMetadata *theirs,
+         gboolean                 theirs_protected)
+{
+  g_autoptr(CaptionerDraft) other = captioner_draft_new (theirs, self->orientation,
+                                                         theirs_protected);
+
+  return captioner_metadata_copy (other->baseline);
+}
+
+CaptionerMerge *
+captioner_draft_merge (CaptionerDraft          *self,
+                       const CaptionerMetadata *theirs,
+                       gboolean                 theirs_protected)
+{
+  g_autoptr(CaptionerMetadata) view = NULL;
+
+  g_return_val_if_fail (CAPTIONER_IS_DRAFT (self), NULL);
+  g_return_val_if_fail (theirs != NULL, NULL);
+
+  view = view_of (self, theirs, theirs_protected);
+  return captioner_merge_new (self->baseline, self->current, view);
+}
+
+void
+captioner_draft_take_merge (CaptionerDraft           *self,
+                            const CaptionerMerge     *merge,
+                            const CaptionerMergeSide *sides,
+                            const CaptionerMetadata  *theirs,
+                            gboolean                  theirs_protected)
+{
+  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
+  g_return_if_fail (merge != NULL && theirs != NULL);
+
+  start_from (self, theirs, theirs_protected);
+  g_clear_pointer (&self->baseline, captioner_metadata_free);
+  self->baseline = captioner_metadata_copy (self->opened);
+  captioner_metadata_free (self->current);
+  self->current = captioner_merge_result (merge, sides);
+  /* People the other program added get ids the draft has not given. */
+  for (guint i = 0; i < self->current->people->len; i++)
+    self->next_id = MAX (self->next_id,
+                         ((CaptionerPerson *) g_ptr_array_index (self->current->people, i))->id + 1);
+  /* Names another program added to a caption the editor composes are composed in. */
+  if (composing (self, self->current) &&
+      !captioner_metadata_equal (self->current, self->baseline))
+    recompose (self);
+  /* The states before were of another version, whose people were numbered otherwise. */
+  captioner_history_reset (self->history, self->current);
+  captioner_draft_notify_state (self, CAPTIONER_DRAFT_CHANGED_ALL);
+}

@@ -3,6 +3,7 @@
 #include <glib-object.h>
 
 #include "captioner-changes.h"
+#include "captioner-merge.h"
 #include "captioner-metadata.h"
 #include "captioner-orientation.h"
 
@@ -104,5 +105,20 @@ void                     captioner_draft_revert           (CaptionerDraft       
 void                     captioner_draft_rebase           (CaptionerDraft          *self,
                                                            const CaptionerMetadata *saved,
                                                            gboolean                 caption_protected);
+
+/* Another program saved the photo since the baseline: theirs is what is on disk now (as read,
+ * theirs_protected as for captioner_draft_new). Returns the three-way merge of the baseline,
+ * the draft and theirs, without changing the draft. */
+CaptionerMerge          *captioner_draft_merge            (CaptionerDraft          *self,
+                                                           const CaptionerMetadata *theirs,
+                                                           gboolean                 theirs_protected);
+/* Makes the merge the draft: what is on disk is the new baseline, the merge (its conflicts
+ * resolved as sides says, NULL: all mine) what the editor sees. The undo history starts
+ * there: the states before it belong to another version. */
+void                     captioner_draft_take_merge       (CaptionerDraft          *self,
+                                                           const CaptionerMerge    *merge,
+                                                           const CaptionerMergeSide *sides,
+                                                           const CaptionerMetadata *theirs,
+                                                           gboolean                 theirs_protected);
 
 G_END_DECLS

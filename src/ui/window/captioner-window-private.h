@@ -81,6 +81,10 @@ void     captioner_window_open_uri           (CaptionerWindow    *self,
                                               const char         *uri);
 void     captioner_window_rebuild_recent     (CaptionerWindow    *self);
 
+/* captioner-window-conflict.c */
+void     captioner_window_ask_about_conflict (CaptionerWindow    *self,
+                                              CaptionerDeskItem  *item);
+
 /* captioner-window-save.c */
 void     captioner_window_save_init          (CaptionerWindow    *self);
 void     captioner_window_save_item          (CaptionerWindow    *self,
