@@ -47,6 +47,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  EDITED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static CaptionerPhotoState
 derive_state (CaptionerDeskItem *self)
 {
@@ -79,11 +86,20 @@ on_draft_dirty_cb (CaptionerDraft    *draft,
 }
 
 static void
+on_draft_changed_cb (CaptionerDraft    *draft,
+                     guint              what,
+                     CaptionerDeskItem *self)
+{
+  g_signal_emit (self, signals[EDITED], 0);
+}
+
+static void
 drop_draft (CaptionerDeskItem *self)
 {
   if (self->draft == NULL)
     return;
   g_signal_handlers_disconnect_by_func (self->draft, on_draft_dirty_cb, self);
+  g_signal_handlers_disconnect_by_func (self->draft, on_draft_changed_cb, self);
   g_clear_object (&self->draft);
 }
 
@@ -171,6 +187,9 @@ captioner_desk_item_class_init (CaptionerDeskItemClass *klass)
                                                   READABLE);
 #undef READABLE
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[EDITED] = g_signal_new ("edited", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -250,6 +269,7 @@ captioner_desk_item_get_draft (CaptionerDeskItem *self)
                                          captioner_photo_has_foreign_caption (self->photo));
       captioner_draft_set_default_style (self->draft, self->default_style);
       g_signal_connect (self->draft, "notify::dirty", G_CALLBACK (on_draft_dirty_cb), self);
+      g_signal_connect (self->draft, "changed", G_CALLBACK (on_draft_changed_cb), self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
     }
   return self->draft;

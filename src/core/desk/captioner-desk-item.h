@@ -30,7 +30,8 @@ G_DECLARE_FINAL_TYPE (CaptionerDeskItem, captioner_desk_item, CAPTIONER, DESK_IT
  * replaced), saving, unsaved (the draft differs from what is saved), loading, or captioned or
  * not. Only the desk changes an item, apart from the state a test may force.
  *
- * Properties: file, name, photo, draft, state, error, loading, saving, preview. */
+ * Properties: file, name, photo, draft, state, error, loading, saving, preview.
+ * Signals: edited ()   its draft changed */
 CaptionerDeskItem   *captioner_desk_item_new           (GFile             *file);
 GFile               *captioner_desk_item_get_file      (CaptionerDeskItem *self);
 const char          *captioner_desk_item_get_name      (CaptionerDeskItem *self);

@@ -132,6 +132,7 @@ on_photo_loaded_cb (GObject      *object,
         captioner_desk_item_set_preview (job->item, load->preview);
       captioner_desk_item_set_photo (job->item, photo);
       captioner_desk_add_known_names (self, captioner_photo_get_metadata (photo));
+      captioner_desk_apply_pending (self, job->item);
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -234,6 +235,8 @@ replace_items (CaptionerDesk          *self,
       CaptionerDeskItem *item = captioner_desk_item_new (g_ptr_array_index (listing->photos, i));
 
       captioner_desk_item_set_default_style (item, self->default_style);
+      g_signal_connect_object (item, "edited", G_CALLBACK (captioner_desk_journal_schedule), self,
+                               G_CONNECT_SWAPPED);
       g_ptr_array_add (self->items, item);
     }
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->items->len);

@@ -32,6 +32,13 @@ struct _CaptionerDesk
   gboolean             autosave;
   gboolean             want_previews;
   gboolean             was_busy;
+
+  /* The journal of unsaved edits (captioner-desk-journal.c) */
+  GHashTable          *pending;          /* GFile -> CaptionerJournalPhoto: to restore */
+  guint                journal_source;
+  gboolean             journaling;
+  gboolean             journal_writing;
+  gboolean             journal_again;
 };
 
 enum {
@@ -61,6 +68,12 @@ guint    captioner_desk_signal_id       (guint                    signal);
 void     captioner_desk_notify_busy     (CaptionerDesk           *self);
 void     captioner_desk_add_known_names (CaptionerDesk           *self,
                                          const CaptionerMetadata *metadata);
+
+/* captioner-desk-journal.c */
+void     captioner_desk_journal_schedule (CaptionerDesk          *self);
+void     captioner_desk_journal_dispose  (CaptionerDesk          *self);
+void     captioner_desk_apply_pending    (CaptionerDesk          *self,
+                                          CaptionerDeskItem      *item);
 
 /* captioner-desk-open.c */
 CaptionerWorker *captioner_desk_new_header_worker (void);

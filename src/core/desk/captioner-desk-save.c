@@ -75,6 +75,7 @@ on_saved_cb (GObject      *object,
       captioner_desk_item_set_conflict (item, NULL);
       captioner_desk_item_set_saving (item, FALSE);
       remember_people (self, job->saved);
+      captioner_desk_journal_schedule (self);
       g_signal_emit (self, captioner_desk_signal_id (CAPTIONER_DESK_SAVED), 0, item);
       if (again)
         captioner_desk_save (self, item, CAPTIONER_SAVE_NONE);

@@ -119,6 +119,7 @@ captioner_desk_dispose (GObject *object)
   self->generation++;
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->known_names_idle, g_source_remove);
+  captioner_desk_journal_dispose (self);
   if (self->people != NULL)
     g_signal_handlers_disconnect_by_func (self->people, on_people_list_changed_cb, self);
   g_clear_object (&self->people);

@@ -95,6 +95,16 @@ void                 captioner_desk_read_again_async  (CaptionerDesk       *self
 CaptionerPhoto      *captioner_desk_read_again_finish (CaptionerDesk       *self,
                                                        GAsyncResult        *result,
                                                        GError             **error);
+/* Whether unsaved edits are journalled, to be restored after a crash (captioner-journal.h). */
+gboolean             captioner_desk_get_journaling    (CaptionerDesk       *self);
+void                 captioner_desk_set_journaling    (CaptionerDesk       *self,
+                                                       gboolean             journaling);
+/* The editor is done with the desk: journalling stops and its journal is removed. */
+void                 captioner_desk_close             (CaptionerDesk       *self);
+/* Puts journalled edits (CaptionerJournalPhoto) back into the drafts of those photos, now or
+ * when their headers are read. */
+void                 captioner_desk_restore           (CaptionerDesk       *self,
+                                                       GPtrArray           *photos);
 /* Runs the thread-default main context until nothing is being read or saved (the CLI). */
 void                 captioner_desk_wait              (CaptionerDesk       *self);
 

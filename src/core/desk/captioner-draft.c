@@ -519,3 +519,23 @@ captioner_draft_take_merge (CaptionerDraft           *self,
   captioner_history_reset (self->history, self->current);
   captioner_draft_notify_state (self, CAPTIONER_DRAFT_CHANGED_ALL);
 }
+
+void
+captioner_draft_restore (CaptionerDraft          *self,
+                         const CaptionerMetadata *base,
+                         const CaptionerMetadata *mine)
+{
+  g_autoptr(CaptionerMerge) merge = NULL;
+
+  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
+  g_return_if_fail (base != NULL && mine != NULL);
+
+  merge = captioner_merge_new (base, mine, self->baseline);
+  captioner_metadata_free (self->current);
+  self->current = captioner_merge_result (merge, NULL);
+  for (guint i = 0; i < self->current->people->len; i++)
+    self->next_id = MAX (self->next_id,
+                         ((CaptionerPerson *) g_ptr_array_index (self->current->people, i))->id + 1);
+  captioner_history_push (self->history, self->current, NULL);
+  captioner_draft_notify_state (self, CAPTIONER_DRAFT_CHANGED_ALL);
+}

@@ -121,4 +121,11 @@ void                     captioner_draft_take_merge       (CaptionerDraft       
                                                            const CaptionerMetadata *theirs,
                                                            gboolean                 theirs_protected);
 
+/* Edits journalled before a crash: base is what the editor then started from, mine what they
+ * had typed. Merged with what the draft stands on now (what is on disk), the journalled edits
+ * winning where both changed; one undoable step. */
+void                     captioner_draft_restore          (CaptionerDraft          *self,
+                                                           const CaptionerMetadata *base,
+                                                           const CaptionerMetadata *mine);
+
 G_END_DECLS

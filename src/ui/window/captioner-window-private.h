@@ -85,6 +85,9 @@ void     captioner_window_rebuild_recent     (CaptionerWindow    *self);
 void     captioner_window_ask_about_conflict (CaptionerWindow    *self,
                                               CaptionerDeskItem  *item);
 
+/* captioner-window-restore.c */
+void     captioner_window_offer_restore      (CaptionerWindow    *self);
+
 /* captioner-window-save.c */
 void     captioner_window_save_init          (CaptionerWindow    *self);
 void     captioner_window_save_item          (CaptionerWindow    *self,

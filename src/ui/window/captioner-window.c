@@ -306,6 +306,8 @@ captioner_window_dispose (GObject *object)
   if (self->item_signals != NULL)
     g_signal_group_set_target (self->item_signals, NULL);
   captioner_window_folder_dispose (self);
+  if (self->desk != NULL)
+    captioner_desk_close (self->desk);
   g_clear_object (&self->profiler);
   g_clear_object (&self->shown_image);
   g_clear_object (&self->thumbnails);
@@ -406,6 +408,7 @@ captioner_window_init (CaptionerWindow *self)
 
   self->desk = captioner_desk_new (people);
   captioner_desk_set_want_previews (self->desk, TRUE);
+  captioner_desk_set_journaling (self->desk, TRUE);
   captioner_people_list_load_async (people, NULL, NULL, NULL);
   g_signal_connect (self->desk, "notify::known-names", G_CALLBACK (on_known_names_cb), self);
 
@@ -447,6 +450,7 @@ captioner_window_init (CaptionerWindow *self)
   captioner_window_folder_init (self);
   captioner_window_save_init (self);
   captioner_window_show_item (self, NULL);
+  captioner_window_offer_restore (self);
 }
 
 CaptionerWindow *
