@@ -368,6 +368,38 @@ test_conflict_resolved (Fixture       *f,
   g_assert_cmpstr (captioner_photo_get_metadata (photo)->fields[CAPTIONER_FIELD_CAPTION], ==, "Mine.");
 }
 
+/* The photo the editor is on changes on disk: read again when the editor has no changes,
+ * merged when they have, without a save. */
+static void
+test_watched (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GFile) file = child (f, "photo 2.jpg");
+  g_autoptr(GFile) sidecar = captioner_sidecar_file_for (file);
+  CaptionerDeskItem *item;
+  CaptionerDraft *draft;
+  guint reread = 0, merged = 0;
+
+  open_folder (f);
+  item = captioner_desk_get_item (f->desk, 1);
+  g_signal_connect_swapped (f->desk, "changed-on-disk", G_CALLBACK (g_atomic_int_inc), &reread);
+  g_signal_connect_swapped (f->desk, "merged", G_CALLBACK (g_atomic_int_inc), &merged);
+  captioner_desk_watch (f->desk, item);
+  write_theirs (sidecar, "", "Yerevan");
+  WAIT_UNTIL (reread == 1);
+  g_assert_cmpstr (captioner_photo_get_metadata (captioner_desk_item_get_photo (item))->fields[CAPTIONER_FIELD_CITY],
+                   ==, "Yerevan");
+
+  draft = captioner_desk_item_get_draft (item);
+  captioner_draft_set_field (draft, CAPTIONER_FIELD_CREDIT, "AP");
+  write_theirs (sidecar, "", "Gyumri");
+  WAIT_UNTIL (merged == 1);
+  g_assert_cmpstr (captioner_draft_get_field (draft, CAPTIONER_FIELD_CITY), ==, "Gyumri");
+  g_assert_cmpstr (captioner_draft_get_field (draft, CAPTIONER_FIELD_CREDIT), ==, "AP");
+  g_assert_true (captioner_draft_get_dirty (draft));
+  captioner_desk_watch (f->desk, NULL);
+}
+
 /* A draft the editor left goes once nothing is left to save: the next one starts afresh. */
 static void
 test_release_draft (Fixture       *f,
@@ -406,6 +438,7 @@ main (int   argc,
   ADD ("release-draft", test_release_draft);
   ADD ("merged-on-save", test_merged_on_save);
   ADD ("conflict-resolved", test_conflict_resolved);
+  ADD ("watched", test_watched);
 #undef ADD
   return g_test_run ();
 }

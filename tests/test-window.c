@@ -176,6 +176,35 @@ test_conflict_merged (Desk          *desk,
   g_assert_cmpstr (desk_field_text (desk, CAPTIONER_FIELD_HEADLINE), ==, "Talks in Tehran");
 }
 
+/* The shown photo's sidecar changes on disk while the editor looks at it: the window shows
+ * what is saved there at once, with nothing saved by the window (issue 14). */
+static void
+test_changed_on_disk (Desk          *desk,
+                      gconstpointer  data)
+{
+  g_autofree char *sidecar = g_build_filename (desk->dir, "a-summit.jpg.xmp", NULL);
+  g_autofree char *program = g_find_program_in_path ("exiftool");
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  desk_open_folder (desk);
+  desk_set_body (desk, "Mine.");
+  desk_activate (desk, "win.save");
+  DESK_WAIT_UNTIL (!captioner_window_is_busy (desk->window));
+  {
+    const char *argv[] = { program, "-q", "-overwrite_original",
+                           "-XMP-photoshop:Headline=Breaking", sidecar, NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status,
+                  &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (status, ==, 0);
+  }
+  DESK_WAIT_UNTIL (g_strcmp0 (desk_field_text (desk, CAPTIONER_FIELD_HEADLINE), "Breaking") == 0);
+  desk_assert_caption (desk, "Mine.");
+  g_assert_cmpint (captioner_photo_item_get_state (desk_item_at (desk, 0)), ==,
+                   CAPTIONER_PHOTO_STATE_CAPTIONED);
+}
+
 /* Another program changes what the editor changed: the dialog waits, and "Keep Mine" writes
  * the editor's caption and keeps the other program's headline (issue 14). */
 static void
@@ -692,6 +721,8 @@ main (int   argc,
   g_test_add ("/captioner/window/tag-save-undo", Desk, NULL, desk_set_up, test_tag_save_undo,
               desk_tear_down);
   g_test_add ("/captioner/window/conflict-merged", Desk, NULL, desk_set_up, test_conflict_merged,
+              desk_tear_down);
+  g_test_add ("/captioner/window/changed-on-disk", Desk, NULL, desk_set_up, test_changed_on_disk,
               desk_tear_down);
   g_test_add ("/captioner/window/conflict-keep-mine", Desk, NULL, desk_set_up,
               test_conflict_keep_mine, desk_tear_down);

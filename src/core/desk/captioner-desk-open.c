@@ -223,6 +223,8 @@ replace_items (CaptionerDesk          *self,
   self->loads_in_flight = 0;
   self->n_loaded = 0;
   self->n_load_errors = 0;
+  self->remote = listing->remote;
+  captioner_desk_watch (self, NULL);
   captioner_worker_set_threads (self->header_worker,
                                 listing->remote ? HEADER_THREADS_REMOTE : HEADER_THREADS_LOCAL);
   g_clear_object (&self->folder);

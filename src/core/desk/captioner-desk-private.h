@@ -39,6 +39,15 @@ struct _CaptionerDesk
   gboolean             journaling;
   gboolean             journal_writing;
   gboolean             journal_again;
+
+  /* The photo watched for changes on disk (captioner-desk-watch.c) */
+  CaptionerDeskItem   *watched;
+  GFileMonitor        *watch_monitors[2];   /* NAME.EXT.xmp, NAME.xmp */
+  char                *watch_etags;         /* when polled */
+  guint                watch_settle;
+  guint                watch_poll;
+  gboolean             watch_reading;
+  gboolean             remote;              /* the folder is on a network share */
 };
 
 enum {
@@ -59,6 +68,7 @@ enum {
   CAPTIONER_DESK_SAVED,
   CAPTIONER_DESK_SAVE_FAILED,
   CAPTIONER_DESK_MERGED,
+  CAPTIONER_DESK_CHANGED_ON_DISK,
   CAPTIONER_DESK_N_SIGNALS
 };
 
@@ -74,6 +84,9 @@ void     captioner_desk_journal_schedule (CaptionerDesk          *self);
 void     captioner_desk_journal_dispose  (CaptionerDesk          *self);
 void     captioner_desk_apply_pending    (CaptionerDesk          *self,
                                           CaptionerDeskItem      *item);
+
+/* captioner-desk-watch.c */
+void     captioner_desk_watch_dispose    (CaptionerDesk          *self);
 
 /* captioner-desk-open.c */
 CaptionerWorker *captioner_desk_new_header_worker (void);

@@ -120,6 +120,7 @@ captioner_desk_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->known_names_idle, g_source_remove);
   captioner_desk_journal_dispose (self);
+  captioner_desk_watch_dispose (self);
   if (self->people != NULL)
     g_signal_handlers_disconnect_by_func (self->people, on_people_list_changed_cb, self);
   g_clear_object (&self->people);
@@ -242,6 +243,9 @@ captioner_desk_class_init (CaptionerDeskClass *klass)
   signals[CAPTIONER_DESK_MERGED] =
     g_signal_new ("merged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, CAPTIONER_TYPE_DESK_ITEM);
+  signals[CAPTIONER_DESK_CHANGED_ON_DISK] =
+    g_signal_new ("changed-on-disk", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, CAPTIONER_TYPE_DESK_ITEM);
   signals[CAPTIONER_DESK_SAVE_FAILED] =
     g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 2, CAPTIONER_TYPE_DESK_ITEM,

@@ -27,6 +27,8 @@ G_DECLARE_FINAL_TYPE (CaptionerDesk, captioner_desk, CAPTIONER, DESK, GObject)
  *   load-failed (CaptionerDeskItem *item, const char *message)
  *   saved       (CaptionerDeskItem *item)
  *   save-failed (CaptionerDeskItem *item, GError *error)   conflicts included
+ *   changed-on-disk (CaptionerDeskItem *item)   the watched photo's sidecar changed, and it
+ *                                           was read again (the editor had no changes)
  *   merged      (CaptionerDeskItem *item)   another program saved the photo meanwhile, and
  *                                           what it changed was merged in (and is being saved) */
 CaptionerDesk       *captioner_desk_new               (CaptionerPeopleList *people);
@@ -95,6 +97,11 @@ void                 captioner_desk_read_again_async  (CaptionerDesk       *self
 CaptionerPhoto      *captioner_desk_read_again_finish (CaptionerDesk       *self,
                                                        GAsyncResult        *result,
                                                        GError             **error);
+/* Watches item's sidecars (the photo the editor is on; NULL: none) and brings in what another
+ * program saves there: read again, or merged with the editor's changes ("merged"), or a
+ * conflict ("save-failed"). A file monitor where there is one, else polling. */
+void                 captioner_desk_watch             (CaptionerDesk       *self,
+                                                       CaptionerDeskItem   *item);
 /* Whether unsaved edits are journalled, to be restored after a crash (captioner-journal.h). */
 gboolean             captioner_desk_get_journaling    (CaptionerDesk       *self);
 void                 captioner_desk_set_journaling    (CaptionerDesk       *self,

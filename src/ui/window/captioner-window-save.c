@@ -52,6 +52,18 @@ on_merged_cb (CaptionerDesk     *desk,
 }
 
 static void
+on_changed_on_disk_cb (CaptionerDesk     *desk,
+                       CaptionerDeskItem *item,
+                       CaptionerWindow   *self)
+{
+  g_autofree char *message = g_strdup_printf (_("“%s” was changed elsewhere and is shown as "
+                                                "saved there"),
+                                              captioner_desk_item_get_name (item));
+
+  captioner_window_toast (self, message);
+}
+
+static void
 on_saved_cb (CaptionerDesk     *desk,
              CaptionerDeskItem *item,
              CaptionerWindow   *self)
@@ -184,4 +196,5 @@ captioner_window_save_init (CaptionerWindow *self)
   g_signal_connect (self->desk, "save-failed", G_CALLBACK (on_save_failed_cb), self);
   g_signal_connect (self->desk, "saved", G_CALLBACK (on_saved_cb), self);
   g_signal_connect (self->desk, "merged", G_CALLBACK (on_merged_cb), self);
+  g_signal_connect (self->desk, "changed-on-disk", G_CALLBACK (on_changed_on_disk_cb), self);
 }

@@ -128,6 +128,7 @@ captioner_window_show_item (CaptionerWindow    *self,
   if (photo != NULL)
     captioner_desk_item_get_draft (desk_item);
   g_signal_group_set_target (self->item_signals, desk_item);
+  captioner_desk_watch (self->desk, desk_item);
 
   if (item == NULL)
     {
