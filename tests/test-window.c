@@ -394,6 +394,37 @@ test_save_next_uncaptioned (Desk          *desk,
 
 /* With autosave off, leaving a photo with changes asks: cancel stays, discard drops them,
  * save writes them. */
+/* Autosave off: opening another folder asks what to do with the edits left behind. */
+static void
+test_ask_before_other_folder (Desk          *desk,
+                              gconstpointer  data)
+{
+  g_autofree char *sidecar = g_build_filename (desk->dir, "a-summit.jpg.xmp", NULL);
+  g_autofree char *other = g_build_filename (desk->dir, "other", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (other);
+  AdwMessageDialog *dialog;
+
+  g_assert_cmpint (g_mkdir (other, 0700), ==, 0);
+  desk_write_jpeg (other, "z.jpg", 0x202020ff);
+  g_settings_set_boolean (desk->settings, "autosave", FALSE);
+  desk_open_folder (desk);
+  desk_set_body (desk, "Not wanted.");
+  captioner_window_open (desk->window, &folder, 1);
+  dialog = desk_find_dialog ();
+  g_assert_nonnull (dialog);
+  desk_respond (dialog, "cancel");
+  g_assert_cmpuint (g_list_model_get_n_items (captioner_window_get_photos (desk->window)), ==, 3);
+  desk_assert_caption (desk, "Not wanted.");
+
+  captioner_window_open (desk->window, &folder, 1);
+  dialog = desk_find_dialog ();
+  g_assert_nonnull (dialog);
+  desk_respond (dialog, "discard");
+  DESK_WAIT_UNTIL (g_list_model_get_n_items (captioner_window_get_photos (desk->window)) == 1 &&
+                   !captioner_window_is_busy (desk->window));
+  g_assert_false (g_file_test (sidecar, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_ask_when_autosave_off (Desk          *desk,
                             gconstpointer  data)
@@ -736,6 +767,8 @@ main (int   argc,
               test_save_next_uncaptioned, desk_tear_down);
   g_test_add ("/captioner/window/ask-when-autosave-off", Desk, NULL, desk_set_up,
               test_ask_when_autosave_off, desk_tear_down);
+  g_test_add ("/captioner/window/ask-before-other-folder", Desk, NULL, desk_set_up,
+              test_ask_before_other_folder, desk_tear_down);
   g_test_add ("/captioner/window/rename-selected", Desk, NULL, desk_set_up, test_rename_selected,
               desk_tear_down);
   g_test_add ("/captioner/window/export-opens-dialog", Desk, NULL, desk_set_up,

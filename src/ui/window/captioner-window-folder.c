@@ -94,6 +94,32 @@ on_opened_cb (GObject      *object,
   gtk_widget_grab_focus (GTK_WIDGET (self->grid_view));
 }
 
+static void open_now (CaptionerWindow  *self,
+                      GFile           **files,
+                      guint             n_files);
+
+static void
+on_leave_folder_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             gpointer          user_data)
+{
+  CaptionerWindow *self = CAPTIONER_WINDOW (user_data);
+  GPtrArray *files = g_object_get_data (G_OBJECT (dialog), "files");
+
+  if (g_str_equal (response, "discard"))
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->desk)); i++)
+      {
+        CaptionerDraft *draft = captioner_desk_item_peek_draft (captioner_desk_get_item (self->desk, i));
+
+        if (draft != NULL)
+          captioner_draft_revert (draft);
+      }
+  else if (!g_str_equal (response, "save"))
+    return;
+  /* Saved or not, the desk saves what is left unsaved as it opens the other folder. */
+  open_now (self, (GFile **) files->pdata, files->len);
+}
+
 void
 captioner_window_open (CaptionerWindow  *self,
                        GFile           **files,
@@ -104,6 +130,30 @@ captioner_window_open (CaptionerWindow  *self,
 
   if (n_files == 0)
     return;
+  /* Autosave is off: edits in the folder being left are the editor's to save or not. */
+  if (!captioner_desk_get_autosave (self->desk) && captioner_desk_has_unsaved (self->desk))
+    {
+      AdwMessageDialog *dialog =
+        captioner_window_ask_to_save (self, _("Save Changes Before Opening Another Folder?"),
+                                      _("Some photos have captions that are not saved."),
+                                      _("_Discard"));
+      GPtrArray *copy = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < n_files; i++)
+        g_ptr_array_add (copy, g_object_ref (files[i]));
+      g_object_set_data_full (G_OBJECT (dialog), "files", copy, (GDestroyNotify) g_ptr_array_unref);
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_leave_folder_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  open_now (self, files, n_files);
+}
+
+static void
+open_now (CaptionerWindow  *self,
+          GFile           **files,
+          guint             n_files)
+{
 
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);

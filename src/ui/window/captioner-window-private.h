@@ -94,6 +94,11 @@ void     captioner_window_save_item          (CaptionerWindow    *self,
                                               CaptionerPhotoItem *item,
                                               CaptionerSaveFlags  flags);
 gboolean captioner_window_close_request      (CaptionerWindow    *self);
+/* Save, discard or cancel: the responses "save", "discard", "cancel" (Escape). */
+AdwMessageDialog *captioner_window_ask_to_save (CaptionerWindow   *self,
+                                              const char        *heading,
+                                              const char        *body,
+                                              const char        *discard_label);
 void     captioner_window_ask_before_leaving (CaptionerWindow    *self,
                                               guint               target);
 

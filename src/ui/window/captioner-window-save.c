@@ -80,11 +80,11 @@ captioner_window_save_item (CaptionerWindow    *self,
 }
 
 /* Save, discard or cancel: the responses "save", "discard", "cancel" (Escape). */
-static AdwMessageDialog *
-ask_to_save (CaptionerWindow *self,
-             const char      *heading,
-             const char      *body,
-             const char      *discard_label)
+AdwMessageDialog *
+captioner_window_ask_to_save (CaptionerWindow *self,
+                              const char      *heading,
+                              const char      *body,
+                              const char      *discard_label)
 {
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                                          heading, body));
@@ -126,7 +126,7 @@ captioner_window_ask_before_leaving (CaptionerWindow *self,
 {
   g_autofree char *body = g_strdup_printf (_("“%s” has changes that are not saved."),
                                            captioner_photo_item_get_name (self->current));
-  AdwMessageDialog *dialog = ask_to_save (self, _("Save Changes?"), body, _("_Discard"));
+  AdwMessageDialog *dialog = captioner_window_ask_to_save (self, _("Save Changes?"), body, _("_Discard"));
 
   g_object_set_data (G_OBJECT (dialog), "target", GUINT_TO_POINTER (target));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_leave_response_cb), self, 0);
@@ -182,9 +182,9 @@ captioner_window_close_request (CaptionerWindow *self)
       return TRUE;
     }
 
-  dialog = ask_to_save (self, _("Save Changes Before Closing?"),
-                        _("Some photos have captions that are not saved."),
-                        _("Close _Without Saving"));
+  dialog = captioner_window_ask_to_save (self, _("Save Changes Before Closing?"),
+                                         _("Some photos have captions that are not saved."),
+                                         _("Close _Without Saving"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
