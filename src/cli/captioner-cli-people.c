@@ -247,8 +247,8 @@ people_import (int    argc,
   directory = open_directory (NULL);
   if (directory == NULL)
     return 1;
-  for (guint i = 0; i < contacts->len; i++)
-    captioner_people_directory_add (directory, g_ptr_array_index (contacts, i));
+  captioner_people_directory_add_many (directory, (CaptionerContact * const *) contacts->pdata,
+                                       contacts->len);
   if (!captioner_people_directory_save (directory, NULL, &error))
     {
       captioner_cli_report (error);

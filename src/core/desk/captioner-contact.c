@@ -26,6 +26,7 @@ struct _CaptionerContact
   char       *search_key;
   char       *key;
   char       *collate_key;
+  GStrv       name_keys;
 };
 
 G_DEFINE_FINAL_TYPE (CaptionerContact, captioner_contact, G_TYPE_OBJECT)
@@ -83,6 +84,7 @@ invalidate (CaptionerContact *self)
   g_clear_pointer (&self->search_key, g_free);
   g_clear_pointer (&self->key, g_free);
   g_clear_pointer (&self->collate_key, g_free);
+  g_clear_pointer (&self->name_keys, g_strfreev);
 }
 
 /* Sets *field to the cleaned text; FALSE when it was that already. */
@@ -148,6 +150,15 @@ append_folded (GString    *out,
   if (out->len > 0)
     g_string_append_c (out, '\n');
   g_string_append (out, folded);
+}
+
+static void
+add_folded (GStrvBuilder *builder,
+            const char   *text)
+{
+  g_autofree char *folded = captioner_text_fold (text);
+
+  g_strv_builder_add (builder, folded);
 }
 
 static void
@@ -558,26 +569,31 @@ captioner_contact_get_collate_key (CaptionerContact *self)
   return self->collate_key;
 }
 
+const char * const *
+captioner_contact_get_name_keys (CaptionerContact *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_CONTACT (self), NULL);
+
+  if (self->name_keys == NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_autofree char *display = captioner_contact_dup_display_name (self, NULL);
+
+      g_strv_builder_add (builder, captioner_contact_get_key (self));
+      add_folded (builder, display);
+      for (guint i = 0; self->aliases[i] != NULL; i++)
+        add_folded (builder, self->aliases[i]);
+      self->name_keys = g_strv_builder_end (builder);
+    }
+  return (const char * const *) self->name_keys;
+}
+
 gboolean
 captioner_contact_is_called (CaptionerContact *self,
                              const char       *folded)
 {
-  g_autofree char *display = NULL;
-  g_autofree char *display_folded = NULL;
-
   g_return_val_if_fail (CAPTIONER_IS_CONTACT (self), FALSE);
   g_return_val_if_fail (folded != NULL, FALSE);
 
-  if (g_str_equal (captioner_contact_get_key (self), folded))
-    return TRUE;
-  for (guint i = 0; self->aliases[i] != NULL; i++)
-    {
-      g_autofree char *alias = captioner_text_fold (self->aliases[i]);
-
-      if (g_str_equal (alias, folded))
-        return TRUE;
-    }
-  display = captioner_contact_dup_display_name (self, NULL);
-  display_folded = captioner_text_fold (display);
-  return g_str_equal (display_folded, folded);
+  return g_strv_contains (captioner_contact_get_name_keys (self), folded);
 }

@@ -75,6 +75,8 @@ const char         *captioner_contact_get_search_key     (CaptionerContact   *se
 const char         *captioner_contact_get_key            (CaptionerContact   *self);
 /* For sorting by name as the locale does (g_utf8_collate_key). */
 const char         *captioner_contact_get_collate_key    (CaptionerContact   *self);
+/* The folded name, display name and aliases: what the person is called. */
+const char * const *captioner_contact_get_name_keys      (CaptionerContact   *self);
 /* Whether @folded (captioner_text_fold) is the contact's name, display name or an alias. */
 gboolean            captioner_contact_is_called          (CaptionerContact   *self,
                                                           const char         *folded);

@@ -56,9 +56,10 @@ void                   captioner_people_source_free     (CaptionerPeopleSource  
 CaptionerPeopleOp     *captioner_people_op_new          (CaptionerContact         *contact,
                                                          gboolean                  if_absent);
 void                   captioner_people_op_free         (CaptionerPeopleOp        *op);
-/* Applies @op to @contacts (CaptionerContact*): a copy of its contact replaces the one of
- * that name, or is appended. */
-void                   captioner_people_op_apply        (CaptionerPeopleOp        *op,
+/* Applies @ops (CaptionerPeopleOp*) from @first on to @contacts (CaptionerContact*): a copy
+ * of each op's contact replaces the one of that name, or is appended. */
+void                   captioner_people_ops_apply       (GPtrArray                *ops,
+                                                         guint                     first,
                                                          GPtrArray                *contacts);
 /* Computes the derived keys, so that other threads only read the contact. */
 void                   captioner_people_warm_contact    (CaptionerContact         *contact);

@@ -85,8 +85,8 @@ save_job_run (SaveJob       *job,
       ok = error == NULL || *error == NULL;
       if (ok && job->contacts == NULL)
         job->contacts = g_ptr_array_new_with_free_func (g_object_unref);
-      for (guint i = 0; ok && i < job->ops->len; i++)
-        captioner_people_op_apply (g_ptr_array_index (job->ops, i), job->contacts);
+      if (ok)
+        captioner_people_ops_apply (job->ops, 0, job->contacts);
       if (ok)
         {
           text = captioner_people_file_format (job->contacts);

@@ -29,7 +29,8 @@ compare_matches (gconstpointer a,
   ub = captioner_contact_get_last_used (mb->contact);
   if (ua != ub)
     return ua > ub ? -1 : 1;
-  return captioner_people_compare_by_name (&ma->contact, &mb->contact);
+  /* Otherwise as the model has them, by name: the sort is stable. */
+  return 0;
 }
 
 GListModel *
@@ -90,19 +91,6 @@ captioner_people_directory_find_by_code (CaptionerPeopleDirectory *self,
   return g_hash_table_lookup (self->by_code, code);
 }
 
-static void
-index_name (GHashTable       *by_name,
-            const char       *text,
-            CaptionerContact *contact)
-{
-  char *folded = captioner_text_fold (text);
-
-  if (*folded == '\0' || g_hash_table_contains (by_name, folded))
-    g_free (folded);
-  else
-    g_hash_table_insert (by_name, folded, contact);
-}
-
 CaptionerContact *
 captioner_people_directory_find (CaptionerPeopleDirectory *self,
                                  const char               *name)
@@ -117,28 +105,17 @@ captioner_people_directory_find (CaptionerPeopleDirectory *self,
     {
       /* Names first, then display names, then aliases: a name wins over another's alias. */
       self->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      for (guint i = 0; i < self->items->len; i++)
-        {
-          CaptionerContact *contact = g_ptr_array_index (self->items, i);
+      for (guint pass = 0; pass < 3; pass++)
+        for (guint i = 0; i < self->items->len; i++)
+          {
+            CaptionerContact *contact = g_ptr_array_index (self->items, i);
+            const char * const *keys = captioner_contact_get_name_keys (contact);
+            guint end = pass < 2 ? pass + 1 : G_MAXUINT;
 
-          g_hash_table_insert (self->by_name, g_strdup (captioner_contact_get_key (contact)),
-                               contact);
-        }
-      for (guint i = 0; i < self->items->len; i++)
-        {
-          CaptionerContact *contact = g_ptr_array_index (self->items, i);
-          g_autofree char *display = captioner_contact_dup_display_name (contact, NULL);
-
-          index_name (self->by_name, display, contact);
-        }
-      for (guint i = 0; i < self->items->len; i++)
-        {
-          CaptionerContact *contact = g_ptr_array_index (self->items, i);
-          const char * const *aliases = captioner_contact_get_aliases (contact);
-
-          for (guint a = 0; aliases[a] != NULL; a++)
-            index_name (self->by_name, aliases[a], contact);
-        }
+            for (guint j = pass; j < end && keys[j] != NULL; j++)
+              if (*keys[j] != '\0' && !g_hash_table_contains (self->by_name, keys[j]))
+                g_hash_table_insert (self->by_name, g_strdup (keys[j]), contact);
+          }
     }
   folded = captioner_text_fold (name);
   return g_hash_table_lookup (self->by_name, folded);

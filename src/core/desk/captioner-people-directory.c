@@ -61,6 +61,7 @@ captioner_people_warm_contact (CaptionerContact *contact)
   captioner_contact_get_key (contact);
   captioner_contact_get_search_key (contact);
   captioner_contact_get_collate_key (contact);
+  captioner_contact_get_name_keys (contact);
 }
 
 CaptionerPeopleOp *
@@ -87,38 +88,50 @@ captioner_people_op_free (CaptionerPeopleOp *op)
 }
 
 void
-captioner_people_op_apply (CaptionerPeopleOp *op,
-                           GPtrArray         *contacts)
+captioner_people_ops_apply (GPtrArray *ops,
+                            guint      first,
+                            GPtrArray *contacts)
 {
-  const char *key = captioner_contact_get_key (op->contact);
-  CaptionerContact *copy;
+  /* folded name (the contact's own string) → position + 1 */
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < contacts->len; i++)
+    g_hash_table_insert (index, (gpointer) captioner_contact_get_key (contacts->pdata[i]),
+                         GUINT_TO_POINTER (i + 1));
+  for (guint i = first; i < ops->len; i++)
     {
-      CaptionerContact *contact = g_ptr_array_index (contacts, i);
+      CaptionerPeopleOp *op = g_ptr_array_index (ops, i);
+      guint at = GPOINTER_TO_UINT (g_hash_table_lookup (index,
+                                                        captioner_contact_get_key (op->contact)));
+      CaptionerContact *copy;
 
-      if (!g_str_equal (captioner_contact_get_key (contact), key))
+      if (at > 0 && op->if_absent)
         continue;
-      if (op->if_absent)
-        return;
       copy = captioner_contact_copy (op->contact);
       captioner_people_warm_contact (copy);
-      g_object_unref (contact);
-      g_ptr_array_index (contacts, i) = copy;
-      return;
+      if (at == 0)
+        {
+          g_ptr_array_add (contacts, copy);
+          at = contacts->len;
+        }
+      else
+        {
+          CaptionerContact *old = g_ptr_array_index (contacts, at - 1);
+
+          g_ptr_array_index (contacts, at - 1) = copy;
+          g_hash_table_remove (index, captioner_contact_get_key (old));
+          g_object_unref (old);
+        }
+      g_hash_table_insert (index, (gpointer) captioner_contact_get_key (copy),
+                           GUINT_TO_POINTER (at));
     }
-  copy = captioner_contact_copy (op->contact);
-  captioner_people_warm_contact (copy);
-  g_ptr_array_add (contacts, copy);
 }
 
 void
 captioner_people_directory_apply_ops (CaptionerPeopleDirectory *self)
 {
-  for (guint i = 0; i < self->in_flight->len; i++)
-    captioner_people_op_apply (g_ptr_array_index (self->in_flight, i), self->user->contacts);
-  for (guint i = 0; i < self->pending->len; i++)
-    captioner_people_op_apply (g_ptr_array_index (self->pending, i), self->user->contacts);
+  captioner_people_ops_apply (self->in_flight, 0, self->user->contacts);
+  captioner_people_ops_apply (self->pending, 0, self->user->contacts);
 }
 
 int
@@ -152,8 +165,10 @@ captioner_people_directory_rebuild (CaptionerPeopleDirectory *self)
 {
   g_autoptr(GPtrArray) sources = sources_by_priority (self);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  GHashTable *by_key = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTable *by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Keys are copies: a contact changed behind the directory's back does not leave them
+   * dangling. */
+  GHashTable *by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *by_code = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GHashTableIter iter;
   gpointer value;
   guint old_n = self->items->len;
@@ -166,7 +181,7 @@ captioner_people_directory_rebuild (CaptionerPeopleDirectory *self)
         {
           CaptionerContact *contact = g_ptr_array_index (source->contacts, i);
 
-          g_hash_table_replace (by_key, (gpointer) captioner_contact_get_key (contact), contact);
+          g_hash_table_replace (by_key, g_strdup (captioner_contact_get_key (contact)), contact);
         }
     }
   /* Codes of the winners, a code in two files going to the one that wins. */
@@ -181,7 +196,7 @@ captioner_people_directory_rebuild (CaptionerPeopleDirectory *self)
 
           if (code != NULL &&
               g_hash_table_lookup (by_key, captioner_contact_get_key (contact)) == contact)
-            g_hash_table_replace (by_code, (gpointer) code, contact);
+            g_hash_table_replace (by_code, g_strdup (code), contact);
         }
     }
 
@@ -317,8 +332,8 @@ captioner_people_directory_init (CaptionerPeopleDirectory *self)
   self->session = captioner_people_source_new (NULL, FALSE);
   self->session_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
-  self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
-  self->by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->by_code = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->recent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) captioner_people_op_free);
   self->in_flight = g_ptr_array_new_with_free_func ((GDestroyNotify) captioner_people_op_free);
@@ -419,17 +434,30 @@ CaptionerContact *
 captioner_people_directory_add (CaptionerPeopleDirectory *self,
                                 CaptionerContact         *contact)
 {
-  CaptionerPeopleOp *op;
-
   g_return_val_if_fail (CAPTIONER_IS_PEOPLE_DIRECTORY (self), NULL);
   g_return_val_if_fail (CAPTIONER_IS_CONTACT (contact), NULL);
   g_return_val_if_fail (captioner_contact_get_name (contact) != NULL, NULL);
 
-  op = captioner_people_op_new (contact, FALSE);
-  g_ptr_array_add (self->pending, op);
-  captioner_people_op_apply (op, self->user->contacts);
+  captioner_people_directory_add_many (self, &contact, 1);
+  return g_hash_table_lookup (self->by_key, captioner_contact_get_key (contact));
+}
+
+void
+captioner_people_directory_add_many (CaptionerPeopleDirectory *self,
+                                     CaptionerContact * const *contacts,
+                                     guint                     n_contacts)
+{
+  guint first;
+
+  g_return_if_fail (CAPTIONER_IS_PEOPLE_DIRECTORY (self));
+  g_return_if_fail (contacts != NULL || n_contacts == 0);
+
+  first = self->pending->len;
+  for (guint i = 0; i < n_contacts; i++)
+    if (captioner_contact_get_name (contacts[i]) != NULL)
+      g_ptr_array_add (self->pending, captioner_people_op_new (contacts[i], FALSE));
+  captioner_people_ops_apply (self->pending, first, self->user->contacts);
   captioner_people_directory_rebuild (self);
-  return g_hash_table_lookup (self->by_key, captioner_contact_get_key (op->contact));
 }
 
 gboolean
@@ -437,9 +465,11 @@ captioner_people_directory_remember (CaptionerPeopleDirectory *self,
                                      const char * const       *names)
 {
   g_autoptr(GHashTable) added = g_hash_table_new (g_str_hash, g_str_equal);
+  guint first;
 
   g_return_val_if_fail (CAPTIONER_IS_PEOPLE_DIRECTORY (self), FALSE);
 
+  first = self->pending->len;
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
       g_autoptr(CaptionerContact) contact = captioner_contact_new (names[i]);
@@ -456,11 +486,11 @@ captioner_people_directory_remember (CaptionerPeopleDirectory *self,
         continue;
       op = captioner_people_op_new (contact, TRUE);
       g_ptr_array_add (self->pending, op);
-      captioner_people_op_apply (op, self->user->contacts);
       g_hash_table_add (added, (gpointer) captioner_contact_get_key (op->contact));
     }
   if (g_hash_table_size (added) == 0)
     return FALSE;
+  captioner_people_ops_apply (self->pending, first, self->user->contacts);
   captioner_people_directory_rebuild (self);
   return TRUE;
 }

@@ -102,6 +102,12 @@ captioner_people_directory_expand_code (const char *code,
 CaptionerContact *
 captioner_people_directory_add (CaptionerPeopleDirectory *self,
                                 CaptionerContact         *contact);
+/* The same for many (an import): the model changes once. Contacts without a name are
+ * skipped. */
+void
+captioner_people_directory_add_many (CaptionerPeopleDirectory *self,
+                                     CaptionerContact * const *contacts,
+                                     guint                     n_contacts);
 /* Names the editor confirmed (by saving a photo): those the directory does not know yet are
  * added to the user's file, names alone. Returns whether any was new. Kept until a save. */
 gboolean
