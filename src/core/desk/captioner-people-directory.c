@@ -560,6 +560,7 @@ void
 captioner_people_directory_mark_used (CaptionerPeopleDirectory *self,
                                       CaptionerContact         *contact)
 {
+  CaptionerContact *winner;
   gint64 now;
 
   g_return_if_fail (CAPTIONER_IS_PEOPLE_DIRECTORY (self));
@@ -573,6 +574,10 @@ captioner_people_directory_mark_used (CaptionerPeopleDirectory *self,
   g_hash_table_replace (self->recent, g_strdup (captioner_contact_get_name (contact)),
                         g_memdup2 (&now, sizeof now));
   captioner_contact_set_last_used (contact, now);
+  /* A copy of the person (an edit, say) counts for the directory's own entry too. */
+  winner = g_hash_table_lookup (self->by_key, captioner_contact_get_key (contact));
+  if (winner != NULL)
+    captioner_contact_set_last_used (winner, now);
   self->recent_dirty = TRUE;
   captioner_people_directory_save_async (self, NULL, on_background_save_cb, NULL);
 }

@@ -98,7 +98,8 @@ captioner_people_directory_expand_code (const char *code,
 
 /* Adds @contact to the user's file or changes the user's entry of that name (a desk entry
  * is copied: the user's copy wins over the desk's). Returns the entry in the directory. Kept
- * in memory until a save. */
+ * in memory until a save. The contacts in the model are the directory's: to change one,
+ * change a copy (captioner_contact_copy) and add that. */
 CaptionerContact *
 captioner_people_directory_add (CaptionerPeopleDirectory *self,
                                 CaptionerContact         *contact);
