@@ -10,6 +10,7 @@
 
 #include "captioner-cli-commands.h"
 #include "captioner-cli-export.h"
+#include "captioner-cli-people.h"
 
 static FILE *user_stderr;
 
@@ -78,6 +79,15 @@ print_usage (FILE *stream)
              "      FILE|FOLDER...\n"
              "\n"
              "People boxes are given in the photo as displayed, normalised 0..1, X,Y the top-left.\n"));
+  fprintf (stream, "\n%s",
+           _("The people directory and templates (the user's data folder, and desk folders):\n"
+             "  captioner-cli people list [--search TEXT] [--limit N] [--desk FOLDER]...\n"
+             "  captioner-cli people add NAME [--title TEXT] [--short TEXT] [--code CODE]\n"
+             "      [--alias TEXT]... [--id URI]... [--name LANG=TEXT]...\n"
+             "      [--title-in LANG=TEXT]...\n"
+             "  captioner-cli people import FILE.csv\n"
+             "  captioner-cli people export [--output FILE] [--overwrite] [--desk FOLDER]...\n"
+             "  captioner-cli templates list [--desk FOLDER]...\n"));
   return stream != stdout ? 2 : 0;
 }
 
@@ -109,6 +119,10 @@ main (int   argc,
     return captioner_cli_compose (argc - 1, argv + 1);
   if (g_str_equal (command, "export"))
     return captioner_cli_export (argc - 1, argv + 1);
+  if (g_str_equal (command, "people"))
+    return captioner_cli_people (argc - 1, argv + 1);
+  if (g_str_equal (command, "templates"))
+    return captioner_cli_templates (argc - 1, argv + 1);
 
   fprintf (captioner_cli_stderr (), _("captioner-cli: unknown command “%s”\n"), command);
   return print_usage (captioner_cli_stderr ());

@@ -62,6 +62,9 @@ update_display_size (CaptionerShownImage *self)
 {
   int width, height;
 
+  /* The view went first (the window is closing). */
+  if (self->view == NULL)
+    return FALSE;
   display_size (self, &width, &height);
   return captioner_image_cache_set_size (self->cache, width, height);
 }

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <gio/gio.h>
+
+#include "captioner-people-directory.h"
+#include "captioner-replacements.h"
+
+G_BEGIN_DECLS
+
+/* What a desk shares. A desk folder (a shared folder its editors read; read-only here) and the
+ * user's data folder have the same layout:
+ *   people.txt                       the people directory (captioner-people-file.h)
+ *   replacements/ *.txt              code replacements, Photo Mechanic's format, in name order
+ *   templates/ *.captioner-template  templates (captioner-template.h)
+ * The user's own files win over a desk's; of two desks, the one given later wins. */
+
+GFile                    *captioner_desk_people_file        (GFile          *desk);
+/* The user's templates/ first, then the desks', the one given last first (the order
+ * captioner_template_list wants: an earlier folder wins). */
+GPtrArray                *captioner_desk_template_folders   (GFile * const  *desks,
+                                                             guint           n_desks);
+/* Each desk's replacement files, then the user's, so the user's are loaded last and win.
+ * Missing folders have none. Blocking. */
+GPtrArray                *captioner_desk_replacement_files  (GFile * const  *desks,
+                                                             guint           n_desks,
+                                                             GCancellable   *cancellable,
+                                                             GError        **error);
+/* The user's directory with the desks' people.txt, loaded. Blocking (the CLI, a worker). */
+CaptionerPeopleDirectory *captioner_desk_open_people        (GFile * const  *desks,
+                                                             guint           n_desks,
+                                                             GCancellable   *cancellable,
+                                                             GError        **error);
+/* The code replacements of the user and the desks, with @directory's codes behind them
+ * (may be NULL) and @delimiter (NULL: "="). Blocking. */
+CaptionerReplacements    *captioner_desk_load_codes         (GFile * const  *desks,
+                                                             guint           n_desks,
+                                                             CaptionerPeopleDirectory *directory,
+                                                             const char     *delimiter,
+                                                             GCancellable   *cancellable,
+                                                             GError        **error);
+/* For every text option of `captioner-cli set` ("--person =lav=@X,Y,W,H"): @text with its
+ * codes expanded; @unknown (optional) gets the codes nobody knows, as typed ("=xyz="), which
+ * stay in the text. */
+char                     *captioner_desk_expand_codes       (CaptionerReplacements *codes,
+                                                             const char     *text,
+                                                             GStrv          *unknown);
+
+G_END_DECLS
