@@ -121,7 +121,7 @@ write_sidecar (CaptionerPhoto *self,
 
   captioner_xmp_write_metadata (xmp, data->metadata, self->stored_width, self->stored_height,
                                 self->orientation);
-  text = captioner_xmp_serialize (xmp, &length, error);
+  text = captioner_xmp_serialize (xmp, NULL, &length, error);
   if (text == NULL)
     return FALSE;
   data->written = g_bytes_new_take (g_steal_pointer (&text), length);
