@@ -27,4 +27,31 @@ gboolean captioner_iptc_check_irb  (const guint8            *irb,
                                     gsize                    length,
                                     GError                 **error);
 
+/* The character set an IIM block was read in. */
+typedef enum
+{
+  CAPTIONER_IIM_CHARSET_ASCII,          /* no 1:90 and nothing beyond ASCII */
+  CAPTIONER_IIM_CHARSET_UTF8,           /* 1:90 says UTF-8 */
+  CAPTIONER_IIM_CHARSET_LATIN,          /* 1:90 names another set: read as Windows-1252 */
+  CAPTIONER_IIM_CHARSET_GUESSED_UTF8,   /* no 1:90, and every text is valid UTF-8 */
+  CAPTIONER_IIM_CHARSET_GUESSED_LATIN,  /* no 1:90, and some text is not UTF-8: Windows-1252 */
+} CaptionerIimCharset;
+
+/* Whether the IPTC digest (0x0425) says the IIM is what was written with the XMP (MWG). */
+typedef enum
+{
+  CAPTIONER_IIM_DIGEST_MISSING,
+  CAPTIONER_IIM_DIGEST_MATCHES,
+  CAPTIONER_IIM_DIGEST_DIFFERS,   /* a program changed the IIM without updating the XMP */
+} CaptionerIimDigest;
+
+/* Reads the caption fields of an IIM block (the IPTC resource's datasets) into metadata: the
+ * fields it has (by-lines joined with "; "), its keywords when it has any, the date. */
+CaptionerIimCharset captioner_iptc_read         (const guint8            *iim,
+                                                 gsize                    length,
+                                                 CaptionerMetadata       *metadata);
+CaptionerIimDigest  captioner_iptc_check_digest (const guint8            *irb,
+                                                 gsize                    length,
+                                                 GBytes                  *iim);
+
 G_END_DECLS

@@ -45,6 +45,114 @@ captioner_sidecar_adobe_file_for (GFile *photo)
   return g_file_get_child (parent, name);
 }
 
+static void
+add_unique (GPtrArray  *names,
+            const char *name)
+{
+  if (!g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+    g_ptr_array_add (names, g_strdup (name));
+}
+
+static GFile *
+first_existing (GFile      *photo,
+                GPtrArray  *names,
+                GCancellable *cancellable)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (photo);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autoptr(GFile) candidate = g_file_get_child (parent, g_ptr_array_index (names, i));
+
+      if (g_file_query_exists (candidate, cancellable))
+        return g_steal_pointer (&candidate);
+    }
+  return NULL;
+}
+
+/* NAME and EXT of a photo's basename (EXT without the dot, "" when it has none). */
+static void
+split_name (GFile  *photo,
+            char  **name,
+            char  **ext)
+{
+  g_autofree char *basename = g_file_get_basename (photo);
+  char *dot = strrchr (basename, '.');
+
+  if (dot != NULL && dot != basename)
+    {
+      *ext = g_strdup (dot + 1);
+      *dot = '\0';
+    }
+  else
+    *ext = g_strdup ("");
+  *name = g_steal_pointer (&basename);
+}
+
+GFile *
+captioner_sidecar_find (GFile        *photo,
+                        gboolean      adobe,
+                        GCancellable *cancellable)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *name = NULL;
+  g_autofree char *ext = NULL;
+  static const char * const suffixes[] = { "xmp", "XMP", "Xmp" };
+
+  g_return_val_if_fail (G_IS_FILE (photo), NULL);
+
+  split_name (photo, &name, &ext);
+  for (guint s = 0; s < G_N_ELEMENTS (suffixes); s++)
+    {
+      if (adobe)
+        {
+          g_autofree char *candidate = g_strdup_printf ("%s.%s", name, suffixes[s]);
+          add_unique (names, candidate);
+          continue;
+        }
+      {
+        g_autofree char *lower = g_ascii_strdown (ext, -1);
+        g_autofree char *upper = g_ascii_strup (ext, -1);
+        const char *exts[] = { ext, lower, upper };
+
+        for (guint e = 0; e < G_N_ELEMENTS (exts); e++)
+          {
+            g_autofree char *candidate = g_strdup_printf ("%s.%s.%s", name, exts[e], suffixes[s]);
+            add_unique (names, candidate);
+          }
+      }
+    }
+  return first_existing (photo, names, cancellable);
+}
+
+GFile *
+captioner_sidecar_find_raw (GFile        *photo,
+                            GCancellable *cancellable)
+{
+  static const char * const raws[] = { "cr2", "cr3", "nef", "arw", "raf", "orf", "rw2", "dng",
+                                       "pef" };
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *name = NULL;
+  g_autofree char *ext = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (photo), NULL);
+
+  split_name (photo, &name, &ext);
+  for (guint i = 0; i < G_N_ELEMENTS (raws); i++)
+    if (g_ascii_strcasecmp (ext, raws[i]) == 0)
+      return NULL;   /* the photo is the RAW */
+  for (guint i = 0; i < G_N_ELEMENTS (raws); i++)
+    {
+      g_autofree char *upper = g_ascii_strup (raws[i], -1);
+      g_autofree char *a = g_strdup_printf ("%s.%s", name, upper);
+      g_autofree char *b = g_strdup_printf ("%s.%s", name, raws[i]);
+
+      add_unique (names, a);
+      add_unique (names, b);
+    }
+  return first_existing (photo, names, cancellable);
+}
+
 gboolean
 captioner_sidecar_read (GFile         *sidecar,
                         GBytes       **contents,
