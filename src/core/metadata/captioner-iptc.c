@@ -8,13 +8,11 @@
 
 #include "captioner-error.h"
 #include "captioner-iptc.h"
+#include "captioner-iptc-private.h"
 
 /* IPTC IIM 4.2: each dataset is 0x1C, record, dataset, a 16-bit big-endian length (or an
  * extended length when the top bit is set), then the value. */
 
-#define IIM_TAG 0x1C
-#define IRB_IPTC 0x0404
-#define IRB_IPTC_DIGEST 0x0425
 
 typedef struct
 {
@@ -23,11 +21,7 @@ typedef struct
   GBytes *value;
 } Dataset;
 
-static const struct
-{
-  guint8         dataset;
-  CaptionerField field;
-} field_datasets[] = {
+const CaptionerIimField captioner_iim_fields[] = {
   { 40, CAPTIONER_FIELD_INSTRUCTIONS },   /* SpecialInstructions */
   { 80, CAPTIONER_FIELD_BYLINE },         /* By-line */
   { 90, CAPTIONER_FIELD_CITY },           /* City */
@@ -39,6 +33,7 @@ static const struct
   { 115, CAPTIONER_FIELD_SOURCE },        /* Source */
   { 116, CAPTIONER_FIELD_COPYRIGHT },     /* CopyrightNotice */
   { 120, CAPTIONER_FIELD_CAPTION },       /* Caption-Abstract */
+  { 0, 0 },
 };
 
 /* Record 2 datasets written from the metadata (or left out when it has no value): the old
@@ -48,8 +43,8 @@ is_managed (guint8 dataset)
 {
   if (dataset == 0 || dataset == 25 || dataset == 55 || dataset == 60)
     return TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (field_datasets); i++)
-    if (field_datasets[i].dataset == dataset)
+  for (guint i = 0; i < CAPTIONER_IIM_N_FIELDS; i++)
+    if (captioner_iim_fields[i].dataset == dataset)
       return TRUE;
   return FALSE;
 }
@@ -72,13 +67,51 @@ add_dataset (GArray     *datasets,
   g_array_append_val (datasets, d);
 }
 
+/* IIM 4.2's maximum length of each text dataset, in bytes. */
+static gsize
+dataset_limit (guint8 dataset)
+{
+  switch (dataset)
+    {
+    case 120: return 2000;  /* Caption-Abstract */
+    case 105: return 256;   /* Headline */
+    case 40:  return 256;   /* SpecialInstructions */
+    case 116: return 128;   /* CopyrightNotice */
+    case 101: return 64;    /* Country */
+    case 25:  return 64;    /* Keywords */
+    case 80:                /* By-line */
+    case 90:                /* City */
+    case 95:                /* Province-State */
+    case 103:               /* OriginalTransmissionReference */
+    case 110:               /* Credit */
+    case 115: return 32;    /* Source */
+    default:  return G_MAXSIZE;
+    }
+}
+
+/* Cut to the dataset's limit at a UTF-8 character boundary: readers that check the limits
+ * refuse a longer dataset, and half a character is no text. */
 static void
 add_text (GArray     *datasets,
           guint8      dataset,
-          const char *text)
+          const char *text,
+          GPtrArray  *cut,
+          const char *what)
 {
-  if (text != NULL && *text != '\0')
-    add_dataset (datasets, 2, dataset, text, strlen (text));
+  gsize length, limit = dataset_limit (dataset);
+
+  if (text == NULL || *text == '\0')
+    return;
+  length = strlen (text);
+  if (length > limit)
+    {
+      length = limit;
+      while (length > 0 && ((guint8) text[length] & 0xC0) == 0x80)
+        length--;
+      if (cut != NULL && !g_ptr_array_find_with_equal_func (cut, what, g_str_equal, NULL))
+        g_ptr_array_add (cut, g_strdup (what));
+    }
+  add_dataset (datasets, 2, dataset, text, length);
 }
 
 /* DateCreated CCYYMMDD and TimeCreated HHMMSS±HHMM from an ISO 8601 date ("2023-10-23",
@@ -137,14 +170,11 @@ add_date (GArray     *datasets,
   g_string_free (time, TRUE);
 }
 
-/* Calls func (when not NULL) for every dataset of an IIM block; stops at the first malformed
- * one. Returns FALSE when it stopped on damage, TRUE when the block ended or only zero padding
- * was left. */
-static gboolean
-parse_iim (const guint8 *data,
-           gsize         length,
-           void        (*func) (guint8, guint8, const guint8 *, gsize, gpointer),
-           gpointer      user_data)
+gboolean
+captioner_iim_parse (const guint8 *data,
+                     gsize         length,
+                     void        (*func) (guint8, guint8, const guint8 *, gsize, gpointer),
+                     gpointer      user_data)
 {
   gsize pos = 0;
 
@@ -243,6 +273,15 @@ captioner_iptc_encode (const CaptionerMetadata *metadata,
                        const guint8            *old_iim,
                        gsize                    old_length)
 {
+  return captioner_iptc_encode_full (metadata, old_iim, old_length, NULL);
+}
+
+GBytes *
+captioner_iptc_encode_full (const CaptionerMetadata *metadata,
+                            const guint8            *old_iim,
+                            gsize                    old_length,
+                            GPtrArray               *cut)
+{
   g_autoptr(GArray) datasets = g_array_new (FALSE, FALSE, sizeof (Dataset));
   GByteArray *out = g_byte_array_new ();
   KeepData keep = { datasets, FALSE };
@@ -254,17 +293,18 @@ captioner_iptc_encode (const CaptionerMetadata *metadata,
 
   add_dataset (datasets, 1, 90, "\x1b%G", 3);
   add_dataset (datasets, 2, 0, version, sizeof version);
-  for (guint i = 0; i < G_N_ELEMENTS (field_datasets); i++)
-    add_text (datasets, field_datasets[i].dataset,
-              captioner_metadata_get (metadata, field_datasets[i].field));
+  for (guint i = 0; i < CAPTIONER_IIM_N_FIELDS; i++)
+    add_text (datasets, captioner_iim_fields[i].dataset,
+              captioner_metadata_get (metadata, captioner_iim_fields[i].field), cut,
+              captioner_field_get_name (captioner_iim_fields[i].field));
   for (guint i = 0; metadata->keywords[i] != NULL; i++)
-    add_text (datasets, 25, metadata->keywords[i]);
+    add_text (datasets, 25, metadata->keywords[i], cut, "keywords");
   add_date (datasets, captioner_metadata_get (metadata, CAPTIONER_FIELD_DATE_CREATED));
 
   if (old_iim != NULL)
     {
-      parse_iim (old_iim, old_length, find_utf8_cb, &keep.utf8);
-      parse_iim (old_iim, old_length, keep_unmanaged_cb, &keep);
+      captioner_iim_parse (old_iim, old_length, find_utf8_cb, &keep.utf8);
+      captioner_iim_parse (old_iim, old_length, keep_unmanaged_cb, &keep);
     }
 
   /* IIM wants datasets in ascending order. An insertion sort is stable: repeated datasets
@@ -312,11 +352,12 @@ captioner_iptc_encode (const CaptionerMetadata *metadata,
 
 /* Walks the resources of a Photoshop image resource block. Returns FALSE when it is
  * malformed; func gets each resource's id, its whole encoding and its data. */
-static gboolean
-walk_irb (const guint8 *irb,
-          gsize         length,
-          gboolean    (*func) (guint16, const guint8 *, gsize, const guint8 *, gsize, gpointer),
-          gpointer      user_data)
+gboolean
+captioner_irb_walk (const guint8 *irb,
+                    gsize         length,
+                    gboolean    (*func) (guint16, const guint8 *, gsize, const guint8 *, gsize,
+                                         gpointer),
+                    gpointer      user_data)
 {
   gsize pos = 0;
 
@@ -388,7 +429,7 @@ captioner_iptc_build_irb (const guint8 *old_irb,
   const guint8 *iim_data = g_bytes_get_data (iim, &iim_length);
 
   if (old_irb != NULL)
-    walk_irb (old_irb, old_length, keep_resource_cb, out);
+    captioner_irb_walk (old_irb, old_length, keep_resource_cb, out);
 
   append_resource (out, IRB_IPTC, iim_data, iim_length);
   /* MWG: the digest tells readers that the IIM and the XMP were written together. */
@@ -428,7 +469,7 @@ captioner_iptc_find_in_irb (const guint8 *irb,
 
   g_return_val_if_fail (irb != NULL || length == 0, NULL);
 
-  walk_irb (irb, length, find_iptc_cb, &find);
+  captioner_irb_walk (irb, length, find_iptc_cb, &find);
   return find.found;
 }
 
@@ -442,7 +483,7 @@ check_resource_cb (guint16       id,
 {
   gboolean *ok = user_data;
 
-  if (id == IRB_IPTC && !parse_iim (data, size, NULL, NULL))
+  if (id == IRB_IPTC && !captioner_iim_parse (data, size, NULL, NULL))
     {
       *ok = FALSE;
       return FALSE;
@@ -459,250 +500,11 @@ captioner_iptc_check_irb (const guint8  *irb,
 
   g_return_val_if_fail (irb != NULL || length == 0, FALSE);
 
-  if (!walk_irb (irb, length, check_resource_cb, &ok) || !ok)
+  if (!captioner_irb_walk (irb, length, check_resource_cb, &ok) || !ok)
     {
       g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_CORRUPT,
                            _("its IPTC block is damaged"));
       return FALSE;
     }
   return TRUE;
-}
-
-typedef struct
-{
-  GPtrArray *values[256];   /* record 2 dataset -> GBytes*, in order */
-  gboolean   declared_utf8;
-  gboolean   declared_other;
-} ReadData;
-
-static void
-collect_cb (guint8        record,
-            guint8        dataset,
-            const guint8 *value,
-            gsize         size,
-            gpointer      user_data)
-{
-  ReadData *read = user_data;
-
-  if (record == 1 && dataset == 90)
-    {
-      if (size >= 3 && memcmp (value, "\x1b%G", 3) == 0)
-        read->declared_utf8 = TRUE;
-      else if (size > 0)
-        read->declared_other = TRUE;
-      return;
-    }
-  if (record != 2)
-    return;
-  while (size > 0 && value[size - 1] == '\0')
-    size--;
-  if (read->values[dataset] == NULL)
-    read->values[dataset] = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  g_ptr_array_add (read->values[dataset], g_bytes_new (value, size));
-}
-
-static gboolean
-is_ascii (GBytes *bytes)
-{
-  gsize size;
-  const guint8 *data = g_bytes_get_data (bytes, &size);
-
-  for (gsize i = 0; i < size; i++)
-    if (data[i] >= 0x80)
-      return FALSE;
-  return TRUE;
-}
-
-static char *
-decode (GBytes   *bytes,
-        gboolean  utf8)
-{
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-  char *text;
-
-  if (size == 0)
-    return NULL;
-  if (utf8 && g_utf8_validate (data, size, NULL))
-    text = g_strndup (data, size);
-  else
-    {
-      text = g_convert (data, size, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
-      if (text == NULL)
-        text = g_convert (data, size, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
-    }
-  if (text != NULL)
-    {
-      const char *p = text;
-
-      while (*p != '\0' && g_ascii_isspace (*p))
-        p++;
-      if (*p == '\0')
-        g_clear_pointer (&text, g_free);   /* blanks are no value */
-    }
-  return text;
-}
-
-/* "20231023" and "100000+0300" as ISO 8601: "2023-10-23T10:00:00+03:00". */
-static char *
-decode_date (GBytes *date,
-             GBytes *time)
-{
-  gsize dlen, tlen = 0;
-  const char *d = g_bytes_get_data (date, &dlen);
-  const char *t = time ? g_bytes_get_data (time, &tlen) : NULL;
-
-  if (dlen < 8)
-    return NULL;
-  for (guint i = 0; i < 8; i++)
-    if (!g_ascii_isdigit (d[i]))
-      return NULL;
-  if (t != NULL && tlen >= 6 &&
-      g_ascii_isdigit (t[0]) && g_ascii_isdigit (t[1]) && g_ascii_isdigit (t[2]) &&
-      g_ascii_isdigit (t[3]) && g_ascii_isdigit (t[4]) && g_ascii_isdigit (t[5]))
-    {
-      if (tlen >= 11 && (t[6] == '+' || t[6] == '-'))
-        return g_strdup_printf ("%.4s-%.2s-%.2sT%.2s:%.2s:%.2s%c%.2s:%.2s", d, d + 4, d + 6,
-                                t, t + 2, t + 4, t[6], t + 7, t + 9);
-      return g_strdup_printf ("%.4s-%.2s-%.2sT%.2s:%.2s:%.2s", d, d + 4, d + 6, t, t + 2, t + 4);
-    }
-  return g_strdup_printf ("%.4s-%.2s-%.2s", d, d + 4, d + 6);
-}
-
-CaptionerIimCharset
-captioner_iptc_read (const guint8      *iim,
-                     gsize              length,
-                     CaptionerMetadata *metadata)
-{
-  ReadData read = { { NULL }, FALSE, FALSE };
-  CaptionerIimCharset charset = CAPTIONER_IIM_CHARSET_ASCII;
-  gboolean utf8;
-
-  g_return_val_if_fail (metadata != NULL, CAPTIONER_IIM_CHARSET_ASCII);
-
-  parse_iim (iim, length, collect_cb, &read);
-
-  /* Without 1:90 a block is in one character set: UTF-8 when every text is valid UTF-8,
-   * else Windows-1252 (what wire systems and exiftool take for Latin-1). */
-  if (read.declared_utf8)
-    charset = CAPTIONER_IIM_CHARSET_UTF8;
-  else if (read.declared_other)
-    charset = CAPTIONER_IIM_CHARSET_LATIN;
-  else
-    for (guint d = 0; d < 256; d++)
-      for (guint i = 0; read.values[d] != NULL && i < read.values[d]->len; i++)
-        {
-          GBytes *value = g_ptr_array_index (read.values[d], i);
-          gsize size;
-          const char *data = g_bytes_get_data (value, &size);
-
-          if (is_ascii (value))
-            continue;
-          if (!g_utf8_validate (data, size, NULL))
-            charset = CAPTIONER_IIM_CHARSET_GUESSED_LATIN;
-          else if (charset == CAPTIONER_IIM_CHARSET_ASCII)
-            charset = CAPTIONER_IIM_CHARSET_GUESSED_UTF8;
-        }
-  utf8 = charset == CAPTIONER_IIM_CHARSET_UTF8 || charset == CAPTIONER_IIM_CHARSET_GUESSED_UTF8 ||
-         charset == CAPTIONER_IIM_CHARSET_ASCII;
-
-  for (guint i = 0; i < G_N_ELEMENTS (field_datasets); i++)
-    {
-      GPtrArray *values = read.values[field_datasets[i].dataset];
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      g_auto(GStrv) texts = NULL;
-
-      for (guint j = 0; values != NULL && j < values->len; j++)
-        {
-          g_autofree char *text = decode (g_ptr_array_index (values, j), utf8);
-          if (text != NULL)
-            g_strv_builder_add (builder, text);
-          /* Only the by-line repeats; the others take their first value. */
-          if (field_datasets[i].field != CAPTIONER_FIELD_BYLINE)
-            break;
-        }
-      texts = g_strv_builder_end (builder);
-      if (texts[0] != NULL)
-        {
-          g_autofree char *joined = g_strjoinv ("; ", texts);
-          captioner_metadata_set (metadata, field_datasets[i].field, joined);
-        }
-    }
-
-  if (read.values[25] != NULL)
-    {
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      g_auto(GStrv) keywords = NULL;
-
-      for (guint j = 0; j < read.values[25]->len; j++)
-        {
-          g_autofree char *text = decode (g_ptr_array_index (read.values[25], j), utf8);
-          if (text != NULL)
-            g_strv_builder_add (builder, text);
-        }
-      keywords = g_strv_builder_end (builder);
-      captioner_metadata_set_keywords (metadata, (const char * const *) keywords);
-    }
-
-  if (read.values[55] != NULL)
-    {
-      g_autofree char *date = decode_date (g_ptr_array_index (read.values[55], 0),
-                                           read.values[60] ? g_ptr_array_index (read.values[60], 0)
-                                                           : NULL);
-      if (date != NULL)
-        captioner_metadata_set (metadata, CAPTIONER_FIELD_DATE_CREATED, date);
-    }
-
-  for (guint d = 0; d < 256; d++)
-    g_clear_pointer (&read.values[d], g_ptr_array_unref);
-  return charset;
-}
-
-typedef struct
-{
-  guint16  id;
-  GBytes  *found;
-} FindResource;
-
-static gboolean
-find_resource_cb (guint16       id,
-                  const guint8 *whole,
-                  gsize         whole_length,
-                  const guint8 *data,
-                  gsize         size,
-                  gpointer      user_data)
-{
-  FindResource *find = user_data;
-
-  if (id != find->id)
-    return TRUE;
-  find->found = g_bytes_new (data, size);
-  return FALSE;
-}
-
-CaptionerIimDigest
-captioner_iptc_check_digest (const guint8 *irb,
-                             gsize         length,
-                             GBytes       *iim)
-{
-  FindResource find = { IRB_IPTC_DIGEST, NULL };
-  g_autoptr(GChecksum) md5 = g_checksum_new (G_CHECKSUM_MD5);
-  guint8 digest[16];
-  gsize digest_length = sizeof digest;
-  gboolean same;
-
-  g_return_val_if_fail (irb != NULL || length == 0, CAPTIONER_IIM_DIGEST_MISSING);
-
-  walk_irb (irb, length, find_resource_cb, &find);
-  if (find.found == NULL || iim == NULL)
-    {
-      g_clear_pointer (&find.found, g_bytes_unref);
-      return CAPTIONER_IIM_DIGEST_MISSING;
-    }
-  g_checksum_update (md5, g_bytes_get_data (iim, NULL), g_bytes_get_size (iim));
-  g_checksum_get_digest (md5, digest, &digest_length);
-  same = g_bytes_get_size (find.found) == digest_length &&
-         memcmp (g_bytes_get_data (find.found, NULL), digest, digest_length) == 0;
-  g_bytes_unref (find.found);
-  return same ? CAPTIONER_IIM_DIGEST_MATCHES : CAPTIONER_IIM_DIGEST_DIFFERS;
 }

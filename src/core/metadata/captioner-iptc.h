@@ -6,12 +6,21 @@
 
 G_BEGIN_DECLS
 
-/* IPTC IIM datasets in UTF-8 (1:90 = ESC % G) for the metadata's fields. Datasets of record 2
+/* IPTC IIM datasets in UTF-8 (1:90 = ESC % G) for the metadata's fields, each within its
+ * IIM length limit (see captioner_iptc_encode_full). Datasets of record 2
  * that Captioner does not manage are kept from old_iim (converted from Latin-1 when old_iim did
  * not declare UTF-8). */
 GBytes *captioner_iptc_encode      (const CaptionerMetadata *metadata,
                                     const guint8            *old_iim,
                                     gsize                    old_length);
+/* The same, with each text cut to its dataset's IIM limit (caption 2000 bytes, headline 256,
+ * credit, by-line, source and city 32, country 64, each keyword 64...) at a UTF-8 character
+ * boundary; the names of the fields that were cut (captioner_field_get_name, or "keywords")
+ * are added to cut when it is not NULL. */
+GBytes *captioner_iptc_encode_full (const CaptionerMetadata *metadata,
+                                    const guint8            *old_iim,
+                                    gsize                    old_length,
+                                    GPtrArray               *cut);
 /* A Photoshop image resource block (the APP13 payload after "Photoshop 3.0\0") with the IPTC
  * resource (0x0404) set to iim and the IPTC digest (0x0425) set to its MD5, every other
  * resource of old_irb kept in order. */
