@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "captioner-person.h"
 #include "captioner-photo.h"
 #include "cli-test-util.h"
 
@@ -422,6 +423,51 @@ test_stale_adobe_sidecar (void)
                    "A new caption.");
 }
 
+/* The people are in the photo's XMP, the sidecar (darktable's) names nobody: moving one puts
+ * the photo's regions into the sidecar as they are, the other person's with every property. */
+static void
+test_people_from_photo (void)
+{
+  g_autofree char *dir = test_dir_new ();
+  g_autofree char *path = make_jpeg (dir, "photo.jpg", 64, 48);
+  g_autofree char *sidecar = g_strconcat (path, ".xmp", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "programs",
+                                                    "darktable.xmp", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaptionerPhoto) photo = NULL;
+  g_autoptr(CaptionerMetadata) md = NULL;
+  g_autoptr(JsonFlat) after = NULL;
+  CaptionerPerson *anna;
+
+  exiftool_write (path, "-XMP-mwg-rs:RegionInfo={AppliedToDimensions={W=64,H=48,Unit=pixel},"
+                  "RegionList=[{Area={X=0.2,Y=0.4,W=0.1,H=0.2,Unit=normalized},Name=Anna,"
+                  "Type=Face},{Area={X=0.6,Y=0.4,W=0.1,H=0.2,Unit=normalized},Name=Boris,"
+                  "Type=Face,Description=Beside the flag,Rotation=0.5}]}", NULL);
+  copy_file (fixture, sidecar);
+  photo = captioner_photo_load (file, NULL, &error);
+  g_assert_no_error (error);
+  md = captioner_metadata_copy (captioner_photo_get_metadata (photo));
+  g_assert_cmpuint (md->people->len, ==, 2);
+  anna = g_ptr_array_index (md->people, 0);
+  g_assert_cmpstr (anna->name, ==, "Anna");
+  anna->region.x += 0.05;
+  g_assert_true (captioner_photo_save (photo, md, CAPTIONER_SAVE_NONE, NULL, &error));
+  g_assert_no_error (error);
+
+  after = dump (sidecar);
+  g_assert_cmpint (json_flat_len (after, "[0].XMP-mwg-rs:RegionInfo.RegionList"), ==, 2);
+  g_assert_cmpstr (json_flat_str (after, "[0].XMP-mwg-rs:RegionInfo.RegionList[1].Name"), ==,
+                   "Boris");
+  g_assert_cmpstr (json_flat_str (after, "[0].XMP-mwg-rs:RegionInfo.RegionList[1].Description"),
+                   ==, "Beside the flag");
+  g_assert_cmpfloat_with_epsilon (json_flat_num (after,
+                                                 "[0].XMP-mwg-rs:RegionInfo.RegionList[0].Area.X"),
+                                  0.25, 1e-6);
+  /* darktable's history is still there. */
+  g_assert_cmpint (json_flat_len (after, "[0].XMP-darktable:History"), ==, 2);
+}
+
 /* An exported copy keeps within the IIM limits (caption 2000 bytes, headline 256, credit 32,
  * keyword 64...), cut at a character boundary, in IIM only: its XMP has the whole text. The
  * export says which photo was cut. */
@@ -507,6 +553,7 @@ main (int   argc,
   g_test_add_func ("/captioner/sources/upper-case-names", test_upper_case_names);
   g_test_add_func ("/captioner/sources/raw-pair", test_raw_pair);
   g_test_add_func ("/captioner/sources/stale-adobe", test_stale_adobe_sidecar);
+  g_test_add_func ("/captioner/sources/people-from-photo", test_people_from_photo);
   g_test_add_func ("/captioner/sources/export-iim-limits", test_export_iim_limits);
   return g_test_run ();
 }

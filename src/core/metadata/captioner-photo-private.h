@@ -29,6 +29,8 @@ struct _CaptionerPhoto
   GBytes            *base_bytes;      /* the packet a save applies the changes to: the sidecar
                                        * read, or the photo's embedded XMP, or NULL (empty) */
   gboolean           base_is_photo;   /* base_bytes is the photo's embedded XMP */
+  GBytes            *embedded_bytes;  /* the photo's embedded XMP, or NULL */
+  gboolean           people_in_base;  /* the people were read from base_bytes */
   char              *base_toolkit;    /* x:xmptk of base_bytes, "" when it names none */
   GFile             *adobe;           /* NAME.xmp beside a NAME.EXT.xmp (not a RAW's), or NULL */
   GFile             *raw_sidecar;     /* the NAME.xmp of a RAW of the same name, or NULL: the

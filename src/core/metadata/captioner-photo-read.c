@@ -407,7 +407,11 @@ captioner_photo_read_embedded (CaptionerPhoto     *self,
       else if ((text = captioner_xmp_serialize (xmp, "", &length, NULL)) != NULL)
         self->base_bytes = g_bytes_new_take (g_steal_pointer (&text), length);
       if (self->base_bytes != NULL)
-        self->base_is_photo = TRUE;
+        {
+          self->base_is_photo = TRUE;
+          self->embedded_bytes = g_bytes_ref (self->base_bytes);
+          self->people_in_base = TRUE;
+        }
       if (self->base_toolkit == NULL)
         self->base_toolkit = g_strdup ("");
     }

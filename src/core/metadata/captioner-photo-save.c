@@ -76,11 +76,13 @@ typedef struct
   GBytes            *raw_expected;
   char              *toolkit;
   gboolean           base_is_photo;
+  GBytes            *embedded;       /* the photo's XMP, when its people are not in base */
   int                stored_width;
   int                stored_height;
   int                orientation;
   CaptionerSaveFlags flags;
   gboolean           foreign_caption;
+  gboolean           people_written;  /* the sidecar holds the people now */
   char              *raw_problem;  /* why the RAW's sidecar was not updated, or NULL */
 } SaveData;
 
@@ -95,6 +97,7 @@ save_data_free (SaveData *data)
   g_clear_pointer (&data->expected, g_bytes_unref);
   g_clear_pointer (&data->base, g_bytes_unref);
   g_clear_pointer (&data->raw_expected, g_bytes_unref);
+  g_clear_pointer (&data->embedded, g_bytes_unref);
   g_clear_pointer (&data->toolkit, g_free);
   g_clear_pointer (&data->raw_problem, g_free);
   g_free (data);
@@ -126,6 +129,8 @@ prepare_save (CaptionerPhoto          *self,
   data->raw_expected = self->raw_bytes ? g_bytes_ref (self->raw_bytes) : NULL;
   data->toolkit = g_strdup (self->base_toolkit);
   data->base_is_photo = self->base_is_photo;
+  if (!self->people_in_base && self->embedded_bytes != NULL)
+    data->embedded = g_bytes_ref (self->embedded_bytes);
   data->stored_width = self->stored_width;
   data->stored_height = self->stored_height;
   data->orientation = self->orientation;
@@ -191,6 +196,26 @@ write_raw_sidecar (SaveData               *data,
     data->raw_problem = g_strdup_printf (_("%s (the RAW's sidecar) was not updated: %s"), name,
                                          error->message);
   }
+}
+
+/* The people were read from the photo's XMP, the sidecar names nobody: before the people
+ * change there, the sidecar gets the photo's regions as they are, so that those the editor
+ * did not touch keep every property in it too (the sidecar's people replace the photo's). */
+static void
+seed_people (XmpPtr  xmp,
+             GBytes *embedded)
+{
+  static const struct { const char *ns; const char *name; } properties[] = {
+    { NS_MWG_RS, "Regions" }, { NS_IPTC_EXT, "ImageRegion" }, { NS_MP, "RegionInfo" },
+    { NS_IPTC_EXT, "PersonInImage" },
+  };
+  g_autoptr(CaptionerXmp) from = parse_bytes (embedded, NULL);
+
+  if (from == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
+    if (!xmp_has_property (xmp, properties[i].ns, properties[i].name))
+      captioner_xmp_copy_property (xmp, from, properties[i].ns, properties[i].name);
 }
 
 /* The blocking half of a save: runs in a worker thread for the async variant. */
@@ -260,6 +285,9 @@ write_sidecar (SaveData      *data,
 
   captioner_xmp_apply_changes (xmp, data->before, data->metadata, field_changes,
                                data->stored_width, data->stored_height, data->orientation);
+  data->people_written = captioner_changes_has_people (people_changes);
+  if (data->embedded != NULL && data->people_written)
+    seed_people (xmp, data->embedded);
   captioner_xmp_apply_changes (xmp, data->before, data->metadata, people_changes,
                                data->stored_width, data->stored_height, data->orientation);
   text = captioner_xmp_serialize (xmp, data->base != NULL ? data->toolkit : NULL, &length, error);
@@ -287,6 +315,7 @@ commit_save (CaptionerPhoto *self,
   g_clear_pointer (&self->base_bytes, g_bytes_unref);
   self->base_bytes = g_bytes_ref (data->written);
   self->base_is_photo = FALSE;
+  self->people_in_base = self->people_in_base || data->people_written;
   g_set_object (&self->sidecar, self->sidecar_target);
   g_free (self->sidecar_caption);
   self->sidecar_caption = g_strdup (self->metadata->fields[CAPTIONER_FIELD_CAPTION]);

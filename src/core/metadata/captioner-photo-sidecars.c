@@ -96,9 +96,12 @@ overlay_fields (CaptionerMetadata *base,
 }
 
 static void
-overlay_people (CaptionerMetadata *base,
+overlay_people (CaptionerPhoto    *self,
+                CaptionerMetadata *base,
                 const Sidecar     *top)
 {
+  /* A sidecar naming nobody leaves the photo's people, whose regions stay in the photo. */
+  self->people_in_base = top->metadata->people->len > 0 || base->people->len == 0;
   if (top->metadata->people->len > 0)
     {
       g_ptr_array_unref (base->people);
@@ -213,7 +216,7 @@ captioner_photo_read_sidecars (CaptionerPhoto     *self,
             }
         }
       overlay_fields (metadata, &own);
-      overlay_people (metadata, &own);
+      overlay_people (self, metadata, &own);
       g_free (self->sidecar_caption);
       g_free (self->sidecar_composed);
       self->sidecar_caption = g_strdup (own.metadata->fields[CAPTIONER_FIELD_CAPTION]);
@@ -226,7 +229,7 @@ captioner_photo_read_sidecars (CaptionerPhoto     *self,
       take_as_base (self, &adobe);
       self->adobe = g_object_ref (adobe.file);
       overlay_fields (metadata, &adobe);
-      overlay_people (metadata, &adobe);
+      overlay_people (self, metadata, &adobe);
       self->sidecar_caption = g_strdup (adobe.metadata->fields[CAPTIONER_FIELD_CAPTION]);
       self->sidecar_composed = g_strdup (adobe.metadata->fields[CAPTIONER_FIELD_COMPOSED]);
       *sidecar_orientation = adobe.orientation;

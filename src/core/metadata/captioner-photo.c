@@ -35,6 +35,7 @@ captioner_photo_finalize (GObject *object)
   g_clear_pointer (&self->target_bytes, g_bytes_unref);
   g_clear_pointer (&self->base_bytes, g_bytes_unref);
   g_clear_pointer (&self->base_toolkit, g_free);
+  g_clear_pointer (&self->embedded_bytes, g_bytes_unref);
   g_clear_object (&self->adobe);
   g_clear_object (&self->raw_sidecar);
   g_clear_pointer (&self->raw_bytes, g_bytes_unref);
