@@ -45,14 +45,6 @@ captioner_sidecar_adobe_file_for (GFile *photo)
   return g_file_get_child (parent, name);
 }
 
-static void
-add_unique (GPtrArray  *names,
-            const char *name)
-{
-  if (!g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
-    g_ptr_array_add (names, g_strdup (name));
-}
-
 static GFile *
 first_existing (GFile      *photo,
                 GPtrArray  *names,
@@ -97,31 +89,16 @@ captioner_sidecar_find (GFile        *photo,
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *name = NULL;
   g_autofree char *ext = NULL;
-  static const char * const suffixes[] = { "xmp", "XMP", "Xmp" };
+  g_autofree char *basename = NULL;
 
   g_return_val_if_fail (G_IS_FILE (photo), NULL);
 
+  /* The photo's own name with ".xmp" or ".XMP" (cameras and Windows programs write capitals):
+   * two lookups a photo, as a folder on a network share pays for each. */
   split_name (photo, &name, &ext);
-  for (guint s = 0; s < G_N_ELEMENTS (suffixes); s++)
-    {
-      if (adobe)
-        {
-          g_autofree char *candidate = g_strdup_printf ("%s.%s", name, suffixes[s]);
-          add_unique (names, candidate);
-          continue;
-        }
-      {
-        g_autofree char *lower = g_ascii_strdown (ext, -1);
-        g_autofree char *upper = g_ascii_strup (ext, -1);
-        const char *exts[] = { ext, lower, upper };
-
-        for (guint e = 0; e < G_N_ELEMENTS (exts); e++)
-          {
-            g_autofree char *candidate = g_strdup_printf ("%s.%s.%s", name, exts[e], suffixes[s]);
-            add_unique (names, candidate);
-          }
-      }
-    }
+  basename = adobe || *ext == '\0' ? g_strdup (name) : g_strdup_printf ("%s.%s", name, ext);
+  g_ptr_array_add (names, g_strconcat (basename, ".xmp", NULL));
+  g_ptr_array_add (names, g_strconcat (basename, ".XMP", NULL));
   return first_existing (photo, names, cancellable);
 }
 
@@ -147,8 +124,8 @@ captioner_sidecar_find_raw (GFile        *photo,
       g_autofree char *a = g_strdup_printf ("%s.%s", name, upper);
       g_autofree char *b = g_strdup_printf ("%s.%s", name, raws[i]);
 
-      add_unique (names, a);
-      add_unique (names, b);
+      g_ptr_array_add (names, g_steal_pointer (&a));
+      g_ptr_array_add (names, g_steal_pointer (&b));
     }
   return first_existing (photo, names, cancellable);
 }
