@@ -147,6 +147,38 @@ test_aliases_and_toolkit_survive (void)
   g_assert_nonnull (strstr (text, "Caption A"));
 }
 
+/* Only names are shadowed: a text that mentions an alias stays as it is, and a packet that
+ * binds the namespace twice in one tag stays well-formed. */
+static void
+test_alias_names_in_text (void)
+{
+  static const char packet[] =
+    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+    " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+    "  <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+    "    xmlns:tiff=\"http://ns.adobe.com/tiff/1.0/\" xmlns:t2=\"http://ns.adobe.com/tiff/1.0/\"\n"
+    "    tiff:Artist=\"Artist A\" t2:Copyright=\"Copyright B\">\n"
+    "   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">Set tiff:Artist= and "
+    "&lt;tiff:Artist&gt; here</rdf:li></rdf:Alt></dc:description>\n"
+    "   <!-- tiff:Artist=\"in a comment\" -->\n"
+    "  </rdf:Description>\n"
+    " </rdf:RDF>\n"
+    "</x:xmpmeta>\n";
+  g_autofree char *text = round_trip (packet, strlen (packet));
+  g_autoptr(CaptionerXmp) again = captioner_xmp_parse (text, strlen (text), NULL);
+  g_autoptr(CaptionerMetadata) md = captioner_metadata_new ();
+
+  g_assert_nonnull (strstr (text, "Set tiff:Artist= and &lt;tiff:Artist&gt; here"));
+  g_assert_nonnull (strstr (text, "Artist A"));
+  g_assert_nonnull (strstr (text, "Copyright B"));
+  g_assert_nonnull (again);
+  captioner_xmp_read_metadata (again, 0, 0, md);
+  g_assert_cmpstr (md->fields[CAPTIONER_FIELD_CAPTION], ==, "Set tiff:Artist= and <tiff:Artist> here");
+  /* dc:creator and dc:rights are missing: the aliases stand in for them. */
+  g_assert_cmpstr (md->fields[CAPTIONER_FIELD_BYLINE], ==, "Artist A");
+  g_assert_cmpstr (md->fields[CAPTIONER_FIELD_COPYRIGHT], ==, "Copyright B");
+}
+
 /* Every sidecar of the fixture set keeps every language text it holds. */
 static void
 test_fixtures_keep_languages (void)
@@ -241,6 +273,7 @@ main (int   argc,
   g_test_add_func ("/captioner/xmp/languages-survive", test_languages_survive);
   g_test_add_func ("/captioner/xmp/exempi-alone", test_exempi_alone);
   g_test_add_func ("/captioner/xmp/aliases-and-toolkit", test_aliases_and_toolkit_survive);
+  g_test_add_func ("/captioner/xmp/alias-names-in-text", test_alias_names_in_text);
   g_test_add_func ("/captioner/xmp/fixtures-keep-languages", test_fixtures_keep_languages);
   g_test_add_func ("/captioner/xmp/set-lang-alt", test_set_lang_alt_default_only);
   g_test_add_func ("/captioner/xmp/utf16", test_utf16_packet);

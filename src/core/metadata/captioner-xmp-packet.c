@@ -5,199 +5,16 @@
 #include <exempi/xmpconsts.h>
 #include <string.h>
 
+#include "captioner-xmp-aliases.h"
 #include "captioner-xmp-packet.h"
 
 #define RDF_URI "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 #define PAD_LANG "x-captioner-pad"
-#define SHADOW_BASE "http://ns.example.org/captioner/alias/1.0/"
-
-/* exempi 2.6.3's aliases, found by parsing each property alone: every one of them is moved to
- * the property it stands for. */
-static const struct
-{
-  const char *uri;
-  const char *shadow_uri;
-  const char *shadow_prefix;
-  const char *names[8];
-} aliases[] = {
-  { "http://ns.adobe.com/xap/1.0/", SHADOW_BASE "xmp/", "captionerAliasXmp",
-    { "Author", "Authors", "Description", "Format", "Keywords", "Locale", "Title", NULL } },
-  { "http://ns.adobe.com/xap/1.0/rights/", SHADOW_BASE "xmpRights/", "captionerAliasXmpRights",
-    { "Copyright", NULL } },
-  { "http://ns.adobe.com/pdf/1.3/", SHADOW_BASE "pdf/", "captionerAliasPdf",
-    { "Author", "BaseURL", "CreationDate", "Creator", "ModDate", "Subject", "Title", NULL } },
-  { "http://ns.adobe.com/photoshop/1.0/", SHADOW_BASE "photoshop/", "captionerAliasPhotoshop",
-    { "Author", "Caption", "Copyright", "Keywords", "Marked", "Title", "WebStatement", NULL } },
-  { "http://ns.adobe.com/tiff/1.0/", SHADOW_BASE "tiff/", "captionerAliasTiff",
-    { "Artist", "Copyright", "DateTime", "ImageDescription", "Software", NULL } },
-  { "http://ns.adobe.com/exif/1.0/", SHADOW_BASE "exif/", "captionerAliasExif",
-    { "DateTimeDigitized", NULL } },
-  { "http://ns.adobe.com/png/1.0/", SHADOW_BASE "png/", "captionerAliasPng",
-    { "Author", "Copyright", "CreationTime", "Description", "ModificationTime", "Software",
-      "Title", NULL } },
-};
-
-typedef struct
-{
-  gsize  name_start;   /* of "xmlns:" */
-  gsize  end;          /* after the closing quote */
-  char  *prefix;
-  char  *uri;
-} Declaration;
-
-static void
-clear_declaration (gpointer data)
-{
-  Declaration *d = data;
-
-  g_free (d->prefix);
-  g_free (d->uri);
-}
-
-/* Every xmlns:PREFIX="URI" in the text, in order. */
-static GArray *
-find_declarations (const char *text,
-                   gsize       length)
-{
-  GArray *found = g_array_new (FALSE, FALSE, sizeof (Declaration));
-  const char *end = text + length;
-  const char *p = text;
-
-  g_array_set_clear_func (found, clear_declaration);
-  while ((p = memmem (p, end - p, "xmlns:", 6)) != NULL)
-    {
-      const char *name = p + 6;
-      const char *q = name;
-      const char *uri;
-      char quote;
-      Declaration d;
-
-      while (q < end && (g_ascii_isalnum (*q) || *q == '_' || *q == '-' || *q == '.'))
-        q++;
-      if (q == name || q + 2 >= end || q[0] != '=' || (q[1] != '"' && q[1] != '\''))
-        {
-          p = name;
-          continue;
-        }
-      quote = q[1];
-      uri = q + 2;
-      d.prefix = g_strndup (name, q - name);
-      q = memchr (uri, quote, end - uri);
-      if (q == NULL)
-        {
-          g_free (d.prefix);
-          break;
-        }
-      d.name_start = p - text;
-      d.end = (q + 1) - text;
-      d.uri = g_strndup (uri, q - uri);
-      g_array_append_val (found, d);
-      p = q + 1;
-    }
-  return found;
-}
 
 static gboolean
 is_name_end (char c)
 {
   return c == '=' || c == '>' || c == '/' || g_ascii_isspace (c);
-}
-
-static gboolean
-is_name_start (const char *text,
-               gsize       pos)
-{
-  if (pos == 0)
-    return FALSE;
-  return text[pos - 1] == '<' || text[pos - 1] == '/' || g_ascii_isspace (text[pos - 1]);
-}
-
-/* Replaces every element or attribute name PREFIX:NAME by SHADOW:NAME. */
-static gboolean
-shadow_name (GString    *text,
-             const char *prefix,
-             const char *name,
-             const char *shadow_prefix)
-{
-  g_autofree char *qname = g_strconcat (prefix, ":", name, NULL);
-  g_autofree char *shadow = g_strconcat (shadow_prefix, ":", name, NULL);
-  gsize qlen = strlen (qname);
-  gsize pos = 0;
-  gboolean changed = FALSE;
-
-  for (;;)
-    {
-      const char *hit = memmem (text->str + pos, text->len - pos, qname, qlen);
-      gsize at;
-
-      if (hit == NULL)
-        break;
-      at = hit - text->str;
-      if (is_name_start (text->str, at) && at + qlen < text->len &&
-          is_name_end (text->str[at + qlen]))
-        {
-          g_string_erase (text, at, qlen);
-          g_string_insert (text, at, shadow);
-          pos = at + strlen (shadow);
-          changed = TRUE;
-        }
-      else
-        pos = at + qlen;
-    }
-  return changed;
-}
-
-static void
-shadow_aliases (GString *text)
-{
-  g_autoptr(GArray) declarations = find_declarations (text->str, text->len);
-
-  /* Declarations are handled from the last, so that earlier offsets stay right. */
-  for (guint i = declarations->len; i > 0; i--)
-    {
-      const Declaration *d = &g_array_index (declarations, Declaration, i - 1);
-
-      for (guint a = 0; a < G_N_ELEMENTS (aliases); a++)
-        {
-          g_autofree char *extra = NULL;
-          gboolean used = FALSE;
-
-          if (strcmp (d->uri, aliases[a].uri) != 0)
-            continue;
-          if (strcmp (d->prefix, aliases[a].shadow_prefix) == 0)
-            {
-              /* Captioner wrote this packet: the prefix is bound back to its shadow. */
-              gsize uri_start = d->end - 1 - strlen (d->uri);
-
-              g_string_erase (text, uri_start, strlen (d->uri));
-              g_string_insert (text, uri_start, aliases[a].shadow_uri);
-              continue;
-            }
-          for (guint n = 0; aliases[a].names[n] != NULL; n++)
-            {
-              g_autofree char *qname = g_strconcat (d->prefix, ":", aliases[a].names[n], NULL);
-              if (strstr (text->str, qname) != NULL)
-                used = TRUE;
-            }
-          if (!used)
-            continue;
-          extra = g_strdup_printf (" xmlns:%s=\"%s\"", aliases[a].shadow_prefix,
-                                   aliases[a].shadow_uri);
-          g_string_insert (text, d->end, extra);
-        }
-    }
-
-  /* Then the names, for every prefix bound to an alias namespace. */
-  for (guint i = 0; i < declarations->len; i++)
-    {
-      const Declaration *d = &g_array_index (declarations, Declaration, i);
-
-      for (guint a = 0; a < G_N_ELEMENTS (aliases); a++)
-        if (strcmp (d->uri, aliases[a].uri) == 0 &&
-            strcmp (d->prefix, aliases[a].shadow_prefix) != 0)
-          for (guint n = 0; aliases[a].names[n] != NULL; n++)
-            shadow_name (text, d->prefix, aliases[a].names[n], aliases[a].shadow_prefix);
-    }
 }
 
 /* Finds "<PREFIX:LOCAL" as a whole element name from pos; returns its offset or -1. */
@@ -277,7 +94,7 @@ captioner_xmp_packet_protect (const char *data,
                               gsize      *out_length)
 {
   GString *text = g_string_new_len (data, length);
-  g_autoptr(GArray) declarations = find_declarations (data, length);
+  g_autoptr(GArray) declarations = captioner_xmp_find_declarations (data, length);
   g_autoptr(GPtrArray) rdf_prefixes = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < declarations->len; i++)
@@ -288,7 +105,7 @@ captioner_xmp_packet_protect (const char *data,
           !g_ptr_array_find_with_equal_func (rdf_prefixes, d->prefix, g_str_equal, NULL))
         g_ptr_array_add (rdf_prefixes, g_strdup (d->prefix));
     }
-  shadow_aliases (text);
+  captioner_xmp_aliases_shadow (text);
   for (guint i = 0; i < rdf_prefixes->len; i++)
     pad_alternatives (text, g_ptr_array_index (rdf_prefixes, i));
   if (out_length != NULL)
@@ -466,9 +283,7 @@ captioner_xmp_packet_restore (const char *serialised,
   gsize attr, start, end;
 
   strip_pads (text);
-  for (guint a = 0; a < G_N_ELEMENTS (aliases); a++)
-    if (strstr (text->str, aliases[a].shadow_uri) != NULL)
-      g_string_replace (text, aliases[a].shadow_uri, aliases[a].uri, 0);
+  captioner_xmp_aliases_restore (text);
 
   if (toolkit != NULL && find_toolkit (text->str, text->len, &attr, &start, &end))
     {
@@ -481,25 +296,4 @@ captioner_xmp_packet_restore (const char *serialised,
         }
     }
   return g_string_free (text, FALSE);
-}
-
-void
-captioner_xmp_packet_register (void)
-{
-  for (guint a = 0; a < G_N_ELEMENTS (aliases); a++)
-    {
-      XmpStringPtr registered = xmp_string_new ();
-
-      xmp_register_namespace (aliases[a].shadow_uri, aliases[a].shadow_prefix, registered);
-      xmp_string_free (registered);
-    }
-}
-
-const char *
-captioner_xmp_packet_shadow_ns (const char *ns)
-{
-  for (guint a = 0; a < G_N_ELEMENTS (aliases); a++)
-    if (strcmp (ns, aliases[a].uri) == 0)
-      return aliases[a].shadow_uri;
-  return NULL;
 }
