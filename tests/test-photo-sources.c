@@ -468,6 +468,62 @@ test_people_from_photo (void)
   g_assert_cmpint (json_flat_len (after, "[0].XMP-darktable:History"), ==, 2);
 }
 
+/* A sidecar in UTF-16 is read, and the editor told; a save writes it back as UTF-8. */
+static void
+test_utf16_sidecar (void)
+{
+  g_autofree char *dir = test_dir_new ();
+  g_autofree char *photo = make_jpeg (dir, "wide.jpg", 64, 48);
+  g_autofree char *sidecar = g_strconcat (photo, ".xmp", NULL);
+  g_autofree char *text = g_strdup_printf (SIDECAR_HEAD, "");
+  g_autofree char *utf16 = NULL;
+  gsize length = 0;
+  g_autoptr(JsonFlat) info = NULL;
+  g_autoptr(JsonFlat) after = NULL;
+  g_autoptr(CliRun) run = NULL;
+  GString *with_bom = g_string_new_len ("\xfe\xff", 2);
+
+  utf16 = g_convert (text, -1, "UTF-16BE", "UTF-8", NULL, &length, NULL);
+  g_assert_nonnull (utf16);
+  g_string_append_len (with_bom, utf16, length);
+  write_bytes (sidecar, with_bom->str, with_bom->len);
+  info = info_json (photo);
+  g_assert_cmpint (json_flat_len (info, "[0].people"), ==, 3);
+  g_assert_nonnull (strstr (json_flat_str (info, "[0].warning"), "UTF-16"));
+  run = cli_run ("set", photo, "--credit", "Reuters", NULL);
+  cli_assert_exit (run, 0);
+  after = info_json (photo);
+  g_assert_cmpint (json_flat_len (after, "[0].people"), ==, 3);
+  g_assert_cmpstr (json_flat_str (after, "[0].credit"), ==, "Reuters");
+  g_assert_true (json_flat_is_null (after, "[0].warning"));
+  g_string_free (with_bom, TRUE);
+}
+
+/* An agency's creator "Smith; Jones Photo Pool" is one creator: read as it is, written back as
+ * one item when the by-line changes, never split at "; ". */
+static void
+test_creator_not_split (void)
+{
+  g_autofree char *dir = test_dir_new ();
+  g_autofree char *photo = make_jpeg (dir, "pool.jpg", 64, 48);
+  g_autofree char *sidecar = g_strconcat (photo, ".xmp", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "programs",
+                                                    "photo-mechanic.xmp", NULL);
+  g_autoptr(JsonFlat) info = NULL;
+  g_autoptr(JsonFlat) after = NULL;
+  g_autoptr(CliRun) run = NULL;
+
+  copy_file (fixture, sidecar);
+  info = info_json (photo);
+  g_assert_cmpstr (json_flat_str (info, "[0].byline"), ==, "Smith; Jones Photo Pool");
+  run = cli_run ("set", photo, "--byline", "Smith; Jones Photo Pool; Tehran", NULL);
+  cli_assert_exit (run, 0);
+  after = dump (sidecar);
+  g_assert_cmpint (json_flat_len (after, "[0].XMP-dc:Creator"), ==, 1);
+  g_assert_cmpstr (json_flat_str (after, "[0].XMP-dc:Creator[0]"), ==,
+                   "Smith; Jones Photo Pool; Tehran");
+}
+
 /* An exported copy keeps within the IIM limits (caption 2000 bytes, headline 256, credit 32,
  * keyword 64...), cut at a character boundary, in IIM only: its XMP has the whole text. The
  * export says which photo was cut. */
@@ -554,6 +610,8 @@ main (int   argc,
   g_test_add_func ("/captioner/sources/raw-pair", test_raw_pair);
   g_test_add_func ("/captioner/sources/stale-adobe", test_stale_adobe_sidecar);
   g_test_add_func ("/captioner/sources/people-from-photo", test_people_from_photo);
+  g_test_add_func ("/captioner/sources/creator-not-split", test_creator_not_split);
+  g_test_add_func ("/captioner/sources/utf16-sidecar", test_utf16_sidecar);
   g_test_add_func ("/captioner/sources/export-iim-limits", test_export_iim_limits);
   return g_test_run ();
 }
