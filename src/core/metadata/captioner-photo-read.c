@@ -299,6 +299,8 @@ read_xmp (CaptionerPhoto    *self,
 
       if (whole != NULL)
         copy_missing (xmp, whole);
+      /* The packet is whole now: a sidecar made from it has no extension to point to. */
+      xmp_delete_property (xmp, "http://ns.adobe.com/xmp/note/", "HasExtendedXMP");
     }
   return xmp;
 }
