@@ -386,6 +386,29 @@ test_raw_pair (void)
     }
   g_assert_cmpstr (json_flat_str (raw_after, "[0].XMP-dc:Description-de"), ==,
                    "Aussenminister in Teheran.");
+
+  /* Saved twice from one load: the RAW's sidecar as written is the baseline of the second. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (photo);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CaptionerPhoto) loaded = captioner_photo_load (file, NULL, &error);
+    g_autoptr(JsonFlat) raw_last = NULL;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autoptr(CaptionerMetadata) md =
+            captioner_metadata_copy (captioner_photo_get_metadata (loaded));
+        g_autofree char *credit = g_strdup_printf ("Pool %u", i);
+
+        captioner_metadata_set (md, CAPTIONER_FIELD_CREDIT, credit);
+        g_assert_true (captioner_photo_save (loaded, md, CAPTIONER_SAVE_NONE, NULL, &error));
+        g_assert_no_error (error);
+        g_assert_null (captioner_photo_get_warning (loaded));
+      }
+    raw_last = dump (raw_sidecar);
+    g_assert_cmpstr (json_flat_str (raw_last, "[0].XMP-photoshop:Credit"), ==, "Pool 1");
+  }
 }
 
 /* NAME.xmp alone: read, and left as it is; after a save it holds an older caption than

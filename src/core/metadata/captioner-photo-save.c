@@ -74,6 +74,7 @@ typedef struct
   GBytes            *expected;
   GBytes            *base;
   GBytes            *raw_expected;
+  GBytes            *raw_written;
   char              *toolkit;
   gboolean           base_is_photo;
   GBytes            *embedded;       /* the photo's XMP, when its people are not in base */
@@ -97,6 +98,7 @@ save_data_free (SaveData *data)
   g_clear_pointer (&data->expected, g_bytes_unref);
   g_clear_pointer (&data->base, g_bytes_unref);
   g_clear_pointer (&data->raw_expected, g_bytes_unref);
+  g_clear_pointer (&data->raw_written, g_bytes_unref);
   g_clear_pointer (&data->embedded, g_bytes_unref);
   g_clear_pointer (&data->toolkit, g_free);
   g_clear_pointer (&data->raw_problem, g_free);
@@ -189,7 +191,10 @@ write_raw_sidecar (SaveData               *data,
       bytes = g_bytes_new_take (g_steal_pointer (&text), length);
       if (captioner_sidecar_write (data->raw_sidecar, data->raw_expected, bytes, cancellable,
                                    &error))
-        return;
+        {
+          data->raw_written = g_steal_pointer (&bytes);
+          return;
+        }
     }
   {
     g_autofree char *name = g_file_get_basename (data->raw_sidecar);
@@ -321,16 +326,11 @@ commit_save (CaptionerPhoto *self,
   self->sidecar_caption = g_strdup (self->metadata->fields[CAPTIONER_FIELD_CAPTION]);
   g_free (self->sidecar_composed);
   self->sidecar_composed = g_strdup (self->metadata->fields[CAPTIONER_FIELD_COMPOSED]);
-  if (data->raw_sidecar != NULL && data->raw_problem == NULL)
+  if (data->raw_written != NULL)
     {
-      g_autoptr(GBytes) now = NULL;
-
       /* The RAW's sidecar as written is the next save's baseline. */
-      if (captioner_sidecar_read (data->raw_sidecar, &now, NULL, NULL))
-        {
-          g_clear_pointer (&self->raw_bytes, g_bytes_unref);
-          self->raw_bytes = g_steal_pointer (&now);
-        }
+      g_clear_pointer (&self->raw_bytes, g_bytes_unref);
+      self->raw_bytes = g_steal_pointer (&data->raw_written);
     }
   captioner_photo_clear_sidecar_warning (self);
   captioner_photo_warn_stale_adobe (self);
