@@ -210,6 +210,19 @@ test_iim_xmp_disagree (void)
   g_assert_cmpstr (json_flat_str (info, "[0].caption"), ==, "Caption in XMP.");
   g_assert_cmpstr (json_flat_str (info, "[0].credit"), ==, "Reuters");
   g_assert_nonnull (strstr (json_flat_str (info, "[0].warning"), "disagree"));
+
+  /* In step (a date to another precision is the same date): nothing to say. */
+  {
+    g_autofree char *agreeing = make_jpeg (dir, "agreeing.jpg", 64, 48);
+    g_autoptr(JsonFlat) quiet = NULL;
+
+    exiftool_write (agreeing, "-IPTC:Caption-Abstract=Same caption.",
+                    "-XMP-dc:Description=Same caption.", "-IPTC:DateCreated=2023:10:23",
+                    "-XMP-photoshop:DateCreated=2023:10:23 10:00:00+03:30", NULL);
+    quiet = info_json (agreeing);
+    g_assert_cmpstr (json_flat_str (quiet, "[0].caption"), ==, "Same caption.");
+    g_assert_true (json_flat_is_null (quiet, "[0].warning"));
+  }
 }
 
 /* What cameras write into ImageDescription is no caption. */

@@ -306,11 +306,18 @@ read_xmp (CaptionerPhoto    *self,
 }
 
 static gboolean
-is_truncation (const char *short_text,
-               const char *long_text)
+same_value (CaptionerField  field,
+            const char     *iim,
+            const char     *xmp)
 {
+  if (strcmp (iim, xmp) == 0)
+    return TRUE;
+  /* Dates are written to different precisions ("2023-10-23", "...T10:00:00.00+03:00"): the
+   * day is what must agree. */
+  if (field == CAPTIONER_FIELD_DATE_CREATED)
+    return strlen (iim) >= 10 && strlen (xmp) >= 10 && strncmp (iim, xmp, 10) == 0;
   /* An IIM value cut to its dataset's limit is the XMP's beginning, not a disagreement. */
-  return strlen (short_text) >= 32 && g_str_has_prefix (long_text, short_text);
+  return strlen (iim) >= 32 && g_str_has_prefix (xmp, iim);
 }
 
 /* IIM and XMP field by field, as MWG 2.0 reads them: XMP wins, IIM fills what XMP lacks,
@@ -332,11 +339,10 @@ merge_iim (CaptionerPhoto          *self,
 
       if (iv == NULL)
         continue;
-      if (xv != NULL && strcmp (iv, xv) != 0 && digest != CAPTIONER_IIM_DIGEST_MATCHES &&
-          !is_truncation (iv, xv))
+      if (xv != NULL && digest != CAPTIONER_IIM_DIGEST_MATCHES && !same_value (i, iv, xv))
         g_string_append_printf (differing, "%s%s", differing->len ? ", " : "",
                                 captioner_field_get_name (i));
-      if (xv == NULL || digest == CAPTIONER_IIM_DIGEST_DIFFERS)
+      if (xv == NULL || (digest == CAPTIONER_IIM_DIGEST_DIFFERS && !same_value (i, iv, xv)))
         captioner_metadata_set (metadata, i, iv);
     }
   if (iim->keywords[0] != NULL && (!xmp_has_keywords || digest == CAPTIONER_IIM_DIGEST_DIFFERS))
