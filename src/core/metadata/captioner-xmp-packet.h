@@ -34,8 +34,8 @@ void        captioner_xmp_packet_pad            (XmpPtr      xmp);
 /* x:xmptk of a packet, or NULL when it names none. */
 char       *captioner_xmp_packet_get_toolkit    (const char *data,
                                                  gsize       length);
-/* Serialised text as other programs should read it: no placeholders, alias properties under their own
- * namespaces, and the toolkit set to toolkit ("" drops it, NULL keeps exempi's). */
+/* Serialised text as other programs should read it: no placeholders, alias properties under
+ * their own namespaces, and the toolkit set to toolkit ("" drops it, NULL keeps exempi's). */
 char       *captioner_xmp_packet_restore        (const char *serialised,
                                                  const char *toolkit);
 /* Registers the shadow namespaces with exempi (from captioner_xmp_init). */

@@ -15,7 +15,8 @@ typedef struct
 {
   char           *name;
   int             index;       /* the region's item in its list */
-  int             sub;         /* IPTC: their PersonInImage item, or -(PersonInImageWDetails item) */
+  int             sub;         /* IPTC: their PersonInImage item, or minus their
+                                * PersonInImageWDetails item */
   gboolean        has_area;
   CaptionerRect   rect;        /* stored, normalised, top-left; the bounding box */
   CaptionerShape  shape;
