@@ -143,6 +143,14 @@ captioner_cli_export (int    argc,
       status = 1;
     }
 
+  /* Copies exported with a change the editor should know of (IIM cut to its limits). */
+  {
+    g_auto(GStrv) notices = captioner_export_dup_notices (export);
+
+    for (guint i = 0; notices[i] != NULL; i++)
+      fprintf (captioner_cli_stderr (), "captioner-cli: %s\n", notices[i]);
+  }
+
   /* With --output -, what could be exported is printed even when some photos failed. */
   contents = captioner_export_get_contents (export);
   if (to_stdout && contents != NULL)

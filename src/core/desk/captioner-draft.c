@@ -41,7 +41,7 @@ static guint signals[N_SIGNALS];
  * It is protected when it is in the sidecar (another editor's words on a shared folder,
  * Photo Mechanic's or Lightroom's), or when people are named beside it (composing would put
  * a list of names in place of its words): then it is kept as it is until the editor writes
- * their own words, by editing the body, or the people when it was adopted as the body. A
+ * their own words by editing the body (naming a person adds no names to it either). A
  * protected caption that a save would replace needs the editor's say (the save fails with
  * CAPTIONER_ERROR_CAPTION_CHANGED unless forced).
  *
@@ -85,10 +85,8 @@ composing (CaptionerDraft          *self,
 {
   if (!self->caption_protected)
     return TRUE;
-  if (g_strcmp0 (md->fields[CAPTIONER_FIELD_CAPTION_BODY],
-                 self->opened->fields[CAPTIONER_FIELD_CAPTION_BODY]) != 0)
-    return TRUE;
-  return self->adopted && !captioner_people_equal (md->people, self->opened->people);
+  return g_strcmp0 (md->fields[CAPTIONER_FIELD_CAPTION_BODY],
+                    self->opened->fields[CAPTIONER_FIELD_CAPTION_BODY]) != 0;
 }
 
 /* The adopted wire caption, not edited yet: the first edit of any field composes it. */

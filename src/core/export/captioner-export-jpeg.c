@@ -171,6 +171,20 @@ captioner_jpeg_caption_copy (GBytes                   *original,
                              int                       orientation,
                              GError                  **error)
 {
+  return captioner_jpeg_caption_copy_full (original, metadata, sidecar_xmp, stored_width,
+                                           stored_height, orientation, NULL, error);
+}
+
+GBytes *
+captioner_jpeg_caption_copy_full (GBytes                   *original,
+                                  const CaptionerMetadata  *metadata,
+                                  GBytes                   *sidecar_xmp,
+                                  int                       stored_width,
+                                  int                       stored_height,
+                                  int                       orientation,
+                                  GPtrArray                *cut,
+                                  GError                  **error)
+{
   gsize length;
   const guint8 *data = g_bytes_get_data (original, &length);
   const guint8 *image = NULL;
@@ -214,9 +228,10 @@ captioner_jpeg_caption_copy (GBytes                   *original,
     return NULL;
 
   old_iim = captioner_iptc_find_in_irb (old_irb->data, old_irb->len);
-  iim = captioner_iptc_encode (metadata,
-                               old_iim ? g_bytes_get_data (old_iim, NULL) : NULL,
-                               old_iim ? g_bytes_get_size (old_iim) : 0);
+  /* Each text within its IIM limit, cut at a character boundary; the XMP keeps it whole. */
+  iim = captioner_iptc_encode_full (metadata,
+                                    old_iim ? g_bytes_get_data (old_iim, NULL) : NULL,
+                                    old_iim ? g_bytes_get_size (old_iim) : 0, cut);
   irb = captioner_iptc_build_irb (old_irb->data, old_irb->len, iim);
 
   out = g_byte_array_sized_new (length + 64 * 1024);

@@ -42,6 +42,17 @@ GBytes  *captioner_jpeg_caption_copy (GBytes                  *original,
                                       int                      orientation,
                                       GError                 **error);
 
+/* The same; the names of the fields cut to fit the IIM limits are added to cut (see
+ * captioner_iptc_encode_full), the XMP keeps them whole. */
+GBytes  *captioner_jpeg_caption_copy_full (GBytes                  *original,
+                                           const CaptionerMetadata *metadata,
+                                           GBytes                  *sidecar_xmp,
+                                           int                      stored_width,
+                                           int                      stored_height,
+                                           int                      orientation,
+                                           GPtrArray               *cut,
+                                           GError                 **error);
+
 /* XMP (captioner-export-xmp.c): the packet to embed: the original's embedded XMP with the
  * sidecar's properties over it and the metadata's fields written by captioner_xmp_write_metadata,
  * serialised by exempi. */

@@ -71,7 +71,6 @@ captioner_export_xmp_packet (const char               *embedded,
                              GError                  **error)
 {
   g_autoptr(CaptionerXmp) xmp = NULL;
-  g_autoptr(ExportXmpString) packet = xmp_string_new ();
 
   g_return_val_if_fail (metadata != NULL, NULL);
 
@@ -106,15 +105,5 @@ captioner_export_xmp_packet (const char               *embedded,
   /* The copy carries no extended XMP segments. */
   xmp_delete_property (xmp, NS_XMP_NOTE, "HasExtendedXMP");
 
-  /* In a JPEG the packet keeps its wrapper and some padding, so that editors can update it in
-   * place; a packet too large for that goes without. */
-  if (xmp_serialize (xmp, packet, 0, 2048) && strlen (xmp_string_cstr (packet)) <= XMP_MAX_PACKET)
-    return g_strdup (xmp_string_cstr (packet));
-  if (xmp_serialize (xmp, packet, XMP_SERIAL_USECOMPACTFORMAT, 0) &&
-      strlen (xmp_string_cstr (packet)) <= XMP_MAX_PACKET)
-    return g_strdup (xmp_string_cstr (packet));
-
-  g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_FAILED,
-               _("its XMP is larger than the 64 KB a JPEG segment holds"));
-  return NULL;
+  return captioner_xmp_serialize_embedded (xmp, NULL, XMP_MAX_PACKET, error);
 }

@@ -23,6 +23,7 @@ struct _CaptionerExport
   GHashTable            *protected_ids; /* id::file of those that exist */
   GHashTable            *written;     /* URI of each output written → the photo's name */
   GBytes                *contents;    /* csv, json after closing in memory */
+  GPtrArray             *notices;     /* char*: what an export changed in a copy */
 };
 
 G_DEFINE_FINAL_TYPE (CaptionerExport, captioner_export, G_TYPE_OBJECT)
@@ -251,6 +252,7 @@ export_jpeg (CaptionerExport  *self,
   g_autoptr(GBytes) original = NULL;
   g_autoptr(GBytes) sidecar_bytes = NULL;
   g_autoptr(GBytes) copy = NULL;
+  g_autoptr(GPtrArray) cut = NULL;
 
   if (!captioner_export_check_output_name (base, error))
     return FALSE;
@@ -263,13 +265,26 @@ export_jpeg (CaptionerExport  *self,
       if (sidecar_bytes == NULL)
         return FALSE;
     }
-  copy = captioner_jpeg_caption_copy (original, captioner_photo_get_metadata (photo),
-                                      sidecar_bytes,
-                                      captioner_photo_get_stored_width (photo),
-                                      captioner_photo_get_stored_height (photo),
-                                      captioner_photo_get_orientation (photo), error);
+  cut = g_ptr_array_new_with_free_func (g_free);
+  copy = captioner_jpeg_caption_copy_full (original, captioner_photo_get_metadata (photo),
+                                           sidecar_bytes,
+                                           captioner_photo_get_stored_width (photo),
+                                           captioner_photo_get_stored_height (photo),
+                                           captioner_photo_get_orientation (photo), cut, error);
   if (copy == NULL)
     return FALSE;
+  if (cut->len > 0)
+    {
+      g_autofree char *fields = NULL;
+
+      g_ptr_array_add (cut, NULL);
+      fields = g_strjoinv (", ", (char **) cut->pdata);
+      /* TRANSLATORS: the photo's name, then the fields (caption, headline, keywords...) */
+      g_ptr_array_add (self->notices,
+                       g_strdup_printf (_("%s: the copy's IPTC IIM is cut to its length limits "
+                                          "(%s); its XMP holds the whole text"),
+                                        captioner_photo_get_display_name (photo), fields));
+    }
   destination = g_file_get_child (folder, base);
   return write_output (self, destination, copy, base, cancellable, error);
 }
@@ -285,6 +300,7 @@ captioner_export_finalize (GObject *object)
   g_clear_pointer (&self->protected_ids, g_hash_table_unref);
   g_clear_pointer (&self->written, g_hash_table_unref);
   g_clear_pointer (&self->contents, g_bytes_unref);
+  g_clear_pointer (&self->notices, g_ptr_array_unref);
   G_OBJECT_CLASS (captioner_export_parent_class)->finalize (object);
 }
 
@@ -298,6 +314,7 @@ static void
 captioner_export_init (CaptionerExport *self)
 {
   self->document = g_string_new (NULL);
+  self->notices = g_ptr_array_new_with_free_func (g_free);
   self->protected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->protected_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -460,6 +477,22 @@ captioner_export_add_photo (CaptionerExport  *self,
   if (!ok)
     prefix_error (error, file);
   return ok;
+}
+
+char **
+captioner_export_dup_notices (CaptionerExport *self)
+{
+  GStrvBuilder *builder;
+  char **notices;
+
+  g_return_val_if_fail (CAPTIONER_IS_EXPORT (self), NULL);
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < self->notices->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (self->notices, i));
+  notices = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return notices;
 }
 
 gboolean

@@ -80,6 +80,10 @@ void                   captioner_export_protect            (CaptionerExport     
 /* Protects a photo and both names its sidecar may have (NAME.EXT.xmp, NAME.xmp). */
 void                   captioner_export_protect_photo      (CaptionerExport       *self,
                                                             GFile                 *file);
+/* What the export changed in the copies, one line per photo, naming it: a JPEG copy whose IPTC
+ * IIM had to be cut to the IIM length limits (its XMP keeps the whole text). Empty when
+ * nothing was; the photos were exported all the same. */
+char                 **captioner_export_dup_notices        (CaptionerExport       *self);
 /* Writes the collected rows (csv, json) atomically; nothing to do for the other formats. */
 gboolean               captioner_export_close              (CaptionerExport       *self,
                                                             GCancellable          *cancellable,

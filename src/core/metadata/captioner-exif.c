@@ -216,7 +216,10 @@ read_entries (CaptionerExif *exif,
 
   if (get_integer (data, EXIF_IFD_0, EXIF_TAG_ORIENTATION, &integer) &&
       captioner_orientation_is_valid (integer))
-    exif->orientation = integer;
+    {
+      exif->orientation = integer;
+      exif->has_orientation = TRUE;
+    }
 
   exif->make = get_text (data, EXIF_IFD_0, EXIF_TAG_MAKE);
   exif->model = get_text (data, EXIF_IFD_0, EXIF_TAG_MODEL);
@@ -401,4 +404,34 @@ captioner_exif_new_from_data (const guint8 *data,
   if (log != NULL)
     exif_log_unref (log);
   return exif;
+}
+
+gboolean
+captioner_exif_is_boilerplate_description (const char *text)
+{
+  /* What cameras and phones put there by default (as digiKam and exiftool users list them). */
+  static const char * const known[] = {
+    "OLYMPUS DIGITAL CAMERA", "SONY DSC", "DIGITAL CAMERA", "KODAK DIGITAL STILL CAMERA",
+    "MINOLTA DIGITAL CAMERA", "KONICA MINOLTA DIGITAL CAMERA", "SAMSUNG DIGITAL CAMERA",
+    "SAMSUNG", "EXIF_JPEG_PICTURE", "EXIF JPEG", "CASIO DIGITAL CAMERA", "CASIO QV CAMERA",
+    "LEICA DIGITAL CAMERA", "PENTAX DIGITAL CAMERA", "PENTAX IMAGE", "NIKON DIGITAL CAMERA",
+    "FUJIFILM DIGITAL CAMERA", "PANASONIC DIGITAL CAMERA", "SANYO DIGITAL CAMERA",
+    "RICOH DIGITAL CAMERA", "DCIM", "DEFAULT", "CAMERA", "PICTURE", "IMAGE", "PHOTO",
+  };
+  g_autofree char *trimmed = NULL;
+  g_autofree char *upper = NULL;
+
+  if (text == NULL)
+    return TRUE;
+  trimmed = g_strstrip (g_strdup (text));
+  if (*trimmed == '\0')
+    return TRUE;
+  upper = g_ascii_strup (trimmed, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (strcmp (upper, known[i]) == 0)
+      return TRUE;
+  /* "<MAKE> DIGITAL CAMERA", "<MAKE> DSC": a make and a word, never a sentence. */
+  return strlen (upper) <= 40 && strchr (upper, '.') == NULL &&
+         (g_str_has_suffix (upper, " DIGITAL CAMERA") ||
+          g_str_has_suffix (upper, " DIGITAL STILL CAMERA") || g_str_has_suffix (upper, " DSC"));
 }

@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   int     orientation;        /* 1..8, 1 when absent or invalid */
+  gboolean has_orientation;   /* the tag was there and valid */
   char   *make;
   char   *model;
   char   *lens;
@@ -39,6 +40,9 @@ void           captioner_exif_free      (CaptionerExif       *exif);
  * corrupt data gives what could be read. */
 CaptionerExif *captioner_exif_new_from_data (const guint8    *data,
                                              gsize            length);
+/* Whether an ImageDescription is what a camera writes into every photo ("OLYMPUS DIGITAL
+ * CAMERA", "SONY DSC", blanks...) rather than a caption. */
+gboolean       captioner_exif_is_boilerplate_description (const char *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaptionerExif, captioner_exif_free)
 

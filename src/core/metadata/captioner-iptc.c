@@ -8,13 +8,11 @@
 
 #include "captioner-error.h"
 #include "captioner-iptc.h"
+#include "captioner-iptc-private.h"
 
 /* IPTC IIM 4.2: each dataset is 0x1C, record, dataset, a 16-bit big-endian length (or an
  * extended length when the top bit is set), then the value. */
 
-#define IIM_TAG 0x1C
-#define IRB_IPTC 0x0404
-#define IRB_IPTC_DIGEST 0x0425
 
 typedef struct
 {
@@ -23,11 +21,7 @@ typedef struct
   GBytes *value;
 } Dataset;
 
-static const struct
-{
-  guint8         dataset;
-  CaptionerField field;
-} field_datasets[] = {
+const CaptionerIimField captioner_iim_fields[] = {
   { 40, CAPTIONER_FIELD_INSTRUCTIONS },   /* SpecialInstructions */
   { 80, CAPTIONER_FIELD_BYLINE },         /* By-line */
   { 90, CAPTIONER_FIELD_CITY },           /* City */
@@ -39,6 +33,7 @@ static const struct
   { 115, CAPTIONER_FIELD_SOURCE },        /* Source */
   { 116, CAPTIONER_FIELD_COPYRIGHT },     /* CopyrightNotice */
   { 120, CAPTIONER_FIELD_CAPTION },       /* Caption-Abstract */
+  { 0, 0 },
 };
 
 /* Record 2 datasets written from the metadata (or left out when it has no value): the old
@@ -48,8 +43,8 @@ is_managed (guint8 dataset)
 {
   if (dataset == 0 || dataset == 25 || dataset == 55 || dataset == 60)
     return TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (field_datasets); i++)
-    if (field_datasets[i].dataset == dataset)
+  for (guint i = 0; i < CAPTIONER_IIM_N_FIELDS; i++)
+    if (captioner_iim_fields[i].dataset == dataset)
       return TRUE;
   return FALSE;
 }
@@ -72,13 +67,51 @@ add_dataset (GArray     *datasets,
   g_array_append_val (datasets, d);
 }
 
+/* IIM 4.2's maximum length of each text dataset, in bytes. */
+static gsize
+dataset_limit (guint8 dataset)
+{
+  switch (dataset)
+    {
+    case 120: return 2000;  /* Caption-Abstract */
+    case 105: return 256;   /* Headline */
+    case 40:  return 256;   /* SpecialInstructions */
+    case 116: return 128;   /* CopyrightNotice */
+    case 101: return 64;    /* Country */
+    case 25:  return 64;    /* Keywords */
+    case 80:                /* By-line */
+    case 90:                /* City */
+    case 95:                /* Province-State */
+    case 103:               /* OriginalTransmissionReference */
+    case 110:               /* Credit */
+    case 115: return 32;    /* Source */
+    default:  return G_MAXSIZE;
+    }
+}
+
+/* Cut to the dataset's limit at a UTF-8 character boundary: readers that check the limits
+ * refuse a longer dataset, and half a character is no text. */
 static void
 add_text (GArray     *datasets,
           guint8      dataset,
-          const char *text)
+          const char *text,
+          GPtrArray  *cut,
+          const char *what)
 {
-  if (text != NULL && *text != '\0')
-    add_dataset (datasets, 2, dataset, text, strlen (text));
+  gsize length, limit = dataset_limit (dataset);
+
+  if (text == NULL || *text == '\0')
+    return;
+  length = strlen (text);
+  if (length > limit)
+    {
+      length = limit;
+      while (length > 0 && ((guint8) text[length] & 0xC0) == 0x80)
+        length--;
+      if (cut != NULL && !g_ptr_array_find_with_equal_func (cut, what, g_str_equal, NULL))
+        g_ptr_array_add (cut, g_strdup (what));
+    }
+  add_dataset (datasets, 2, dataset, text, length);
 }
 
 /* DateCreated CCYYMMDD and TimeCreated HHMMSS±HHMM from an ISO 8601 date ("2023-10-23",
@@ -137,14 +170,11 @@ add_date (GArray     *datasets,
   g_string_free (time, TRUE);
 }
 
-/* Calls func (when not NULL) for every dataset of an IIM block; stops at the first malformed
- * one. Returns FALSE when it stopped on damage, TRUE when the block ended or only zero padding
- * was left. */
-static gboolean
-parse_iim (const guint8 *data,
-           gsize         length,
-           void        (*func) (guint8, guint8, const guint8 *, gsize, gpointer),
-           gpointer      user_data)
+gboolean
+captioner_iim_parse (const guint8 *data,
+                     gsize         length,
+                     void        (*func) (guint8, guint8, const guint8 *, gsize, gpointer),
+                     gpointer      user_data)
 {
   gsize pos = 0;
 
@@ -243,6 +273,15 @@ captioner_iptc_encode (const CaptionerMetadata *metadata,
                        const guint8            *old_iim,
                        gsize                    old_length)
 {
+  return captioner_iptc_encode_full (metadata, old_iim, old_length, NULL);
+}
+
+GBytes *
+captioner_iptc_encode_full (const CaptionerMetadata *metadata,
+                            const guint8            *old_iim,
+                            gsize                    old_length,
+                            GPtrArray               *cut)
+{
   g_autoptr(GArray) datasets = g_array_new (FALSE, FALSE, sizeof (Dataset));
   GByteArray *out = g_byte_array_new ();
   KeepData keep = { datasets, FALSE };
@@ -254,17 +293,18 @@ captioner_iptc_encode (const CaptionerMetadata *metadata,
 
   add_dataset (datasets, 1, 90, "\x1b%G", 3);
   add_dataset (datasets, 2, 0, version, sizeof version);
-  for (guint i = 0; i < G_N_ELEMENTS (field_datasets); i++)
-    add_text (datasets, field_datasets[i].dataset,
-              captioner_metadata_get (metadata, field_datasets[i].field));
+  for (guint i = 0; i < CAPTIONER_IIM_N_FIELDS; i++)
+    add_text (datasets, captioner_iim_fields[i].dataset,
+              captioner_metadata_get (metadata, captioner_iim_fields[i].field), cut,
+              captioner_field_get_name (captioner_iim_fields[i].field));
   for (guint i = 0; metadata->keywords[i] != NULL; i++)
-    add_text (datasets, 25, metadata->keywords[i]);
+    add_text (datasets, 25, metadata->keywords[i], cut, "keywords");
   add_date (datasets, captioner_metadata_get (metadata, CAPTIONER_FIELD_DATE_CREATED));
 
   if (old_iim != NULL)
     {
-      parse_iim (old_iim, old_length, find_utf8_cb, &keep.utf8);
-      parse_iim (old_iim, old_length, keep_unmanaged_cb, &keep);
+      captioner_iim_parse (old_iim, old_length, find_utf8_cb, &keep.utf8);
+      captioner_iim_parse (old_iim, old_length, keep_unmanaged_cb, &keep);
     }
 
   /* IIM wants datasets in ascending order. An insertion sort is stable: repeated datasets
@@ -312,11 +352,12 @@ captioner_iptc_encode (const CaptionerMetadata *metadata,
 
 /* Walks the resources of a Photoshop image resource block. Returns FALSE when it is
  * malformed; func gets each resource's id, its whole encoding and its data. */
-static gboolean
-walk_irb (const guint8 *irb,
-          gsize         length,
-          gboolean    (*func) (guint16, const guint8 *, gsize, const guint8 *, gsize, gpointer),
-          gpointer      user_data)
+gboolean
+captioner_irb_walk (const guint8 *irb,
+                    gsize         length,
+                    gboolean    (*func) (guint16, const guint8 *, gsize, const guint8 *, gsize,
+                                         gpointer),
+                    gpointer      user_data)
 {
   gsize pos = 0;
 
@@ -388,7 +429,7 @@ captioner_iptc_build_irb (const guint8 *old_irb,
   const guint8 *iim_data = g_bytes_get_data (iim, &iim_length);
 
   if (old_irb != NULL)
-    walk_irb (old_irb, old_length, keep_resource_cb, out);
+    captioner_irb_walk (old_irb, old_length, keep_resource_cb, out);
 
   append_resource (out, IRB_IPTC, iim_data, iim_length);
   /* MWG: the digest tells readers that the IIM and the XMP were written together. */
@@ -428,7 +469,7 @@ captioner_iptc_find_in_irb (const guint8 *irb,
 
   g_return_val_if_fail (irb != NULL || length == 0, NULL);
 
-  walk_irb (irb, length, find_iptc_cb, &find);
+  captioner_irb_walk (irb, length, find_iptc_cb, &find);
   return find.found;
 }
 
@@ -442,7 +483,7 @@ check_resource_cb (guint16       id,
 {
   gboolean *ok = user_data;
 
-  if (id == IRB_IPTC && !parse_iim (data, size, NULL, NULL))
+  if (id == IRB_IPTC && !captioner_iim_parse (data, size, NULL, NULL))
     {
       *ok = FALSE;
       return FALSE;
@@ -459,7 +500,7 @@ captioner_iptc_check_irb (const guint8  *irb,
 
   g_return_val_if_fail (irb != NULL || length == 0, FALSE);
 
-  if (!walk_irb (irb, length, check_resource_cb, &ok) || !ok)
+  if (!captioner_irb_walk (irb, length, check_resource_cb, &ok) || !ok)
     {
       g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_CORRUPT,
                            _("its IPTC block is damaged"));

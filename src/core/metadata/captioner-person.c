@@ -48,8 +48,16 @@ captioner_person_copy (const CaptionerPerson *person)
 
   g_return_val_if_fail (person != NULL, NULL);
 
-  copy = captioner_person_new (person->name, person->has_region ? &person->region : NULL);
+  copy = captioner_person_new (person->name, NULL);
+  copy->has_region = person->has_region;
+  copy->region = person->region;
   copy->id = person->id;
+  copy->shape = person->shape;
+  if (person->points != NULL)
+    {
+      copy->points = g_array_sized_new (FALSE, FALSE, sizeof (CaptionerPoint), person->points->len);
+      g_array_append_vals (copy->points, person->points->data, person->points->len);
+    }
   return copy;
 }
 
@@ -59,6 +67,7 @@ captioner_person_free (CaptionerPerson *person)
   if (person == NULL)
     return;
   g_free (person->name);
+  g_clear_pointer (&person->points, g_array_unref);
   g_free (person);
 }
 
@@ -74,6 +83,67 @@ captioner_person_get_displayed_region (const CaptionerPerson *person,
     return FALSE;
   captioner_orientation_to_displayed (orientation, &person->region, displayed);
   return TRUE;
+}
+
+GArray *
+captioner_person_dup_displayed_points (const CaptionerPerson *person,
+                                       int                    orientation)
+{
+  GArray *points;
+
+  g_return_val_if_fail (person != NULL, NULL);
+
+  if (!person->has_region || person->shape != CAPTIONER_SHAPE_POLYGON || person->points == NULL)
+    return NULL;
+  points = g_array_sized_new (FALSE, FALSE, sizeof (CaptionerPoint), person->points->len);
+  for (guint i = 0; i < person->points->len; i++)
+    {
+      const CaptionerPoint *p = &g_array_index (person->points, CaptionerPoint, i);
+      CaptionerRect stored = { person->region.x + p->x * person->region.w,
+                               person->region.y + p->y * person->region.h, 0, 0 };
+      CaptionerRect displayed;
+      CaptionerPoint out;
+
+      captioner_orientation_to_displayed (orientation, &stored, &displayed);
+      out.x = displayed.x;
+      out.y = displayed.y;
+      g_array_append_val (points, out);
+    }
+  return points;
+}
+
+void
+captioner_person_set_polygon (CaptionerPerson      *person,
+                              const CaptionerPoint *stored_points,
+                              guint                 n_points)
+{
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  g_return_if_fail (person != NULL);
+  g_return_if_fail (stored_points != NULL || n_points == 0);
+
+  g_clear_pointer (&person->points, g_array_unref);
+  if (n_points < 3)
+    return;
+  for (guint i = 0; i < n_points; i++)
+    {
+      x0 = MIN (x0, stored_points[i].x);
+      y0 = MIN (y0, stored_points[i].y);
+      x1 = MAX (x1, stored_points[i].x);
+      y1 = MAX (y1, stored_points[i].y);
+    }
+  if (!(x1 > x0 && y1 > y0))
+    return;
+  person->has_region = TRUE;
+  person->region = (CaptionerRect) { x0, y0, x1 - x0, y1 - y0 };
+  person->shape = CAPTIONER_SHAPE_POLYGON;
+  person->points = g_array_sized_new (FALSE, FALSE, sizeof (CaptionerPoint), n_points);
+  for (guint i = 0; i < n_points; i++)
+    {
+      CaptionerPoint p = { (stored_points[i].x - x0) / (x1 - x0),
+                           (stored_points[i].y - y0) / (y1 - y0) };
+      g_array_append_val (person->points, p);
+    }
 }
 
 static gboolean

@@ -8,15 +8,35 @@ G_BEGIN_DECLS
 
 #define CAPTIONER_TYPE_PERSON (captioner_person_get_type ())
 
-/* A person named in a photo. The name may carry a title ("Armenian Foreign Minister Ararat
- * Mirzoyan"), and an id that stays theirs while they are renamed or moved. The region, when there is one, is kept as the file stores it: normalised to the
- * image as stored, x/y the top-left corner. Convert through the orientation for display. */
+/* The shape of a person's region as the file draws it (IPTC ImageRegion rbShape). */
+typedef enum
+{
+  CAPTIONER_SHAPE_RECTANGLE,
+  CAPTIONER_SHAPE_CIRCLE,    /* the circle (an ellipse when normalised) inside the region */
+  CAPTIONER_SHAPE_POLYGON,   /* the vertices in points */
+} CaptionerShape;
+
+/* A point relative to a person's region: 0..1 of its width and height from its top-left. */
 typedef struct
 {
-  guint          id;         /* who this is within the photo's metadata; 0 until assigned */
-  char          *name;
-  gboolean       has_region;
-  CaptionerRect  region;
+  double x;
+  double y;
+} CaptionerPoint;
+
+/* A person named in a photo. The name may carry a title ("Armenian Foreign Minister Ararat
+ * Mirzoyan"), and an id that stays theirs while they are renamed or moved. The region, when
+ * there is one, is kept as the file stores it: normalised to the image as stored, x/y the
+ * top-left corner; for a circle or a polygon it is the bounding box, and it is what orders
+ * people left to right. Convert through the orientation for display. Moving or resizing the
+ * region moves the shape with it (a polygon's points are relative to the region). */
+typedef struct
+{
+  guint           id;         /* who this is within the photo's metadata; 0 until assigned */
+  char           *name;
+  gboolean        has_region;
+  CaptionerRect   region;
+  CaptionerShape  shape;      /* RECTANGLE unless the file drew another shape */
+  GArray         *points;     /* CaptionerPoint, POLYGON only (else NULL), relative to region */
 } CaptionerPerson;
 
 GType            captioner_person_get_type            (void) G_GNUC_CONST;
@@ -30,6 +50,15 @@ void             captioner_person_free                (CaptionerPerson       *pe
 gboolean         captioner_person_get_displayed_region (const CaptionerPerson *person,
                                                         int                    orientation,
                                                         CaptionerRect         *displayed);
+/* A polygon's vertices in the displayed photo, normalised (CaptionerPoint); NULL when the
+ * person has no polygon. */
+GArray          *captioner_person_dup_displayed_points (const CaptionerPerson *person,
+                                                        int                    orientation);
+/* Makes person a polygon with these vertices, normalised to the image as stored: the region
+ * becomes their bounding box. */
+void             captioner_person_set_polygon         (CaptionerPerson       *person,
+                                                       const CaptionerPoint  *stored_points,
+                                                       guint                  n_points);
 gboolean         captioner_person_parse_spec          (const char            *spec,
                                                        char                 **name,
                                                        CaptionerRect         *displayed_region,

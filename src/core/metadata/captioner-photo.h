@@ -42,20 +42,29 @@ int                      captioner_photo_get_width         (CaptionerPhoto      
 int                      captioner_photo_get_height        (CaptionerPhoto      *self);
 const CaptionerExif     *captioner_photo_get_exif          (CaptionerPhoto      *self);
 GBytes                  *captioner_photo_get_thumbnail     (CaptionerPhoto      *self);
-/* The merged metadata as read: sidecar over embedded XMP over IIM over EXIF. */
+/* The merged metadata as read: sidecar over embedded XMP over IIM over EXIF (see README,
+ * "Which source wins"); after a save, the metadata saved. People read from a file are
+ * numbered 1..N in the order the packet lists them; people a save added have the ids it gave
+ * them (a draft should take them from here after saving). */
 const CaptionerMetadata *captioner_photo_get_metadata      (CaptionerPhoto      *self);
-/* The sidecar that was read (NAME.EXT.xmp or NAME.xmp), or NULL. */
+/* The sidecar that was read (NAME.EXT.xmp or NAME.xmp, in any case), or NULL. */
 GFile                   *captioner_photo_get_sidecar       (CaptionerPhoto      *self);
-/* Where Captioner writes: NAME.EXT.xmp. */
+/* Where a save writes: the NAME.EXT.xmp that was found (NAME.JPG.XMP...), else a new
+ * NAME.EXT.xmp (NAME.xmp is left as it is; a RAW's NAME.xmp gets the caption fields too). */
 GFile                   *captioner_photo_get_sidecar_target (CaptionerPhoto     *self);
-/* Something the editor should know (both sidecar names present and disagreeing), or NULL. */
+/* Something the editor should know, or NULL: both sidecar names present and disagreeing, or
+ * NAME.xmp left behind by a save; an orientation, an IIM and XMP that disagree; IIM read in a
+ * guessed character set; UTF-16 XMP; damaged EXIF or IIM. Several are joined with "; ". */
 const char              *captioner_photo_get_warning       (CaptionerPhoto      *self);
 /* Whether the sidecar holds a caption another program wrote, or changed after Captioner
  * composed it there (captioner_caption_is_foreign). A save that would replace it fails with
  * CAPTIONER_ERROR_CAPTION_CHANGED unless forced. */
 gboolean                 captioner_photo_has_foreign_caption (CaptionerPhoto    *self);
 
-/* Writes metadata into NAME.EXT.xmp atomically, keeping every other property there. Fails with
+/* Writes what changed between the photo's metadata and metadata (field by field, person by
+ * person by id) into the sidecar it read, or a new NAME.EXT.xmp started from the photo's
+ * embedded XMP, atomically; every other property, language, item and region stays as it was.
+ * A RAW of the same name gets the changed caption fields in its NAME.xmp. Fails with
  * CAPTIONER_ERROR_CONFLICT when the sidecar changed on disk since it was read, and with
  * CAPTIONER_ERROR_CAPTION_CHANGED when another program changed the caption (see the flags).
  * On success the photo holds the new metadata and the new sidecar state. Never opens the photo

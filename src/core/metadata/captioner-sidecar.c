@@ -45,6 +45,91 @@ captioner_sidecar_adobe_file_for (GFile *photo)
   return g_file_get_child (parent, name);
 }
 
+static GFile *
+first_existing (GFile      *photo,
+                GPtrArray  *names,
+                GCancellable *cancellable)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (photo);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autoptr(GFile) candidate = g_file_get_child (parent, g_ptr_array_index (names, i));
+
+      if (g_file_query_exists (candidate, cancellable))
+        return g_steal_pointer (&candidate);
+    }
+  return NULL;
+}
+
+/* NAME and EXT of a photo's basename (EXT without the dot, "" when it has none). */
+static void
+split_name (GFile  *photo,
+            char  **name,
+            char  **ext)
+{
+  g_autofree char *basename = g_file_get_basename (photo);
+  char *dot = strrchr (basename, '.');
+
+  if (dot != NULL && dot != basename)
+    {
+      *ext = g_strdup (dot + 1);
+      *dot = '\0';
+    }
+  else
+    *ext = g_strdup ("");
+  *name = g_steal_pointer (&basename);
+}
+
+GFile *
+captioner_sidecar_find (GFile        *photo,
+                        gboolean      adobe,
+                        GCancellable *cancellable)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *name = NULL;
+  g_autofree char *ext = NULL;
+  g_autofree char *basename = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (photo), NULL);
+
+  /* The photo's own name with ".xmp" or ".XMP" (cameras and Windows programs write capitals):
+   * two lookups a photo, as a folder on a network share pays for each. */
+  split_name (photo, &name, &ext);
+  basename = adobe || *ext == '\0' ? g_strdup (name) : g_strdup_printf ("%s.%s", name, ext);
+  g_ptr_array_add (names, g_strconcat (basename, ".xmp", NULL));
+  g_ptr_array_add (names, g_strconcat (basename, ".XMP", NULL));
+  return first_existing (photo, names, cancellable);
+}
+
+GFile *
+captioner_sidecar_find_raw (GFile        *photo,
+                            GCancellable *cancellable)
+{
+  static const char * const raws[] = { "cr2", "cr3", "nef", "arw", "raf", "orf", "rw2", "dng",
+                                       "pef" };
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *name = NULL;
+  g_autofree char *ext = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (photo), NULL);
+
+  split_name (photo, &name, &ext);
+  for (guint i = 0; i < G_N_ELEMENTS (raws); i++)
+    if (g_ascii_strcasecmp (ext, raws[i]) == 0)
+      return NULL;   /* the photo is the RAW */
+  for (guint i = 0; i < G_N_ELEMENTS (raws); i++)
+    {
+      g_autofree char *upper = g_ascii_strup (raws[i], -1);
+      g_autofree char *a = g_strdup_printf ("%s.%s", name, upper);
+      g_autofree char *b = g_strdup_printf ("%s.%s", name, raws[i]);
+
+      g_ptr_array_add (names, g_steal_pointer (&a));
+      g_ptr_array_add (names, g_steal_pointer (&b));
+    }
+  return first_existing (photo, names, cancellable);
+}
+
 gboolean
 captioner_sidecar_read (GFile         *sidecar,
                         GBytes       **contents,

@@ -2,7 +2,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "captioner-exif.h"
 #include "captioner-xmp-fields.h"
+#include "captioner-xmp-packet.h"
 #include "captioner-xmp-util.h"
 
 /* The caption fields and keywords in XMP: which property holds each, read and written. */
@@ -34,6 +38,56 @@ static const FieldMap field_map[] = {
   { CAPTIONER_FIELD_COMPOSED,     CAPTIONER_NS_CAPTIONER, "ComposedCaption", SIMPLE },
 };
 
+/* Where exempi would have folded an alias into the property it stands for, the alias is
+ * parsed under a shadow namespace (captioner-xmp-packet.c): its value still counts when the
+ * property itself is missing. */
+static char *
+get_alias (XmpPtr      xmp,
+           const char *ns,
+           const char *name)
+{
+  const char *shadow = captioner_xmp_packet_shadow_ns (ns);
+  g_autoptr(GPtrArray) items = NULL;
+
+  if (shadow == NULL || !xmp_has_property (xmp, shadow, name))
+    return NULL;
+  items = captioner_xmp_get_array (xmp, shadow, name);
+  if (items->len > 0)
+    return g_strdup (g_ptr_array_index (items, 0));
+  return captioner_xmp_get_lang_alt (xmp, shadow, name);
+}
+
+static char *
+read_alias_fallback (XmpPtr         xmp,
+                     CaptionerField field)
+{
+  char *value = NULL;
+
+  switch (field)
+    {
+    case CAPTIONER_FIELD_CAPTION:
+      value = get_alias (xmp, NS_TIFF, "ImageDescription");
+      if (value != NULL && captioner_exif_is_boilerplate_description (value))
+        g_clear_pointer (&value, g_free);
+      if (value == NULL)
+        value = get_alias (xmp, NS_PHOTOSHOP, "Caption");
+      break;
+    case CAPTIONER_FIELD_BYLINE:
+      value = get_alias (xmp, NS_TIFF, "Artist");
+      break;
+    case CAPTIONER_FIELD_COPYRIGHT:
+      value = get_alias (xmp, NS_TIFF, "Copyright");
+      if (value == NULL)
+        value = get_alias (xmp, NS_PHOTOSHOP, "Copyright");
+      break;
+    default:
+      break;
+    }
+  if (value != NULL && *g_strstrip (value) == '\0')
+    g_clear_pointer (&value, g_free);
+  return value;
+}
+
 void
 captioner_xmp_read_fields (XmpPtr             xmp,
                            CaptionerMetadata *metadata)
@@ -46,8 +100,8 @@ captioner_xmp_read_fields (XmpPtr             xmp,
       char *value = NULL;
 
       if (!xmp_has_property (xmp, m->ns, m->name))
-        continue;
-      if (m->kind == LANG_ALT)
+        value = read_alias_fallback (xmp, m->field);
+      else if (m->kind == LANG_ALT)
         value = captioner_xmp_get_lang_alt (xmp, m->ns, m->name);
       else if (m->kind == FIRST_OF_SEQ)
         {
@@ -77,27 +131,47 @@ captioner_xmp_read_fields (XmpPtr             xmp,
     }
 }
 
+/* dc:creator as read is its items joined with "; ": a changed byline is one item, never split
+ * at "; " (an agency writes "Smith; Jones Photo Pool" as one creator). */
+static void
+write_creator (XmpPtr          xmp,
+               const FieldMap *m,
+               const char     *value)
+{
+  uint32_t bits = 0;
+  XmpStringPtr text = xmp_string_new ();
+  gboolean is_array = xmp_get_property (xmp, m->ns, m->name, text, &bits) &&
+                      XMP_IS_PROP_ARRAY (bits);
+
+  xmp_string_free (text);
+  if (is_array && xmp_has_property (xmp, m->ns, "creator[1]") &&
+      !xmp_has_property (xmp, m->ns, "creator[2]"))
+    {
+      /* One creator: its value changes, its qualifiers stay. */
+      xmp_set_property (xmp, m->ns, "creator[1]", value, 0);
+      return;
+    }
+  xmp_delete_property (xmp, m->ns, m->name);
+  xmp_append_array_item (xmp, m->ns, m->name, XMP_PROP_ARRAY_IS_ORDERED, value, 0);
+}
+
 static void
 write_field (XmpPtr          xmp,
              const FieldMap *m,
              const char     *value)
 {
-  xmp_delete_property (xmp, m->ns, m->name);
   if (value == NULL)
-    return;
+    {
+      xmp_delete_property (xmp, m->ns, m->name);
+      return;
+    }
   switch (m->kind)
     {
     case LANG_ALT:
-      xmp_set_localized_text (xmp, m->ns, m->name, "", "x-default", value, 0);
+      captioner_xmp_set_lang_alt (xmp, m->ns, m->name, value);
       break;
     case FIRST_OF_SEQ:
-      {
-        g_auto(GStrv) items = g_strsplit (value, "; ", -1);
-        for (guint i = 0; items[i] != NULL; i++)
-          xmp_append_array_item (xmp, m->ns, m->name, XMP_PROP_ARRAY_IS_ORDERED, items[i], 0);
-        if (items[0] == NULL)
-          xmp_append_array_item (xmp, m->ns, m->name, XMP_PROP_ARRAY_IS_ORDERED, "", 0);
-      }
+      write_creator (xmp, m, value);
       break;
     case SIMPLE:
     default:
@@ -106,16 +180,49 @@ write_field (XmpPtr          xmp,
     }
 }
 
-void
-captioner_xmp_write_fields (XmpPtr                   xmp,
-                            const CaptionerMetadata *metadata)
+/* Keywords are a bag: the ones removed go, the new ones are appended, the others stay where
+ * they were, with their qualifiers. */
+static void
+write_keywords (XmpPtr                   xmp,
+                const CaptionerMetadata *after)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (field_map); i++)
-    write_field (xmp, &field_map[i], metadata->fields[field_map[i].field]);
+  g_autoptr(GPtrArray) old = captioner_xmp_get_array (xmp, NS_DC, "subject");
+  const char * const *now = (const char * const *) after->keywords;
 
-  xmp_delete_property (xmp, NS_DC, "subject");
-  for (guint i = 0; metadata->keywords[i] != NULL; i++)
-    xmp_append_array_item (xmp, NS_DC, "subject", XMP_PROP_VALUE_IS_ARRAY,
-                           metadata->keywords[i], 0);
+  for (guint i = old->len; i > 0; i--)
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (g_ptr_array_index (old, i - 1)));
+
+      if (!g_strv_contains (now, trimmed))
+        {
+          g_autofree char *item = g_strdup_printf ("subject[%u]", i);
+          xmp_delete_property (xmp, NS_DC, item);
+        }
+    }
+  for (guint i = 0; now[i] != NULL; i++)
+    {
+      gboolean present = FALSE;
+
+      for (guint j = 0; j < old->len && !present; j++)
+        {
+          g_autofree char *trimmed = g_strstrip (g_strdup (g_ptr_array_index (old, j)));
+          present = strcmp (trimmed, now[i]) == 0;
+        }
+      if (!present)
+        xmp_append_array_item (xmp, NS_DC, "subject", XMP_PROP_VALUE_IS_ARRAY, now[i], 0);
+    }
+  if (!xmp_has_property (xmp, NS_DC, "subject[1]"))
+    xmp_delete_property (xmp, NS_DC, "subject");
 }
 
+void
+captioner_xmp_apply_fields (XmpPtr                   xmp,
+                            const CaptionerMetadata *after,
+                            const CaptionerChanges  *changes)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (field_map); i++)
+    if (captioner_changes_has_field (changes, field_map[i].field))
+      write_field (xmp, &field_map[i], after->fields[field_map[i].field]);
+  if (changes->keywords)
+    write_keywords (xmp, after);
+}

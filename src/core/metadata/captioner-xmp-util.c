@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "captioner-xmp-packet.h"
 #include "captioner-xmp-util.h"
 
 static void
@@ -39,6 +40,7 @@ captioner_xmp_init (void)
       register_namespace (NS_MP_RI, PREFIX_MP_RI);
       register_namespace (NS_MP_REG, PREFIX_MP_REG);
       register_namespace (CAPTIONER_NS_CAPTIONER, "captioner");
+      captioner_xmp_packet_register ();
       g_once_init_leave (&initialized, 1);
     }
 }
@@ -116,4 +118,75 @@ captioner_xmp_set_text (XmpPtr      xmp,
                         const char *value)
 {
   xmp_set_property (xmp, ns, path, value, 0);
+}
+
+void
+captioner_xmp_set_lang_alt (XmpPtr      xmp,
+                            const char *ns,
+                            const char *path,
+                            const char *value)
+{
+  XmpStringPtr text = xmp_string_new ();
+  uint32_t bits = 0;
+
+  if (xmp_get_property (xmp, ns, path, text, &bits) && !XMP_IS_PROP_ARRAY (bits))
+    xmp_delete_property (xmp, ns, path);   /* a plain text where an alternative belongs */
+  else if (XMP_IS_PROP_ARRAY (bits))
+    {
+      /* Only the x-default item changes. exempi's own setter would also change every other
+       * language that happened to hold the old text. */
+      for (int i = 1; i < 10000; i++)
+        {
+          g_autofree char *item = g_strdup_printf ("%s[%d]", path, i);
+          g_autofree char *lang_path = g_strdup_printf ("%s/?xml:lang", item);
+          g_autofree char *lang = NULL;
+
+          if (!xmp_has_property (xmp, ns, item))
+            break;
+          lang = captioner_xmp_get_text (xmp, ns, lang_path);
+          if (g_strcmp0 (lang, "x-default") == 0)
+            {
+              xmp_set_property (xmp, ns, item, value, 0);
+              xmp_string_free (text);
+              return;
+            }
+        }
+    }
+  xmp_string_free (text);
+  xmp_set_localized_text (xmp, ns, path, "", "x-default", value, 0);
+}
+
+void
+captioner_xmp_copy_property (XmpPtr      to,
+                             XmpPtr      from,
+                             const char *ns,
+                             const char *name)
+{
+  XmpIteratorPtr iter;
+  XmpStringPtr schema, path, value;
+  uint32_t options;
+
+  if (!xmp_has_property (from, ns, name))
+    return;
+  xmp_delete_property (to, ns, name);
+  iter = xmp_iterator_new (from, ns, name, XMP_ITER_PROPERTIES);
+  schema = xmp_string_new ();
+  path = xmp_string_new ();
+  value = xmp_string_new ();
+  while (xmp_iterator_next (iter, schema, path, value, &options))
+    {
+      const char *p = xmp_string_cstr (path);
+
+      if (*p == '\0')
+        continue;
+      /* exempi crashes on a NULL value: "" asks for an empty composite. */
+      if (options & XMP_PROP_COMPOSITE_MASK)
+        xmp_set_property (to, ns, p, "", options & XMP_PROP_COMPOSITE_MASK);
+      else
+        xmp_set_property (to, ns, p, xmp_string_cstr (value), options & XMP_PROP_VALUE_IS_URI);
+    }
+  xmp_iterator_free (iter);
+  xmp_string_free (schema);
+  xmp_string_free (path);
+  xmp_string_free (value);
 }

@@ -50,5 +50,17 @@ void       captioner_xmp_set_text     (XmpPtr      xmp,
                                        const char *ns,
                                        const char *path,
                                        const char *value);
+/* Sets the x-default item of a language alternative, creating it when needed; every other
+ * language is left as it is. */
+void       captioner_xmp_set_lang_alt (XmpPtr      xmp,
+                                       const char *ns,
+                                       const char *path,
+                                       const char *value);
+/* Replaces the top-level property ns:name of to (and everything under it, qualifiers
+ * included) by from's. */
+void       captioner_xmp_copy_property (XmpPtr      to,
+                                        XmpPtr      from,
+                                        const char *ns,
+                                        const char *name);
 
 G_END_DECLS

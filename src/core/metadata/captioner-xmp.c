@@ -10,6 +10,8 @@
 #include "captioner-error.h"
 #include "captioner-xmp.h"
 #include "captioner-xmp-fields.h"
+#include "captioner-xmp-packet.h"
+#include "captioner-person.h"
 #include "captioner-xmp-regions.h"
 #include "captioner-xmp-util.h"
 
@@ -76,27 +78,53 @@ captioner_xmp_check (const char  *data,
 }
 
 XmpPtr
-captioner_xmp_parse (const char  *data,
-                     gsize        length,
-                     GError     **error)
+captioner_xmp_parse_packet (const char         *data,
+                            gsize               length,
+                            CaptionerXmpNotes  *notes,
+                            GError            **error)
 {
+  g_autofree char *utf8 = NULL;
+  g_autofree char *protected = NULL;
+  gsize utf8_length = 0;
+  gsize protected_length = 0;
   XmpPtr xmp;
 
   captioner_xmp_init ();
 
+  if (notes != NULL)
+    *notes = CAPTIONER_XMP_NOTE_NONE;
+  /* XMP may be UTF-16 (the packet wrapper allows it); exempi and GMarkup want UTF-8. */
+  utf8 = captioner_xmp_packet_from_utf16 (data, length, &utf8_length);
+  if (utf8 != NULL)
+    {
+      data = utf8;
+      length = utf8_length;
+      if (notes != NULL)
+        *notes |= CAPTIONER_XMP_NOTE_UTF16;
+    }
   if (!captioner_xmp_check (data, length, error))
     return NULL;
   skip_bom (&data, &length);
 
+  protected = captioner_xmp_packet_protect (data, length, &protected_length);
   xmp = xmp_new_empty ();
-  if (!xmp_parse (xmp, data, length))
+  if (!xmp_parse (xmp, protected, protected_length))
     {
       g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR,
                    _("the XMP is not well-formed (exempi error %d)"), xmp_get_error ());
       xmp_free (xmp);
       return NULL;
     }
+  captioner_xmp_packet_unpad (xmp);
   return xmp;
+}
+
+XmpPtr
+captioner_xmp_parse (const char  *data,
+                     gsize        length,
+                     GError     **error)
+{
+  return captioner_xmp_parse_packet (data, length, NULL, error);
 }
 
 XmpPtr
@@ -150,39 +178,160 @@ captioner_xmp_read_metadata (XmpPtr             xmp,
 }
 
 void
+captioner_xmp_apply_changes (XmpPtr                   xmp,
+                             const CaptionerMetadata *before,
+                             const CaptionerMetadata *after,
+                             const CaptionerChanges  *changes,
+                             int                      stored_width,
+                             int                      stored_height,
+                             int                      orientation)
+{
+  g_return_if_fail (xmp != NULL);
+  g_return_if_fail (before != NULL && after != NULL && changes != NULL);
+
+  captioner_xmp_init ();
+  captioner_xmp_apply_fields (xmp, after, changes);
+  captioner_xmp_apply_people (xmp, before->people, after->people, changes, stored_width,
+                              stored_height, orientation);
+}
+
+/* The packet's people whose name and region the metadata has too keep their ids; the others
+ * are new to the packet. */
+static void
+match_people (GPtrArray *in_packet,
+              GPtrArray *people)
+{
+  g_autofree gboolean *used = g_new0 (gboolean, in_packet->len + 1);
+
+  for (guint i = 0; i < people->len; i++)
+    {
+      CaptionerPerson *person = g_ptr_array_index (people, i);
+
+      person->id = 0;
+      for (guint j = 0; j < in_packet->len && person->id == 0; j++)
+        {
+          g_autoptr(GPtrArray) one = captioner_people_new ();
+          g_autoptr(GPtrArray) other = captioner_people_new ();
+          const CaptionerPerson *known = g_ptr_array_index (in_packet, j);
+
+          if (used[j])
+            continue;
+          g_ptr_array_add (one, captioner_person_copy (known));
+          g_ptr_array_add (other, captioner_person_copy (person));
+          if (captioner_people_equal (one, other))
+            {
+              person->id = known->id;
+              used[j] = TRUE;
+            }
+        }
+    }
+}
+
+void
 captioner_xmp_write_metadata (XmpPtr                   xmp,
                               const CaptionerMetadata *metadata,
                               int                      stored_width,
                               int                      stored_height,
                               int                      orientation)
 {
+  g_autoptr(CaptionerMetadata) before = captioner_metadata_new ();
+  g_autoptr(CaptionerMetadata) after = NULL;
+  g_autoptr(CaptionerChanges) changes = NULL;
+
   g_return_if_fail (xmp != NULL);
   g_return_if_fail (metadata != NULL);
 
   captioner_xmp_init ();
-  captioner_xmp_write_fields (xmp, metadata);
-  captioner_xmp_write_people (xmp, metadata, stored_width, stored_height, orientation);
+  captioner_xmp_read_metadata (xmp, stored_width, stored_height, before);
+  after = captioner_metadata_copy (metadata);
+  match_people (before->people, after->people);
+  changes = captioner_changes_between (before, after);
+  captioner_xmp_apply_changes (xmp, before, after, changes, stored_width, stored_height,
+                               orientation);
 }
 
-char *
-captioner_xmp_serialize (XmpPtr    xmp,
-                         gsize    *length,
-                         GError  **error)
+int
+captioner_xmp_get_orientation (XmpPtr xmp)
+{
+  g_autofree char *text = NULL;
+  char *end = NULL;
+  gint64 value;
+
+  g_return_val_if_fail (xmp != NULL, 0);
+
+  text = captioner_xmp_get_text (xmp, NS_TIFF, "Orientation");
+  if (text == NULL)
+    return 0;
+  value = g_ascii_strtoll (g_strstrip (text), &end, 10);
+  if (end == text || *end != '\0' || value < 1 || value > 8)
+    return 0;
+  return (int) value;
+}
+
+static char *
+serialize (XmpPtr       xmp,
+           uint32_t     options,
+           guint32      padding,
+           const char  *toolkit,
+           GError     **error)
 {
   XmpStringPtr buffer = xmp_string_new ();
+  g_autoptr(CaptionerXmp) copy = xmp_copy (xmp);
   char *text;
+  gboolean ok;
 
-  /* A sidecar has no packet wrapper to pad: other programs write it the same way. */
-  if (!xmp_serialize_and_format (xmp, buffer, XMP_SERIAL_OMITPACKETWRAPPER, 0, "\n", " ", 0))
+  /* exempi's serialiser rewrites two-item alternatives in the tree it is given. */
+  captioner_xmp_packet_pad (copy);
+  if (options & XMP_SERIAL_OMITPACKETWRAPPER)
+    ok = xmp_serialize_and_format (copy, buffer, options, padding, "\n", " ", 0);
+  else
+    ok = xmp_serialize (copy, buffer, options, padding);
+  if (!ok)
     {
       g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_FAILED,
                    _("the XMP could not be serialised (exempi error %d)"), xmp_get_error ());
       xmp_string_free (buffer);
       return NULL;
     }
-  text = g_strdup (xmp_string_cstr (buffer));
+  text = captioner_xmp_packet_restore (xmp_string_cstr (buffer), toolkit);
   xmp_string_free (buffer);
-  if (length)
+  return text;
+}
+
+char *
+captioner_xmp_serialize (XmpPtr       xmp,
+                         const char  *toolkit,
+                         gsize       *length,
+                         GError     **error)
+{
+  /* A sidecar has no packet wrapper to pad: other programs write it the same way. */
+  char *text = serialize (xmp, XMP_SERIAL_OMITPACKETWRAPPER, 0, toolkit, error);
+
+  if (text != NULL && length != NULL)
     *length = strlen (text);
   return text;
+}
+
+char *
+captioner_xmp_serialize_embedded (XmpPtr       xmp,
+                                  const char  *toolkit,
+                                  gsize        max_length,
+                                  GError     **error)
+{
+  char *text;
+
+  /* In a file the packet keeps its wrapper and some padding, so that editors can update it in
+   * place; a packet too large for that goes without. */
+  text = serialize (xmp, 0, 2048, toolkit, error);
+  if (text != NULL && strlen (text) <= max_length)
+    return text;
+  g_free (text);
+  text = serialize (xmp, XMP_SERIAL_USECOMPACTFORMAT, 0, toolkit, error);
+  if (text != NULL && strlen (text) <= max_length)
+    return text;
+  g_free (text);
+  g_clear_error (error);
+  g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_FAILED,
+               _("its XMP is larger than the 64 KB a JPEG segment holds"));
+  return NULL;
 }
