@@ -170,6 +170,9 @@ same_order (GArray *a,
 {
   if (a == NULL || b == NULL || a->len != b->len)
     return FALSE;
+  /* Two empty arrays may have no data at all: memcmp must not be given NULL. */
+  if (a->len == 0)
+    return TRUE;
   return memcmp (a->data, b->data, a->len * sizeof (guint)) == 0;
 }
 
