@@ -63,16 +63,50 @@ prepare_save (CaptionerPhoto          *self,
   return data;
 }
 
-/* The blocking half of a save: runs in a worker thread for the async variant. */
+/* The sidecar's new text: the base sidecar (every other program's properties) with the
+ * metadata written over it. */
+static GBytes *
+build_sidecar (CaptionerPhoto *self,
+               SaveData       *data,
+               GError        **error)
+{
+  g_autoptr(CaptionerXmp) xmp = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  if (data->base != NULL)
+    {
+      gsize base_length;
+      const char *base = g_bytes_get_data (data->base, &base_length);
+
+      xmp = captioner_xmp_parse (base ? base : "", base_length, error);
+      if (xmp == NULL)
+        return NULL;
+    }
+  else
+    {
+      captioner_xmp_init ();
+      xmp = xmp_new_empty ();
+    }
+
+  captioner_xmp_write_metadata (xmp, data->metadata, self->stored_width, self->stored_height,
+                                self->orientation);
+  text = captioner_xmp_serialize (xmp, &length, error);
+  if (text == NULL)
+    return NULL;
+  return g_bytes_new_take (g_steal_pointer (&text), length);
+}
+
+/* The blocking half of a save: runs in a worker thread for the async variant. The sidecar's
+ * lock is held from reading what is on disk ("keep mine") to the rename, so that another
+ * Captioner cannot slip in between. */
 static gboolean
 write_sidecar (CaptionerPhoto *self,
                SaveData       *data,
                GCancellable   *cancellable,
                GError        **error)
 {
-  g_autoptr(CaptionerXmp) xmp = NULL;
-  g_autofree char *text = NULL;
-  gsize length = 0;
+  g_autoptr(CaptionerSidecarLock) lock = NULL;
 
   if (data->foreign_caption && !(data->flags & CAPTIONER_SAVE_FORCE_CAPTION))
     {
@@ -81,6 +115,10 @@ write_sidecar (CaptionerPhoto *self,
                              "composed it; it was left as it is"));
       return FALSE;
     }
+
+  lock = captioner_sidecar_lock (self->sidecar_target, cancellable, error);
+  if (lock == NULL)
+    return FALSE;
 
   if (data->flags & CAPTIONER_SAVE_IGNORE_CONFLICT)
     {
@@ -104,30 +142,11 @@ write_sidecar (CaptionerPhoto *self,
         }
     }
 
-  if (data->base != NULL)
-    {
-      gsize base_length;
-      const char *base = g_bytes_get_data (data->base, &base_length);
-
-      xmp = captioner_xmp_parse (base ? base : "", base_length, error);
-      if (xmp == NULL)
-        return FALSE;
-    }
-  else
-    {
-      captioner_xmp_init ();
-      xmp = xmp_new_empty ();
-    }
-
-  captioner_xmp_write_metadata (xmp, data->metadata, self->stored_width, self->stored_height,
-                                self->orientation);
-  text = captioner_xmp_serialize (xmp, &length, error);
-  if (text == NULL)
+  g_clear_pointer (&data->written, g_bytes_unref);
+  data->written = build_sidecar (self, data, error);
+  if (data->written == NULL)
     return FALSE;
-  data->written = g_bytes_new_take (g_steal_pointer (&text), length);
-
-  return captioner_sidecar_write (self->sidecar_target, data->expected, data->written,
-                                  cancellable, error);
+  return captioner_sidecar_write_locked (lock, data->expected, data->written, cancellable, error);
 }
 
 static void

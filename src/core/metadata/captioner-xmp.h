@@ -8,8 +8,12 @@
 
 G_BEGIN_DECLS
 
+/* Deepest nesting of elements Captioner hands to exempi. */
+#define CAPTIONER_XMP_MAX_DEPTH 100
+
 /* Checks that a packet or sidecar is one Captioner will hand to exempi: UTF-8, no DTD (entity
- * expansion), well-formed XML; the error says what is wrong. */
+ * expansion), well-formed XML nested at most CAPTIONER_XMP_MAX_DEPTH deep; the error says what
+ * is wrong. */
 gboolean           captioner_xmp_check            (const char              *data,
                                                    gsize                    length,
                                                    GError                 **error);
