@@ -189,9 +189,9 @@ lock_is_held (GFile      *parent,
   return g_file_query_exists (lock_file, NULL);
 }
 
-/* One leftover of the folder's: Captioner's own (.STEM.captioner-new[-X], .STEM.captioner-old,
- * .STEM.captioner-lock-stale-X) when STEM's lock is free, and GLib's .goutputstream-X
- * holding XMP. All at least LEFTOVER_SECONDS old. */
+/* One leftover of the folder's: a lock whose process on this machine is gone, a stale lock set
+ * aside; and, at least LEFTOVER_SECONDS old, Captioner's own .STEM.captioner-new[-X] and
+ * .STEM.captioner-old when STEM's lock is free, and GLib's .goutputstream-X holding XMP. */
 static void
 clean_leftover (GFile     *parent,
                 GFileInfo *info)
@@ -213,6 +213,12 @@ clean_leftover (GFile     *parent,
         break_lock (child, contents);
       return;
     }
+  if (strstr (name, STALE_SUFFIX) != NULL)
+    {
+      /* A stale lock set aside by a process killed before it removed it: nobody's. */
+      g_file_delete (child, NULL, NULL);
+      return;
+    }
   if (age_seconds (info) < LEFTOVER_SECONDS)
     return;
   if (g_str_has_prefix (name, ".goutputstream-"))
@@ -225,11 +231,6 @@ clean_leftover (GFile     *parent,
   if (mark == NULL || mark == name + 1)
     return;
   stem = g_strndup (name + 1, mark - name - 1);
-  if (g_str_has_prefix (mark, STALE_SUFFIX))
-    {
-      g_file_delete (child, NULL, NULL);
-      return;
-    }
   if (lock_is_held (parent, stem))
     return;
   if (g_str_has_prefix (mark, CAPTIONER_REPLACE_NEW_SUFFIX))

@@ -110,8 +110,9 @@ captioner_sidecar_write_locked (CaptionerSidecarLock  *lock,
   if (g_bytes_get_size (contents) > MAX_SIDECAR_SIZE)
     {
       g_autofree char *name = g_file_get_parse_name (sidecar);
-      g_autofree char *size = g_format_size (g_bytes_get_size (contents));
-      g_autofree char *limit = g_format_size (MAX_SIDECAR_SIZE);
+      g_autofree char *size = g_format_size_full (g_bytes_get_size (contents),
+                                                  G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (MAX_SIDECAR_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_TOO_LARGE,
                    _("%s: the sidecar would be %s, more than the %s Captioner can read back; "
