@@ -42,8 +42,8 @@ read_mwg_regions (XmpPtr     xmp,
       g_autofree char *name_path = g_strdup_printf ("%s/%s:Name", item, PREFIX_MWG_RS);
       g_autofree char *type = NULL;
       g_autofree char *name = NULL;
-      CaptionerRect r;
-      double cx, cy;
+      CaptionerRect r = { 0 };
+      double cx = 0, cy = 0;
       gboolean has_area;
 
       if (!xmp_has_property (xmp, NS_MWG_RS, item))
