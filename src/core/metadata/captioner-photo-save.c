@@ -94,6 +94,19 @@ build_sidecar (CaptionerPhoto *self,
   text = captioner_xmp_serialize (xmp, &length, error);
   if (text == NULL)
     return NULL;
+  /* What Captioner writes it must be able to read back (the size is checked when writing). */
+  if (length <= CAPTIONER_SIDECAR_MAX_SIZE)
+    {
+      g_autoptr(GError) check_error = NULL;
+
+      if (!captioner_xmp_check (text, length, &check_error))
+        {
+          g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR,
+                       _("the sidecar Captioner would write could not be read back (%s); nothing "
+                         "was saved"), check_error->message);
+          return NULL;
+        }
+    }
   return g_bytes_new_take (g_steal_pointer (&text), length);
 }
 

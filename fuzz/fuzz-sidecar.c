@@ -1,0 +1,45 @@
+/* The sidecar reader: captioner_xmp_check, captioner_xmp_parse and captioner_xmp_read_metadata
+ * on the input, as a sidecar. What was read is then written back the way a save does, and what
+ * Captioner writes it must be able to read again: the fuzzer aborts when it cannot. */
+
+#include "config.h"
+
+#include <glib.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "captioner-xmp.h"
+
+int LLVMFuzzerTestOneInput (const uint8_t *data,
+                            size_t         size);
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(CaptionerXmp) xmp = NULL;
+  g_autoptr(CaptionerXmp) again = NULL;
+  g_autoptr(CaptionerMetadata) metadata = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  if (!captioner_xmp_check ((const char *) data, size, NULL))
+    return 0;
+  xmp = captioner_xmp_parse ((const char *) data, size, NULL);
+  if (xmp == NULL)
+    return 0;
+  metadata = captioner_metadata_new ();
+  captioner_xmp_read_metadata (xmp, 6000, 4000, metadata);
+
+  captioner_xmp_write_metadata (xmp, metadata, 6000, 4000, 1);
+  text = captioner_xmp_serialize (xmp, &length, &error);
+  if (text == NULL)
+    return 0;
+  if (!captioner_xmp_check (text, length, &error))
+    g_error ("what Captioner wrote is refused when read back: %s", error->message);
+  again = captioner_xmp_parse (text, length, &error);
+  if (again == NULL)
+    g_error ("what Captioner wrote cannot be parsed back: %s", error->message);
+  return 0;
+}
