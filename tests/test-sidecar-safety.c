@@ -259,7 +259,6 @@ test_leftovers (Fixture       *f,
                 gconstpointer  data)
 {
   g_autofree char *boot = NULL;
-  g_autofree char *start = NULL;
   g_autofree char *lock = NULL;
   g_autofree char *names = NULL;
 
