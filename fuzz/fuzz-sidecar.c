@@ -6,6 +6,8 @@
 
 #include <glib.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "captioner-xmp.h"
@@ -36,10 +38,19 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   text = captioner_xmp_serialize (xmp, &length, &error);
   if (text == NULL)
     return 0;
+  /* abort(), not g_error(): libFuzzer keeps the input of a SIGABRT, not of G_BREAKPOINT's trap. */
   if (!captioner_xmp_check (text, length, &error))
-    g_error ("what Captioner wrote is refused when read back: %s", error->message);
+    {
+      fprintf (stderr, "what Captioner wrote is refused when read back: %s\n%s\n",
+               error->message, text);
+      abort ();
+    }
   again = captioner_xmp_parse (text, length, &error);
   if (again == NULL)
-    g_error ("what Captioner wrote cannot be parsed back: %s", error->message);
+    {
+      fprintf (stderr, "what Captioner wrote cannot be parsed back: %s\n%s\n", error->message,
+               text);
+      abort ();
+    }
   return 0;
 }

@@ -222,6 +222,28 @@ test_deep_nesting (Fixture       *f,
                    "Deep");
 }
 
+/* exempi writes namespace URIs back unescaped: a sidecar declaring one with a quote and a line
+ * in it (found by fuzz-sidecar) would be saved as broken XML, or with attributes of its own. It
+ * is refused when read. */
+static void
+test_namespace_uri (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char sidecar[] =
+    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF "
+    "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+    "<rdf:Description rdf:about=\"\" xmlns:t='http://example.com/\"\n xmlns:evil=\"x'>"
+    "<t:a>x</t:a></rdf:Description></rdf:RDF></x:xmpmeta>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaptionerPhoto) photo = NULL;
+
+  g_assert_true (g_file_set_contents (f->sidecar_path, sidecar, -1, NULL));
+  photo = captioner_photo_load (f->photo, NULL, &error);
+  g_assert_null (photo);
+  g_assert_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR);
+  g_assert_nonnull (strstr (error->message, "namespace"));
+}
+
 static int
 dead_pid (void)
 {
@@ -443,6 +465,7 @@ main (int   argc,
               fixture_tear_down)
   ADD ("too-large", test_too_large);
   ADD ("deep-nesting", test_deep_nesting);
+  ADD ("namespace-uri", test_namespace_uri);
   ADD ("leftovers", test_leftovers);
   ADD ("old-sidecar-restored", test_old_sidecar_restored);
   ADD ("change-with-mtime-restored", test_change_with_mtime_restored);

@@ -50,7 +50,20 @@ count_depth (GMarkupParseContext  *context,
   guint *depth = user_data;
 
   if (++*depth > CAPTIONER_XMP_MAX_DEPTH)
-    g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR, "too deep");
+    {
+      g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR, "too deep");
+      return;
+    }
+  /* exempi writes namespace URIs back unescaped between double quotes: one holding a quote,
+   * '<', '&' or a line break would come out as broken XML, or as attributes of its own
+   * (found by fuzz-sidecar). No URI holds those. */
+  for (guint i = 0; names[i] != NULL; i++)
+    if ((g_str_equal (names[i], "xmlns") || g_str_has_prefix (names[i], "xmlns:")) &&
+        strpbrk (values[i], "\"'<>&\t\r\n") != NULL)
+      {
+        g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR, "namespace");
+        return;
+      }
 }
 
 static void
@@ -97,7 +110,11 @@ captioner_xmp_check (const char  *data,
     if (!g_markup_parse_context_parse (context, data, length, &markup_error) ||
         !g_markup_parse_context_end_parse (context, &markup_error))
       {
-        if (g_error_matches (markup_error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR))
+        if (g_error_matches (markup_error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR) &&
+            g_str_has_suffix (markup_error->message, "namespace"))
+          g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR,
+                               _("the XMP declares a namespace whose name is not a URI"));
+        else if (g_error_matches (markup_error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR))
           g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR,
                        _("the XMP nests elements more than %u deep"), CAPTIONER_XMP_MAX_DEPTH);
         else
