@@ -7,10 +7,19 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "captioner-photo.h"
 
+static char *dir;
 static char *path;
+
+static void
+remove_file (void)
+{
+  g_unlink (path);
+  g_rmdir (dir);
+}
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
@@ -24,10 +33,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   if (path == NULL)
     {
-      g_autofree char *dir = g_dir_make_tmp ("captioner-fuzz-photo-XXXXXX", NULL);
-
+      dir = g_dir_make_tmp ("captioner-fuzz-photo-XXXXXX", NULL);
       g_assert (dir != NULL);
       path = g_build_filename (dir, "fuzz.jpg", NULL);
+      atexit (remove_file);
     }
   if (!g_file_set_contents (path, (const char *) data, size, NULL))
     return 0;
