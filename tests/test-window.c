@@ -538,10 +538,12 @@ test_keys_and_drop (Desk          *desk,
 {
   static const struct { const char *trigger; const char *action; } keys[] = {
     { "<Control>o", "win.open" }, { "<Control>s", "win.save" },
-    { "<Control>Return", "win.save-next" }, { "Page_Down", "win.next" },
+    /* One shortcut for both Return keys: the menu shows "Ctrl+Return", not the keypad's. */
+    { "<Control>Return|<Control>KP_Enter", "win.save-next" }, { "Page_Down", "win.next" },
     { "Page_Up", "win.previous" }, { "<Alt>Right", "win.next" }, { "<Alt>Left", "win.previous" },
     { "<Control>z", "win.undo" }, { "<Control><Shift>z", "win.redo" },
     { "F2", "win.rename-person" }, { "<Control>e", "win.export" },
+    { "<Control><Shift>c", "win.copy-caption" }, { "<Control><Shift>v", "win.paste-caption" },
   };
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (desk->window));
   g_autoptr(GFile) folder = g_file_new_for_path (desk->dir);
