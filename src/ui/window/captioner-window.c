@@ -538,6 +538,13 @@ captioner_window_get_draft (CaptionerWindow *self)
   return draft ? captioner_draft_get_metadata (draft) : NULL;
 }
 
+GObject *
+captioner_window_get_assists (CaptionerWindow *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_WINDOW (self), NULL);
+  return G_OBJECT (self->assists);
+}
+
 gboolean
 captioner_window_is_busy (CaptionerWindow *self)
 {
