@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "captioner-assists.h"
 #include "captioner-photo-view.h"
@@ -157,6 +158,19 @@ test_template_paste_and_next_person (Desk          *desk,
   desk_activate (desk, "win.undo");
   desk_assert_caption (desk, "From left, Turkish Foreign Minister Hakan Fidan and Russian "
                              "Foreign Minister Sergei Lavrov");
+  /* Saving names people the directory knows: its file keeps every column and gains no line. */
+  desk_activate (desk, "win.save");
+  DESK_WAIT_UNTIL (!captioner_window_is_busy (desk->window));
+  {
+    g_autofree char *path = g_build_filename (g_get_user_data_dir (), "captioner", "people.txt",
+                                              NULL);
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "Sergei Lavrov\tRussian Foreign Minister\tLavrov"));
+    g_assert_null (strstr (contents, "\nRussian Foreign Minister Sergei Lavrov"));
+    g_assert_null (strstr (contents, "\nTurkish Foreign Minister Hakan Fidan"));
+  }
 }
 
 int

@@ -19,11 +19,14 @@ captioner_photo_view_open_naming (CaptionerPhotoView  *self,
   graphene_rect_t bounds;
   GdkRectangle pointing;
 
+  /* The name offered is not typed: no completion pops up over it until the editor types. */
+  self->naming = NAMING_NONE;
+  gtk_list_store_clear (self->known_names);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), text ? text : "");
   self->naming = mode;
   self->naming_index = index;
   self->naming_rect = *rect;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), text ? text : "");
   gtk_widget_remove_css_class (GTK_WIDGET (self->name_entry), "error");
   if (captioner_photo_view_get_image_bounds (self, &image))
     {

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "captioner-person.h"
 #include "captioner-window-private.h"
 
 /* What makes the second frame of a line-up nearly free: the people directory behind the name
@@ -54,6 +55,31 @@ on_assists_loaded_cb (CaptionerAssists *assists,
     captioner_window_toast (self, problem);
 }
 
+/* Names the editor confirmed by saving are offered from then on, in every folder: the people
+ * directory adds those it does not know to the user's people.txt (names alone, merged with
+ * what is on disk, every other column kept). */
+static void
+on_saved_cb (CaptionerDesk     *desk,
+             CaptionerDeskItem *item,
+             CaptionerWindow   *self)
+{
+  CaptionerPeopleDirectory *directory = captioner_assists_get_directory (self->assists);
+  CaptionerPhoto *photo = captioner_desk_item_get_photo (item);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  const CaptionerMetadata *saved;
+
+  if (directory == NULL || photo == NULL)
+    return;
+  saved = captioner_photo_get_metadata (photo);
+  for (guint i = 0; i < saved->people->len; i++)
+    g_strv_builder_add (builder, ((CaptionerPerson *) g_ptr_array_index (saved->people, i))->name);
+  names = g_strv_builder_end (builder);
+  if (names[0] != NULL)
+    captioner_people_directory_remember_async (directory, (const char * const *) names, NULL,
+                                               NULL, NULL);
+}
+
 void
 captioner_window_assists_init (CaptionerWindow *self)
 {
@@ -70,6 +96,7 @@ captioner_window_assists_init (CaptionerWindow *self)
   captioner_code_expander_attach_editable (expander,
                                            captioner_photo_view_get_name_entry (self->photo_view));
   g_signal_connect_object (self->assists, "loaded", G_CALLBACK (on_assists_loaded_cb), self, 0);
+  g_signal_connect_object (self->desk, "saved", G_CALLBACK (on_saved_cb), self, 0);
   fill_templates_menu (self);
   captioner_assists_load_async (self->assists, NULL, NULL, NULL);
 }
@@ -93,8 +120,14 @@ captioner_window_update_suggestion (CaptionerWindow *self)
     previous = g_list_model_get_item (G_LIST_MODEL (self->photos), self->shown_position - 1);
   photo = previous != NULL ? captioner_photo_item_get_photo (previous) : NULL;
   if (photo != NULL)
-    name = captioner_draft_dup_next_person (draft, captioner_photo_item_get_draft (previous),
-                                            captioner_photo_get_orientation (photo));
+    {
+      /* What the editor sees there: the unsaved draft, else what is on disk. */
+      const CaptionerMetadata *seen = captioner_photo_item_get_draft (previous);
+
+      if (seen == NULL)
+        seen = captioner_photo_get_metadata (photo);
+      name = captioner_draft_dup_next_person (draft, seen, captioner_photo_get_orientation (photo));
+    }
   captioner_photo_view_set_suggested_name (self->photo_view, name);
 }
 

@@ -431,14 +431,13 @@ static void
 captioner_window_init (CaptionerWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
-  g_autoptr(CaptionerPeopleList) people = captioner_people_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->desk = captioner_desk_new (people);
+  /* The people directory (captioner-window-assists.c) remembers the names saved. */
+  self->desk = captioner_desk_new (NULL);
   captioner_desk_set_want_previews (self->desk, TRUE);
   captioner_desk_set_journaling (self->desk, TRUE);
-  captioner_people_list_load_async (people, NULL, NULL, NULL);
   g_signal_connect (self->desk, "notify::known-names", G_CALLBACK (on_known_names_cb), self);
 
   self->photos = g_list_store_new (CAPTIONER_TYPE_PHOTO_ITEM);
