@@ -233,6 +233,69 @@ test_desk (void)
   g_assert_cmpstr (with_broken->out, ==, expected);
 }
 
+/* Codes expand in every text option, a person's code to their display form; an unknown code
+ * stays as typed and is told; a template fills its fields first and the options given win. */
+static void
+test_set_codes_and_template (void)
+{
+  g_autofree char *people = user_file ("people.txt");
+  g_autofree char *codes = user_file ("replacements/desk.txt");
+  g_autofree char *template = user_file ("templates/summit.captioner-template");
+  g_autofree char *dir = test_dir_new ();
+  g_autofree char *photo = make_jpeg (dir, "summit.jpg", 600, 400);
+  g_autofree char *second = make_jpeg (dir, "second.jpg", 600, 400);
+  g_autofree char *sidecar = g_strconcat (photo, ".xmp", NULL);
+  g_autofree char *second_sidecar = g_strconcat (second, ".xmp", NULL);
+  g_autofree char *lav = person_arg ("=lav=", 0.6, 0.2, 0.2, 0.4);
+  g_autofree char *fid = person_arg ("=fid#2=", 0.1, 0.2, 0.2, 0.4);
+  g_autofree char *before = NULL;
+  g_autoptr(CliRun) set = NULL;
+  g_autoptr(CliRun) only_empty = NULL;
+  g_autoptr(CliRun) missing = NULL;
+  g_autoptr(JsonFlat) xmp = NULL;
+  g_autoptr(JsonFlat) second_xmp = NULL;
+
+  write_text (people, "#columns\tname\ttitle\tshort\taliases\tcode\n"
+                      "Sergei Lavrov\tRussian Foreign Minister\tLavrov\t\tlav\n");
+  write_text (codes, "// the desk's codes\n"
+                     "fid\tTurkish Foreign Minister Hakan Fidan\tHakan Fidan\n"
+                     "teh\tTehran\n");
+  write_text (template, "[Template]\nName=Summit pool\n"
+                        "[credit]\nValue=Reuters\nApply=true\n"
+                        "[city]\nValue=Tehran\nApply=true\n"
+                        "[event]\nValue=Summit\nApply=true\n"
+                        "[body]\nValue=pose for a photo in {city}.\nApply=true\n");
+
+  set = cli_run ("set", photo, "--template", "summit pool", "--person", lav, "--person", fid,
+                 "--event", "=xyz= summit in =teh=", NULL);
+  cli_assert_exit (set, 0);
+  g_assert_cmpstr (set->err, ==, "captioner-cli set: --event: no code =xyz=; it stays as typed\n");
+  xmp = exiftool_read (sidecar);
+  g_assert_cmpstr (json_flat_str (xmp, "[0].XMP-dc:Description"), ==,
+                   "From left, Hakan Fidan and Russian Foreign Minister Sergei Lavrov pose for a "
+                   "photo in Tehran. (Reuters photo)");
+  g_assert_cmpstr (json_flat_str (xmp, "[0].XMP-photoshop:City"), ==, "Tehran");
+  g_assert_cmpstr (json_flat_str (xmp, "[0].XMP-iptcExt:Event"), ==, "=xyz= summit in Tehran");
+
+  /* Only the empty fields: the event given before stays, the credit is filled. */
+  exiftool_write (second, "-XMP-iptcExt:Event=Press conference", "-o", second_sidecar, NULL);
+  before = file_checksum (second);
+  only_empty = cli_run ("set", second, "--template", "Summit pool", "--only-empty", NULL);
+  cli_assert_exit (only_empty, 0);
+  second_xmp = exiftool_read (second_sidecar);
+  g_assert_cmpstr (json_flat_str (second_xmp, "[0].XMP-iptcExt:Event"), ==, "Press conference");
+  g_assert_cmpstr (json_flat_str (second_xmp, "[0].XMP-photoshop:Credit"), ==, "Reuters");
+  {
+    g_autofree char *after = file_checksum (second);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  missing = cli_run ("set", photo, "--template", "Wire", NULL);
+  cli_assert_exit (missing, 2);
+  g_assert_nonnull (strstr (missing->err, "no template called “Wire”"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -244,5 +307,6 @@ main (int   argc,
   g_test_add_func ("/captioner/cli/people/import-export", test_import_export);
   g_test_add_func ("/captioner/cli/people/bad-input", test_bad_input);
   g_test_add_func ("/captioner/cli/people/desk", test_desk);
+  g_test_add_func ("/captioner/cli/people/set-codes-and-template", test_set_codes_and_template);
   return g_test_run ();
 }

@@ -101,14 +101,16 @@ test_tag_save_undo (Desk          *desk,
   after = desk_checksum (desk->dir, "a-summit.jpg");
   g_assert_cmpstr (before, ==, after);
 
-  /* The names are remembered for completion in the user's people list. */
+  /* The names are remembered for completion in the user's people directory, names alone. */
   {
     g_autofree char *list = g_build_filename (g_get_user_data_dir (), "captioner", "people.txt",
                                               NULL);
     g_autofree char *contents = NULL;
 
     DESK_WAIT_UNTIL (g_file_get_contents (list, &contents, NULL, NULL));
-    g_assert_cmpstr (contents, ==, "Anna Hakobyan\nArarat Mirzoyan\nNikol Pashinyan\n");
+    g_assert_nonnull (strstr (contents, "\nAnna Hakobyan\n"));
+    g_assert_nonnull (strstr (contents, "\nArarat Mirzoyan\n"));
+    g_assert_nonnull (strstr (contents, "\nNikol Pashinyan\n"));
   }
 
   /* Back again: what was saved, nothing unsaved, nothing to undo. */
@@ -538,10 +540,12 @@ test_keys_and_drop (Desk          *desk,
 {
   static const struct { const char *trigger; const char *action; } keys[] = {
     { "<Control>o", "win.open" }, { "<Control>s", "win.save" },
-    { "<Control>Return", "win.save-next" }, { "Page_Down", "win.next" },
+    /* One shortcut for both Return keys: the menu shows "Ctrl+Return", not the keypad's. */
+    { "<Control>Return|<Control>KP_Enter", "win.save-next" }, { "Page_Down", "win.next" },
     { "Page_Up", "win.previous" }, { "<Alt>Right", "win.next" }, { "<Alt>Left", "win.previous" },
     { "<Control>z", "win.undo" }, { "<Control><Shift>z", "win.redo" },
     { "F2", "win.rename-person" }, { "<Control>e", "win.export" },
+    { "<Control><Shift>c", "win.copy-caption" }, { "<Control><Shift>v", "win.paste-caption" },
   };
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (desk->window));
   g_autoptr(GFile) folder = g_file_new_for_path (desk->dir);

@@ -9,6 +9,7 @@
 #include "captioner-error.h"
 #include "captioner-person.h"
 #include "captioner-desk.h"
+#include "captioner-desk-files.h"
 #include "captioner-photo.h"
 
 typedef struct
@@ -40,6 +41,8 @@ typedef struct
   GStrv        keywords;
   gboolean     clear_people;
   gboolean     clear_keywords;
+  CaptionerTemplate *template;   /* --template: applied first, so the options given win */
+  CaptionerTemplateApplyFlags template_flags;
 } Edits;
 
 typedef struct
@@ -60,9 +63,12 @@ person_spec_free (PersonSpec *spec)
  * then keywords, then a verbatim caption; the draft composes the caption from its parts. */
 static void
 apply_edits (CaptionerDraft *draft,
+             GFile          *file,
              const Edits    *edits)
 {
   captioner_draft_begin_group (draft, "set");
+  if (edits->template != NULL)
+    captioner_draft_apply_template (draft, edits->template, file, edits->template_flags);
   for (guint i = 0; i < edits->n_texts; i++)
     if (edits->texts[i].value != NULL && edits->texts[i].field != CAPTIONER_FIELD_CAPTION)
       captioner_draft_set_field (draft, edits->texts[i].field, edits->texts[i].value);
@@ -80,6 +86,69 @@ apply_edits (CaptionerDraft *draft,
   if (edits->caption != NULL)
     captioner_draft_set_caption (draft, edits->caption);
   captioner_draft_end_group (draft);
+}
+
+/* Every code in @value expanded in place ("=lav=" in any text option); codes nobody knows stay
+ * as typed and are told. */
+static void
+expand_codes (CaptionerReplacements  *codes,
+              const char             *option,
+              char                  **value)
+{
+  g_auto(GStrv) unknown = NULL;
+  char *expanded;
+
+  if (*value == NULL)
+    return;
+  expanded = captioner_desk_expand_codes (codes, *value, &unknown);
+  g_free (*value);
+  *value = expanded;
+  for (guint i = 0; unknown != NULL && unknown[i] != NULL; i++)
+    {
+      /* TRANSLATORS: --%s is an option, the second %s a code as typed ("=lav=") */
+      g_autofree char *message = g_strdup_printf (_("--%s: no code %s; it stays as typed"),
+                                                  option, unknown[i]);
+
+      fprintf (captioner_cli_stderr (), "captioner-cli set: %s\n", message);
+    }
+}
+
+/* The codes and templates of the user and of the desk folders given. */
+static gboolean
+open_desk_files (char                  **desks,
+                 const char             *template_name,
+                 CaptionerReplacements **codes,
+                 GPtrArray             **templates,
+                 CaptionerTemplate     **template,
+                 GError                **error)
+{
+  g_autoptr(GPtrArray) folders = captioner_cli_files_from_args (desks);
+  g_autoptr(CaptionerPeopleDirectory) directory = NULL;
+
+  directory = captioner_desk_open_people ((GFile * const *) folders->pdata, folders->len, NULL,
+                                          error);
+  if (directory == NULL)
+    return FALSE;
+  *codes = captioner_desk_load_codes ((GFile * const *) folders->pdata, folders->len, directory,
+                                      NULL, NULL, error);
+  if (*codes == NULL)
+    return FALSE;
+  if (template_name == NULL)
+    return TRUE;
+  {
+    g_autoptr(GPtrArray) template_folders =
+      captioner_desk_template_folders ((GFile * const *) folders->pdata, folders->len);
+
+    *templates = captioner_template_list ((GFile * const *) template_folders->pdata,
+                                          template_folders->len, NULL, NULL);
+  }
+  *template = captioner_template_find (*templates, template_name);
+  if (*template != NULL)
+    return TRUE;
+  g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_INVALID_ARGUMENT,
+               _("no template called “%s” (captioner-cli templates list shows them)"),
+               template_name);
+  return FALSE;
 }
 
 int
@@ -105,7 +174,12 @@ captioner_cli_set (int    argc,
   gboolean clear_people = FALSE;
   gboolean clear_keywords = FALSE;
   gboolean force = FALSE;
-  GOptionEntry entries[G_N_ELEMENTS (texts) + 7] = { { 0 } };
+  gboolean only_empty = FALSE;
+  g_autofree char *template_name = NULL;
+  g_auto(GStrv) desks = NULL;
+  g_autoptr(CaptionerReplacements) codes = NULL;
+  g_autoptr(GPtrArray) templates = NULL;
+  GOptionEntry entries[G_N_ELEMENTS (texts) + 10] = { { 0 } };
   g_autoptr(GOptionContext) context = g_option_context_new (N_("FILE|FOLDER…"));
   g_autoptr(GError) error = NULL;
   g_autoptr(CaptionerDesk) desk = NULL;
@@ -127,6 +201,14 @@ captioner_cli_set (int    argc,
                                   N_("Remove the keywords first"), NULL };
   entries[n++] = (GOptionEntry) { "force", 0, 0, G_OPTION_ARG_NONE, &force,
                                   N_("Replace a caption that another program changed"), NULL };
+  entries[n++] = (GOptionEntry) { "template", 0, 0, G_OPTION_ARG_STRING, &template_name,
+                                  N_("Apply a template first (the options given win over it)"),
+                                  N_("NAME") };
+  entries[n++] = (GOptionEntry) { "only-empty", 0, 0, G_OPTION_ARG_NONE, &only_empty,
+                                  N_("The template fills only fields that are empty"), NULL };
+  entries[n++] = (GOptionEntry) { "desk", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &desks,
+                                  N_("A desk folder whose codes and templates to use (read-only)"),
+                                  N_("FOLDER") };
   entries[n++] = (GOptionEntry) { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest,
                                   NULL, NULL };
 
@@ -147,6 +229,12 @@ captioner_cli_set (int    argc,
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     if (!check_utf8 (texts[i].option, texts[i].value, &error))
       goto usage_error;
+  if (!open_desk_files (desks, template_name, &codes, &templates, &edits.template, &error))
+    goto usage_error;
+  edits.template_flags = only_empty ? CAPTIONER_TEMPLATE_APPLY_ONLY_EMPTY
+                                    : CAPTIONER_TEMPLATE_APPLY_DEFAULT;
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    expand_codes (codes, texts[i].option, &texts[i].value);
   edits.texts = texts;
   edits.n_texts = G_N_ELEMENTS (texts);
   edits.caption = texts[1].value;
@@ -163,10 +251,14 @@ captioner_cli_set (int    argc,
           !captioner_person_parse_spec (persons[i], &spec->name, &spec->rect, &spec->has_region,
                                         &error))
         goto usage_error;
+      expand_codes (codes, "person", &spec->name);
     }
   for (guint i = 0; keywords != NULL && keywords[i] != NULL; i++)
-    if (!check_utf8 ("keyword", keywords[i], &error))
-      goto usage_error;
+    {
+      if (!check_utf8 ("keyword", keywords[i], &error))
+        goto usage_error;
+      expand_codes (codes, "keyword", &keywords[i]);
+    }
 
   status = 0;
   desk = captioner_cli_open_desk (rest, &status);
@@ -179,7 +271,8 @@ captioner_cli_set (int    argc,
 
       if (draft == NULL)
         continue;
-      apply_edits (draft, &edits);
+      apply_edits (draft, captioner_photo_get_file (captioner_desk_item_get_photo (item)),
+                   &edits);
       captioner_desk_save (desk, item, force ? CAPTIONER_SAVE_FORCE_CAPTION : CAPTIONER_SAVE_NONE);
     }
   captioner_desk_wait (desk);

@@ -28,4 +28,8 @@ typedef enum
 
 GQuark captioner_error_quark (void);
 
+/* Whether @error says a file is not there: not found, or a path through something that is not
+ * a folder (a HOME of /dev/null). Per-user and desk files that are missing are empty. */
+gboolean captioner_error_is_missing (const GError *error);
+
 G_END_DECLS

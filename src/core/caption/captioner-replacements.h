@@ -123,4 +123,6 @@ void        captioner_expansion_clear            (CaptionerExpansion     *expans
 GStrv       captioner_code_spans_dup_text        (const char             *text,
                                                   GArray                 *spans);
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CaptionerExpansion, captioner_expansion_clear)
+
 G_END_DECLS

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include "captioner-error.h"
+
 #include <string.h>
 
 #include "captioner-desk-files.h"
@@ -53,7 +55,7 @@ add_replacement_files (GFile         *folder,
                                         G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (children == NULL)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+      if (captioner_error_is_missing (local_error))
         return TRUE;
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;

@@ -6,6 +6,7 @@
 #include "captioner-merge.h"
 #include "captioner-metadata.h"
 #include "captioner-orientation.h"
+#include "captioner-template.h"
 
 G_BEGIN_DECLS
 
@@ -85,6 +86,29 @@ void                     captioner_draft_clear_people     (CaptionerDraft       
 /* The whole caption, verbatim: it stays until the next edit of one of its parts. */
 void                     captioner_draft_set_caption      (CaptionerDraft          *self,
                                                            const char              *caption);
+/* Assists (captioner-draft-assist.c), each one undo step. A template's fields whose switch is
+ * on (its variables for the photo @file); returns how many fields changed. */
+guint                    captioner_draft_apply_template   (CaptionerDraft          *self,
+                                                           CaptionerTemplate       *template,
+                                                           GFile                   *file,
+                                                           CaptionerTemplateApplyFlags flags);
+typedef enum
+{
+  CAPTIONER_PASTE_FIELDS = 1 << 0,  /* the body and the caption fields, keywords added */
+  CAPTIONER_PASTE_PEOPLE = 1 << 1,  /* the people replace this photo's, boxes as displayed */
+  CAPTIONER_PASTE_ALL    = CAPTIONER_PASTE_FIELDS | CAPTIONER_PASTE_PEOPLE,
+} CaptionerPasteFlags;
+/* Another photo's fields and people (copied from its draft), from a photo shown with
+ * @from_orientation. The date taken and job id stay this photo's. */
+void                     captioner_draft_paste            (CaptionerDraft          *self,
+                                                           const CaptionerMetadata *from,
+                                                           int                      from_orientation,
+                                                           CaptionerPasteFlags      what);
+/* The first person of @previous, left to right as displayed, not named here yet: the name a
+ * new box is offered on the second frame of a line-up. NULL when there is none. */
+char                    *captioner_draft_dup_next_person  (CaptionerDraft          *self,
+                                                           const CaptionerMetadata *previous,
+                                                           int                      previous_orientation);
 /* Groups the edits until the matching end into one undo step named group. */
 void                     captioner_draft_begin_group      (CaptionerDraft          *self,
                                                            const char              *group);

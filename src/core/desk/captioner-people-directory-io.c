@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include "captioner-error.h"
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -49,7 +51,7 @@ captioner_people_query_version (GFile         *file,
                             &local_error);
   if (info == NULL)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+      if (captioner_error_is_missing (local_error))
         *exists = FALSE;
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
@@ -95,7 +97,7 @@ captioner_people_read_contacts (GFile         *file,
 
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+      if (captioner_error_is_missing (local_error))
         return NULL;
       captioner_people_prefix_file (&local_error, file);
       g_propagate_error (error, g_steal_pointer (&local_error));

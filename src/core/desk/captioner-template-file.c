@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include "captioner-error.h"
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -228,7 +230,7 @@ list_folder (GFile        *folder,
                                         G_FILE_QUERY_INFO_NONE, cancellable, &error);
   if (children == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) && problems != NULL)
+      if (!captioner_error_is_missing (error) && problems != NULL)
         g_ptr_array_add (problems, g_steal_pointer (&error));
       return;
     }

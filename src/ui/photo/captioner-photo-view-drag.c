@@ -283,7 +283,7 @@ captioner_photo_view_drag_end (CaptionerPhotoView *self,
     {
     case DRAG_CREATE:
       if (big_enough)
-        captioner_photo_view_open_naming (self, NAMING_NEW, 0, &rect, NULL);
+        captioner_photo_view_open_naming (self, NAMING_NEW, 0, &rect, self->suggested_name);
       else
         captioner_photo_view_set_selected (self, -1);
       break;

@@ -19,11 +19,14 @@ captioner_photo_view_open_naming (CaptionerPhotoView  *self,
   graphene_rect_t bounds;
   GdkRectangle pointing;
 
+  /* The name offered is not typed: no completion pops up over it until the editor types. */
+  self->naming = NAMING_NONE;
+  gtk_list_store_clear (self->known_names);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), text ? text : "");
   self->naming = mode;
   self->naming_index = index;
   self->naming_rect = *rect;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), text ? text : "");
   gtk_widget_remove_css_class (GTK_WIDGET (self->name_entry), "error");
   if (captioner_photo_view_get_image_bounds (self, &image))
     {
@@ -51,23 +54,24 @@ captioner_photo_view_close_naming (CaptionerPhotoView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The completion offers what refill put in the list for the text typed. */
 gboolean
 captioner_photo_view_match_name (GtkEntryCompletion *completion,
                                  const char         *key,
                                  GtkTreeIter        *iter,
                                  gpointer            user_data)
 {
-  CaptionerPhotoView *self = user_data;
-  g_autofree char *name = NULL;
-  g_autofree char *normalized = NULL;
+  return *key != '\0';
+}
+
+/* Whether a word of @name starts with @key (both folded): typing a surname finds the person. */
+static gboolean
+word_starts_with (const char *name,
+                  const char *key)
+{
+  g_autofree char *normalized = g_utf8_normalize (name, -1, G_NORMALIZE_ALL);
   g_autofree char *folded = NULL;
 
-  /* Typing a surname finds the person too. The completion gives the key normalised and
-   * case-folded; do the same to the name. */
-  gtk_tree_model_get (GTK_TREE_MODEL (self->known_names), iter, 0, &name, -1);
-  if (name == NULL || *key == '\0')
-    return FALSE;
-  normalized = g_utf8_normalize (name, -1, G_NORMALIZE_ALL);
   if (normalized == NULL)
     return FALSE;
   folded = g_utf8_casefold (normalized, -1);
@@ -82,15 +86,127 @@ captioner_photo_view_match_name (GtkEntryCompletion *completion,
   return FALSE;
 }
 
+#define MAX_OFFERED 12
+
+/* The directory's people for @text, as the directory ranks them (the code's owner, the most
+ * recently picked, then by name), then the folder's names that it does not have. */
+static void
+refill (CaptionerPhotoView *self,
+        const char         *text)
+{
+  g_autoptr(GHashTable) offered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  g_autofree char *key = g_utf8_casefold (normalized ? normalized : "", -1);
+  guint n = 0;
+
+  gtk_list_store_clear (self->known_names);
+  g_strstrip (key);
+  if (*key == '\0')
+    return;
+  if (self->directory != NULL)
+    {
+      g_autoptr(GListModel) found = captioner_people_directory_search (self->directory, text,
+                                                                       MAX_OFFERED);
+
+      for (guint i = 0; i < g_list_model_get_n_items (found); i++)
+        {
+          g_autoptr(CaptionerContact) contact = g_list_model_get_item (found, i);
+          char *display = captioner_contact_dup_display_name (contact, NULL);
+
+          if (!g_hash_table_add (offered, display))
+            continue;
+          gtk_list_store_insert_with_values (self->known_names, NULL, -1, 0, display, -1);
+          n++;
+        }
+    }
+  for (guint i = 0; self->session_names != NULL && self->session_names[i] != NULL; i++)
+    {
+      const char *name = self->session_names[i];
+
+      if (n >= MAX_OFFERED)
+        break;
+      if (g_hash_table_contains (offered, name) || !word_starts_with (name, key))
+        continue;
+      g_hash_table_add (offered, g_strdup (name));
+      gtk_list_store_insert_with_values (self->known_names, NULL, -1, 0, name, -1);
+      n++;
+    }
+}
+
+static void
+on_name_changed_cb (GtkEditable        *editable,
+                    CaptionerPhotoView *self)
+{
+  if (self->naming != NAMING_NONE)
+    refill (self, gtk_editable_get_text (editable));
+}
+
+void
+captioner_photo_view_naming_init (CaptionerPhotoView *self)
+{
+  self->known_names = gtk_list_store_new (1, G_TYPE_STRING);
+  /* Before the completion's own handler, so that it filters the names for this text. */
+  g_signal_connect (self->name_entry, "changed", G_CALLBACK (on_name_changed_cb), self);
+  self->completion = gtk_entry_completion_new ();
+  gtk_entry_completion_set_model (self->completion, GTK_TREE_MODEL (self->known_names));
+  gtk_entry_completion_set_text_column (self->completion, 0);
+  gtk_entry_completion_set_match_func (self->completion, captioner_photo_view_match_name, self,
+                                       NULL);
+  gtk_entry_completion_set_minimum_key_length (self->completion, 1);
+  gtk_entry_set_completion (self->name_entry, self->completion);
+}
+
+void
+captioner_photo_view_naming_dispose (CaptionerPhotoView *self)
+{
+  g_clear_object (&self->completion);
+  g_clear_object (&self->known_names);
+  g_clear_object (&self->directory);
+  g_clear_pointer (&self->session_names, g_strfreev);
+  g_clear_pointer (&self->suggested_name, g_free);
+}
+
+/* The editor named a box: a person of the directory comes first in completions from now on. */
+void
+captioner_photo_view_mark_named (CaptionerPhotoView *self,
+                                 const char         *name)
+{
+  CaptionerContact *contact;
+
+  if (self->directory == NULL)
+    return;
+  contact = captioner_people_directory_find (self->directory, name);
+  if (contact != NULL)
+    captioner_people_directory_mark_used (self->directory, contact);
+}
+
 void
 captioner_photo_view_set_known_names (CaptionerPhotoView *self,
                                       const char * const *names)
 {
   g_return_if_fail (CAPTIONER_IS_PHOTO_VIEW (self));
 
-  gtk_list_store_clear (self->known_names);
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    gtk_list_store_insert_with_values (self->known_names, NULL, -1, 0, names[i], -1);
+  g_strfreev (self->session_names);
+  self->session_names = g_strdupv ((char **) names);
+}
+
+void
+captioner_photo_view_set_directory (CaptionerPhotoView       *self,
+                                    CaptionerPeopleDirectory *directory)
+{
+  g_return_if_fail (CAPTIONER_IS_PHOTO_VIEW (self));
+
+  g_set_object (&self->directory, directory);
+}
+
+void
+captioner_photo_view_set_suggested_name (CaptionerPhotoView *self,
+                                         const char         *name)
+{
+  g_return_if_fail (CAPTIONER_IS_PHOTO_VIEW (self));
+
+  g_free (self->suggested_name);
+  self->suggested_name = g_strdup (name);
 }
 
 void

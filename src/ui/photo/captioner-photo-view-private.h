@@ -1,6 +1,7 @@
 #pragma once
 
 #include "captioner-draft.h"
+#include "captioner-people-directory.h"
 #include "captioner-person.h"
 #include "captioner-photo-view.h"
 
@@ -59,7 +60,10 @@ struct _CaptionerPhotoView
   GtkEntry           *name_entry;    /* template */
 
   GtkEntryCompletion *completion;
-  GtkListStore       *known_names;
+  GtkListStore       *known_names;   /* what the completion offers for the text typed */
+  GStrv               session_names; /* the folder's names, offered without a directory */
+  CaptionerPeopleDirectory *directory;
+  char               *suggested_name;  /* offered first for a new box */
   GdkTexture         *texture;
   int                 allocated_width;   /* the size last allocated, for "resized" */
   int                 allocated_height;
@@ -135,6 +139,10 @@ void                 captioner_photo_view_snapshot            (GtkWidget        
                                                                GtkSnapshot           *snapshot);
 
 /* captioner-photo-view-naming.c */
+void                 captioner_photo_view_naming_init         (CaptionerPhotoView    *self);
+void                 captioner_photo_view_naming_dispose      (CaptionerPhotoView    *self);
+void                 captioner_photo_view_mark_named          (CaptionerPhotoView    *self,
+                                                               const char            *name);
 gboolean             captioner_photo_view_match_name          (GtkEntryCompletion    *completion,
                                                                const char            *key,
                                                                GtkTreeIter           *iter,

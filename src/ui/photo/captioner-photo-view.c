@@ -183,6 +183,7 @@ on_name_entry_activate_cb (GtkEntry           *entry,
     }
 
   captioner_photo_view_close_naming (self);
+  captioner_photo_view_mark_named (self, name);
   if (mode == NAMING_NEW)
     g_signal_emit (self, signals[PERSON_ADDED], 0, name, rect.x, rect.y, rect.w, rect.h);
   else if (index < self->boxes->len)
@@ -225,8 +226,7 @@ captioner_photo_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CAPTIONER_TYPE_PHOTO_VIEW);
   captioner_photo_view_draft_dispose (self);
-  g_clear_object (&self->completion);
-  g_clear_object (&self->known_names);
+  captioner_photo_view_naming_dispose (self);
   g_clear_object (&self->texture);
 
   G_OBJECT_CLASS (captioner_photo_view_parent_class)->dispose (object);
@@ -370,13 +370,7 @@ captioner_photo_view_init (CaptionerPhotoView *self)
   self->cursor_name = "crosshair";
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->cursor_name);
 
-  self->known_names = gtk_list_store_new (1, G_TYPE_STRING);
-  self->completion = gtk_entry_completion_new ();
-  gtk_entry_completion_set_model (self->completion, GTK_TREE_MODEL (self->known_names));
-  gtk_entry_completion_set_text_column (self->completion, 0);
-  gtk_entry_completion_set_match_func (self->completion, captioner_photo_view_match_name, self, NULL);
-  gtk_entry_completion_set_minimum_key_length (self->completion, 1);
-  gtk_entry_set_completion (self->name_entry, self->completion);
+  captioner_photo_view_naming_init (self);
 
   captioner_photo_view_draft_init (self);
   update_actions (self);

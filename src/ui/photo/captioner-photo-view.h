@@ -3,6 +3,7 @@
 #include <gtk/gtk.h>
 
 #include "captioner-draft.h"
+#include "captioner-people-directory.h"
 
 G_BEGIN_DECLS
 
@@ -62,6 +63,15 @@ void         captioner_photo_view_set_selected      (CaptionerPhotoView  *self,
 /* Names offered by the name entry's completion (NULL-terminated). */
 void         captioner_photo_view_set_known_names   (CaptionerPhotoView  *self,
                                                      const char * const  *names);
+/* The people directory the name entry completes from (any part of name, title, alias or
+ * code; most recently picked first); the known names are offered as well. NULL: the known
+ * names alone. */
+void         captioner_photo_view_set_directory     (CaptionerPhotoView  *self,
+                                                     CaptionerPeopleDirectory *directory);
+/* The name a new box is offered, selected so that typing replaces it and Enter takes it (the
+ * previous photo's next person in a line-up); NULL for none. */
+void         captioner_photo_view_set_suggested_name (CaptionerPhotoView *self,
+                                                      const char         *name);
 /* Opens the name entry on the selected person, as F2 does. */
 void         captioner_photo_view_rename_selected   (CaptionerPhotoView  *self);
 

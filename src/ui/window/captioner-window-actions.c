@@ -187,8 +187,9 @@ captioner_window_init_shortcuts (CaptionerWindow *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>o", "win.open");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>s", "win.save");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>e", "win.export");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>Return", "win.save-next");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>KP_Enter", "win.save-next");
+  /* One shortcut with both keys, so that the menu shows "Ctrl+Return", not the keypad's. */
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>Return|<Control>KP_Enter",
+                "win.save-next");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "Page_Down", "win.next");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "Page_Up", "win.previous");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Alt>Right", "win.next");
@@ -196,5 +197,7 @@ captioner_window_init_shortcuts (CaptionerWindow *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>z", "win.undo");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control><Shift>z", "win.redo");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "F2", "win.rename-person");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control><Shift>c", "win.copy-caption");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control><Shift>v", "win.paste-caption");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }

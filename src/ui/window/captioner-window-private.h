@@ -1,5 +1,6 @@
 #pragma once
 
+#include "captioner-assists.h"
 #include "captioner-caption-panel.h"
 #include "captioner-desk.h"
 #include "captioner-photo-item.h"
@@ -26,6 +27,7 @@ struct _CaptionerWindow
   CaptionerPhotoView       *photo_view;
   CaptionerCaptionPanel    *caption_panel;
   GMenu                    *recent_section;
+  GMenu                    *templates_section;
   GtkWidget                *unsaved_label;
 
   /* Owned references */
@@ -36,6 +38,7 @@ struct _CaptionerWindow
   CaptionerThumbnailFeeder *thumbnails;
   CaptionerShownImage      *shown_image;
   CaptionerProfiler        *profiler;
+  CaptionerAssists         *assists;         /* people, codes, templates, what was copied */
   CaptionerPhotoItem       *current;
   GBindingGroup            *draft_bindings;  /* the current draft's */
   GSignalGroup             *draft_signals;   /* the current draft's */
@@ -68,6 +71,13 @@ void     captioner_window_toast              (CaptionerWindow    *self,
 CaptionerDraft *captioner_window_get_current_draft (CaptionerWindow *self);
 gboolean captioner_window_is_dirty           (CaptionerWindow    *self);
 void     captioner_window_update_actions     (CaptionerWindow    *self);
+
+/* captioner-window-assists.c */
+void     captioner_window_assists_init       (CaptionerWindow    *self);
+void     captioner_window_assists_dispose    (CaptionerWindow    *self);
+/* The name offered for a new box: the previous photo's next person. */
+void     captioner_window_update_suggestion  (CaptionerWindow    *self);
+void     captioner_window_class_init_assists (GtkWidgetClass     *widget_class);
 
 /* captioner-window-actions.c */
 void     captioner_window_class_init_actions (GtkWidgetClass     *widget_class);

@@ -53,6 +53,11 @@ captioner_window_update_actions (CaptionerWindow *self)
                                  n > 0 && position != GTK_INVALID_LIST_POSITION && position + 1 < n);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous",
                                  position != GTK_INVALID_LIST_POSITION && position > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-caption", draft != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.paste-caption",
+                                 draft != NULL && self->assists != NULL &&
+                                 captioner_assists_get_copied (self->assists, NULL) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.apply-template", draft != NULL);
 }
 
 void
@@ -119,6 +124,7 @@ follow_draft (CaptionerWindow *self,
   g_signal_group_set_target (self->draft_signals, draft);
   captioner_caption_panel_set_draft (self->caption_panel, draft);
   captioner_photo_view_set_draft (self->photo_view, draft);
+  captioner_window_update_suggestion (self);
   if (draft == NULL)
     gtk_widget_set_visible (self->unsaved_label, FALSE);
   captioner_window_update_actions (self);
@@ -299,8 +305,12 @@ on_known_names_cb (CaptionerDesk   *desk,
                    CaptionerWindow *self)
 {
   g_auto(GStrv) names = captioner_desk_dup_known_names (desk);
+  CaptionerPeopleDirectory *directory = self->assists != NULL
+                                        ? captioner_assists_get_directory (self->assists) : NULL;
 
   captioner_photo_view_set_known_names (self->photo_view, (const char * const *) names);
+  if (directory != NULL)
+    captioner_people_directory_add_session_names (directory, (const char * const *) names);
 }
 
 static gboolean
@@ -326,6 +336,7 @@ captioner_window_dispose (GObject *object)
   if (self->desk != NULL)
     captioner_desk_close (self->desk);
   g_clear_object (&self->profiler);
+  captioner_window_assists_dispose (self);
   g_clear_object (&self->shown_image);
   g_clear_object (&self->thumbnails);
   gtk_widget_dispose_template (GTK_WIDGET (self), CAPTIONER_TYPE_WINDOW);
@@ -413,20 +424,20 @@ captioner_window_class_init (CaptionerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaptionerWindow, recent_section);
 
   captioner_window_class_init_actions (widget_class);
+  captioner_window_class_init_assists (widget_class);
 }
 
 static void
 captioner_window_init (CaptionerWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
-  g_autoptr(CaptionerPeopleList) people = captioner_people_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->desk = captioner_desk_new (people);
+  /* The people directory (captioner-window-assists.c) remembers the names saved. */
+  self->desk = captioner_desk_new (NULL);
   captioner_desk_set_want_previews (self->desk, TRUE);
   captioner_desk_set_journaling (self->desk, TRUE);
-  captioner_people_list_load_async (people, NULL, NULL, NULL);
   g_signal_connect (self->desk, "notify::known-names", G_CALLBACK (on_known_names_cb), self);
 
   self->photos = g_list_store_new (CAPTIONER_TYPE_PHOTO_ITEM);
@@ -463,6 +474,10 @@ captioner_window_init (CaptionerWindow *self)
   g_signal_group_connect_object (self->item_signals, "notify::draft",
                                  G_CALLBACK (on_item_draft_cb), self, 0);
 
+  g_signal_group_connect_object (self->draft_signals, "changed",
+                                 G_CALLBACK (captioner_window_update_suggestion), self,
+                                 G_CONNECT_SWAPPED);
+  captioner_window_assists_init (self);
   captioner_window_init_shortcuts (self);
   captioner_window_folder_init (self);
   captioner_window_save_init (self);
@@ -520,6 +535,13 @@ captioner_window_get_draft (CaptionerWindow *self)
   g_return_val_if_fail (CAPTIONER_IS_WINDOW (self), NULL);
   draft = captioner_caption_panel_get_draft (self->caption_panel);
   return draft ? captioner_draft_get_metadata (draft) : NULL;
+}
+
+GObject *
+captioner_window_get_assists (CaptionerWindow *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_WINDOW (self), NULL);
+  return G_OBJECT (self->assists);
 }
 
 gboolean

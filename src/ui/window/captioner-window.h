@@ -32,5 +32,8 @@ gboolean         captioner_window_is_busy          (CaptionerWindow  *self);
 CaptionerDesk   *captioner_window_get_desk         (CaptionerWindow  *self);
 GtkWidget       *captioner_window_get_photo_view   (CaptionerWindow  *self);
 GtkWidget       *captioner_window_get_caption_panel (CaptionerWindow *self);
+/* The people directory, code replacements and templates the window offers (loaded in the
+ * background: tests wait for its directory). */
+GObject         *captioner_window_get_assists      (CaptionerWindow  *self);
 
 G_END_DECLS

@@ -1,0 +1,218 @@
+#define G_LOG_DOMAIN "captioner-assists"
+
+#include "config.h"
+
+#include "captioner-assists.h"
+#include "captioner-desk-files.h"
+
+struct _CaptionerAssists
+{
+  GObject                   parent_instance;
+
+  /* Owned references */
+  CaptionerPeopleDirectory *directory;
+  CaptionerCodeExpander    *expander;
+  GPtrArray                *templates;
+  CaptionerMetadata        *copied;
+
+  int                       copied_orientation;
+};
+
+G_DEFINE_FINAL_TYPE (CaptionerAssists, captioner_assists, G_TYPE_OBJECT)
+
+enum
+{
+  LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  CaptionerPeopleDirectory *directory;
+  CaptionerReplacements    *codes;
+  GPtrArray                *templates;
+} Loaded;
+
+static void
+loaded_free (Loaded *loaded)
+{
+  g_clear_object (&loaded->directory);
+  g_clear_object (&loaded->codes);
+  g_clear_pointer (&loaded->templates, g_ptr_array_unref);
+  g_free (loaded);
+}
+
+/* The worker: the user's people, codes (with the people's codes behind them) and templates. */
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Loaded *loaded = g_new0 (Loaded, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) folders = captioner_desk_template_folders (NULL, 0);
+
+  loaded->templates = captioner_template_list ((GFile * const *) folders->pdata, folders->len,
+                                               NULL, cancellable);
+  loaded->directory = captioner_desk_open_people (NULL, 0, cancellable, &error);
+  if (loaded->directory != NULL)
+    loaded->codes = captioner_desk_load_codes (NULL, 0, loaded->directory, NULL, cancellable,
+                                               &error);
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+  g_task_set_task_data (task, loaded, (GDestroyNotify) loaded_free);
+}
+
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  CaptionerAssists *self = CAPTIONER_ASSISTS (source);
+  g_autoptr(GTask) task = user_data;
+  GTask *inner = G_TASK (result);
+  Loaded *loaded = g_task_get_task_data (inner);
+  g_autoptr(GError) error = NULL;
+
+  if (loaded->directory != NULL)
+    g_set_object (&self->directory, loaded->directory);
+  if (loaded->codes != NULL)
+    captioner_code_expander_set_replacements (self->expander, loaded->codes);
+  if (loaded->templates != NULL)
+    {
+      g_ptr_array_unref (self->templates);
+      self->templates = g_ptr_array_ref (loaded->templates);
+    }
+  g_task_propagate_boolean (inner, &error);
+  g_signal_emit (self, signals[LOADED], 0, error != NULL ? error->message : NULL);
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+captioner_assists_load_async (CaptionerAssists   *self,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
+{
+  GTask *task;
+  g_autoptr(GTask) inner = NULL;
+
+  g_return_if_fail (CAPTIONER_IS_ASSISTS (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, captioner_assists_load_async);
+  inner = g_task_new (self, cancellable, load_done_cb, task);
+  g_task_run_in_thread (inner, load_thread);
+}
+
+gboolean
+captioner_assists_load_finish (CaptionerAssists  *self,
+                               GAsyncResult      *result,
+                               GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+CaptionerPeopleDirectory *
+captioner_assists_get_directory (CaptionerAssists *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_ASSISTS (self), NULL);
+
+  return self->directory;
+}
+
+CaptionerCodeExpander *
+captioner_assists_get_expander (CaptionerAssists *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_ASSISTS (self), NULL);
+
+  return self->expander;
+}
+
+GPtrArray *
+captioner_assists_get_templates (CaptionerAssists *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_ASSISTS (self), NULL);
+
+  return self->templates;
+}
+
+CaptionerTemplate *
+captioner_assists_find_template (CaptionerAssists *self,
+                                 const char       *name)
+{
+  g_return_val_if_fail (CAPTIONER_IS_ASSISTS (self), NULL);
+
+  return captioner_template_find (self->templates, name);
+}
+
+void
+captioner_assists_copy (CaptionerAssists        *self,
+                        const CaptionerMetadata *metadata,
+                        int                      orientation)
+{
+  g_return_if_fail (CAPTIONER_IS_ASSISTS (self));
+  g_return_if_fail (metadata != NULL);
+
+  g_clear_pointer (&self->copied, captioner_metadata_free);
+  self->copied = captioner_metadata_copy (metadata);
+  self->copied_orientation = orientation;
+}
+
+const CaptionerMetadata *
+captioner_assists_get_copied (CaptionerAssists *self,
+                              int              *orientation)
+{
+  g_return_val_if_fail (CAPTIONER_IS_ASSISTS (self), NULL);
+
+  if (orientation != NULL)
+    *orientation = self->copied_orientation;
+  return self->copied;
+}
+
+static void
+captioner_assists_dispose (GObject *object)
+{
+  CaptionerAssists *self = CAPTIONER_ASSISTS (object);
+
+  g_clear_object (&self->directory);
+  g_clear_object (&self->expander);
+  g_clear_pointer (&self->templates, g_ptr_array_unref);
+  g_clear_pointer (&self->copied, captioner_metadata_free);
+
+  G_OBJECT_CLASS (captioner_assists_parent_class)->dispose (object);
+}
+
+static void
+captioner_assists_class_init (CaptionerAssistsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = captioner_assists_dispose;
+
+  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+captioner_assists_init (CaptionerAssists *self)
+{
+  self->expander = captioner_code_expander_new ();
+  self->templates = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+CaptionerAssists *
+captioner_assists_new (void)
+{
+  return g_object_new (CAPTIONER_TYPE_ASSISTS, NULL);
+}

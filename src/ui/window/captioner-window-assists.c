@@ -1,0 +1,199 @@
+#define G_LOG_DOMAIN "captioner-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "captioner-person.h"
+#include "captioner-window-private.h"
+
+/* What makes the second frame of a line-up nearly free: the people directory behind the name
+ * entry, codes expanded in every text field, templates, copy and paste of a photo's caption
+ * and people, and the previous photo's next person offered for a new box. */
+
+static const CaptionerField expanded_fields[] = {
+  CAPTIONER_FIELD_CREDIT, CAPTIONER_FIELD_BYLINE, CAPTIONER_FIELD_HEADLINE,
+  CAPTIONER_FIELD_EVENT, CAPTIONER_FIELD_CITY, CAPTIONER_FIELD_COUNTRY,
+};
+
+static void
+fill_templates_menu (CaptionerWindow *self)
+{
+  GPtrArray *templates = captioner_assists_get_templates (self->assists);
+
+  g_menu_remove_all (self->templates_section);
+  for (guint i = 0; i < templates->len; i++)
+    {
+      const char *name = captioner_template_get_name (g_ptr_array_index (templates, i));
+      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+
+      g_menu_item_set_action_and_target (item, "win.apply-template", "s", name);
+      g_menu_append_item (self->templates_section, item);
+    }
+  if (templates->len == 0)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Templates"), "win.no-templates");
+
+      g_menu_append_item (self->templates_section, item);
+    }
+}
+
+/* A people or codes file that cannot be read: the rest works, the editor is told which. */
+static void
+on_assists_loaded_cb (CaptionerAssists *assists,
+                      const char       *problem,
+                      CaptionerWindow  *self)
+{
+  CaptionerPeopleDirectory *directory = captioner_assists_get_directory (assists);
+  g_auto(GStrv) names = captioner_desk_dup_known_names (self->desk);
+
+  if (directory != NULL)
+    captioner_people_directory_add_session_names (directory, (const char * const *) names);
+  captioner_photo_view_set_directory (self->photo_view, directory);
+  fill_templates_menu (self);
+  if (problem != NULL)
+    captioner_window_toast (self, problem);
+}
+
+/* Names the editor confirmed by saving are offered from then on, in every folder: the people
+ * directory adds those it does not know to the user's people.txt (names alone, merged with
+ * what is on disk, every other column kept). */
+static void
+on_saved_cb (CaptionerDesk     *desk,
+             CaptionerDeskItem *item,
+             CaptionerWindow   *self)
+{
+  CaptionerPeopleDirectory *directory = captioner_assists_get_directory (self->assists);
+  CaptionerPhoto *photo = captioner_desk_item_get_photo (item);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  const CaptionerMetadata *saved;
+
+  if (directory == NULL || photo == NULL)
+    return;
+  saved = captioner_photo_get_metadata (photo);
+  for (guint i = 0; i < saved->people->len; i++)
+    g_strv_builder_add (builder, ((CaptionerPerson *) g_ptr_array_index (saved->people, i))->name);
+  names = g_strv_builder_end (builder);
+  if (names[0] != NULL)
+    captioner_people_directory_remember_async (directory, (const char * const *) names, NULL,
+                                               NULL, NULL);
+}
+
+void
+captioner_window_assists_init (CaptionerWindow *self)
+{
+  CaptionerCodeExpander *expander;
+
+  self->assists = captioner_assists_new ();
+  expander = captioner_assists_get_expander (self->assists);
+  for (guint i = 0; i < G_N_ELEMENTS (expanded_fields); i++)
+    captioner_code_expander_attach_editable (
+      expander, captioner_caption_panel_get_field_editable (self->caption_panel,
+                                                            expanded_fields[i]));
+  captioner_code_expander_attach_buffer (
+    expander, gtk_text_view_get_buffer (captioner_caption_panel_get_body_view (self->caption_panel)));
+  captioner_code_expander_attach_editable (expander,
+                                           captioner_photo_view_get_name_entry (self->photo_view));
+  g_signal_connect_object (self->assists, "loaded", G_CALLBACK (on_assists_loaded_cb), self, 0);
+  g_signal_connect_object (self->desk, "saved", G_CALLBACK (on_saved_cb), self, 0);
+  fill_templates_menu (self);
+  captioner_assists_load_async (self->assists, NULL, NULL, NULL);
+}
+
+void
+captioner_window_assists_dispose (CaptionerWindow *self)
+{
+  g_clear_object (&self->assists);
+}
+
+void
+captioner_window_update_suggestion (CaptionerWindow *self)
+{
+  CaptionerDraft *draft = captioner_window_get_current_draft (self);
+  g_autoptr(CaptionerPhotoItem) previous = NULL;
+  g_autofree char *name = NULL;
+  CaptionerPhoto *photo;
+
+  if (draft != NULL && self->shown_position != GTK_INVALID_LIST_POSITION &&
+      self->shown_position > 0)
+    previous = g_list_model_get_item (G_LIST_MODEL (self->photos), self->shown_position - 1);
+  photo = previous != NULL ? captioner_photo_item_get_photo (previous) : NULL;
+  if (photo != NULL)
+    {
+      /* What the editor sees there: the unsaved draft, else what is on disk. */
+      const CaptionerMetadata *seen = captioner_photo_item_get_draft (previous);
+
+      if (seen == NULL)
+        seen = captioner_photo_get_metadata (photo);
+      name = captioner_draft_dup_next_person (draft, seen, captioner_photo_get_orientation (photo));
+    }
+  captioner_photo_view_set_suggested_name (self->photo_view, name);
+}
+
+static void
+copy_caption_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CaptionerWindow *self = CAPTIONER_WINDOW (widget);
+  CaptionerDraft *draft = captioner_window_get_current_draft (self);
+
+  if (draft == NULL)
+    return;
+  captioner_assists_copy (self->assists, captioner_draft_get_metadata (draft),
+                          captioner_draft_get_orientation (draft));
+  captioner_window_update_actions (self);
+  captioner_window_toast (self, _("Caption, fields and people copied"));
+}
+
+static void
+paste_caption_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CaptionerWindow *self = CAPTIONER_WINDOW (widget);
+  CaptionerDraft *draft = captioner_window_get_current_draft (self);
+  const CaptionerMetadata *copied;
+  int orientation = 1;
+
+  copied = captioner_assists_get_copied (self->assists, &orientation);
+  if (draft == NULL || copied == NULL)
+    return;
+  captioner_draft_paste (draft, copied, orientation, CAPTIONER_PASTE_ALL);
+}
+
+static void
+apply_template_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CaptionerWindow *self = CAPTIONER_WINDOW (widget);
+  CaptionerDraft *draft = captioner_window_get_current_draft (self);
+  const char *name = g_variant_get_string (parameter, NULL);
+  CaptionerTemplate *template = captioner_assists_find_template (self->assists, name);
+  g_autofree char *message = NULL;
+  guint n;
+
+  if (draft == NULL || template == NULL || self->current == NULL)
+    return;
+  n = captioner_draft_apply_template (draft, template,
+                                      captioner_photo_item_get_file (self->current),
+                                      CAPTIONER_TEMPLATE_APPLY_DEFAULT);
+  /* TRANSLATORS: %s is a template's name */
+  message = n > 0 ? g_strdup_printf (ngettext ("“%s” changed %u field", "“%s” changed %u fields",
+                                               n), name, n)
+                  : g_strdup_printf (_("“%s” changed nothing here"), name);
+  captioner_window_toast (self, message);
+}
+
+void
+captioner_window_class_init_assists (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_child (widget_class, CaptionerWindow, templates_section);
+  gtk_widget_class_install_action (widget_class, "win.copy-caption", NULL, copy_caption_action);
+  gtk_widget_class_install_action (widget_class, "win.paste-caption", NULL,
+                                   paste_caption_action);
+  gtk_widget_class_install_action (widget_class, "win.apply-template", "s",
+                                   apply_template_action);
+}

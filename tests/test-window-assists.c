@@ -1,0 +1,190 @@
+#define G_LOG_DOMAIN "test-window-assists"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "captioner-assists.h"
+#include "captioner-photo-view.h"
+#include "window-test-util.h"
+
+/* The second frame of a line-up, as an editor captions it: names completed from the people
+ * directory, codes expanded as they are typed, a template from the menu, a photo's caption
+ * and people pasted onto the next, and the previous photo's next person offered for a box. */
+
+static void
+write_user_file (const char *name,
+                 const char *text)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "captioner", name, NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+/* The editor's files are there before the window opens, as on a desk. */
+static void
+set_up (Desk          *desk,
+        gconstpointer  data)
+{
+  write_user_file ("people.txt",
+                   "#columns\tname\ttitle\tshort\taliases\tcode\n"
+                   "Sergei Lavrov\tRussian Foreign Minister\tLavrov\tSergey Lavrov\tlav\n"
+                   "Hakan Fidan\tTurkish Foreign Minister\tFidan\t\tfid\n");
+  write_user_file ("replacements/desk.txt",
+                   "// the desk's codes\nteh\tTehran\tTehran, Iran\n");
+  write_user_file ("templates/summit.captioner-template",
+                   "[Template]\nName=Summit pool\n"
+                   "[credit]\nValue=Reuters\nApply=true\n"
+                   "[city]\nValue=Tehran\nApply=true\n"
+                   "[body]\nValue=pose for a photo in {city}.\nApply=true\n");
+  desk_set_up (desk, data);
+  DESK_WAIT_UNTIL (captioner_assists_get_directory (
+                     CAPTIONER_ASSISTS (captioner_window_get_assists (desk->window))) != NULL);
+  desk_open_folder (desk);
+}
+
+static const char *
+first_offered (GtkEditable *entry)
+{
+  GtkEntryCompletion *completion = gtk_entry_get_completion (GTK_ENTRY (entry));
+  GtkTreeModel *model = gtk_entry_completion_get_model (completion);
+  static char *name;
+  GtkTreeIter iter;
+
+  g_clear_pointer (&name, g_free);
+  if (gtk_tree_model_get_iter_first (model, &iter))
+    gtk_tree_model_get (model, &iter, 0, &name, -1);
+  return name;
+}
+
+static void
+drag_box (Desk   *desk,
+          double  x0,
+          double  x1)
+{
+  CaptionerPhotoView *view = desk_view (desk);
+  int width = gtk_widget_get_width (GTK_WIDGET (view));
+  int height = gtk_widget_get_height (GTK_WIDGET (view));
+
+  /* The photo fills the view's middle: these are well inside it. */
+  captioner_photo_view_drag_box (view, width * x0, height * 0.45, width * x1, height * 0.55);
+  g_assert_true (captioner_photo_view_is_naming (view));
+  DESK_WAIT_UNTIL (gtk_widget_get_mapped (
+                     GTK_WIDGET (captioner_photo_view_get_name_entry (view))));
+}
+
+static void
+test_completion_and_codes (Desk          *desk,
+                           gconstpointer  data)
+{
+  GtkEditable *entry = captioner_photo_view_get_name_entry (desk_view (desk));
+  GtkEditable *city = captioner_caption_panel_get_field_editable (desk_panel (desk),
+                                                                 CAPTIONER_FIELD_CITY);
+  GtkTextBuffer *body = gtk_text_view_get_buffer (
+    captioner_caption_panel_get_body_view (desk_panel (desk)));
+  int position;
+
+  /* A surname, an alias, a code: each finds the person, offered as the caption names them. */
+  drag_box (desk, 0.55, 0.7);
+  gtk_editable_set_text (entry, "lavr");
+  g_assert_cmpstr (first_offered (entry), ==, "Russian Foreign Minister Sergei Lavrov");
+  gtk_editable_set_text (entry, "sergey");
+  g_assert_cmpstr (first_offered (entry), ==, "Russian Foreign Minister Sergei Lavrov");
+  gtk_editable_set_text (entry, "turkish");
+  g_assert_cmpstr (first_offered (entry), ==, "Turkish Foreign Minister Hakan Fidan");
+
+  /* A person's code in the name entry: their display form, as soon as "=" closes it. */
+  gtk_editable_set_text (entry, "=lav");
+  position = -1;
+  gtk_editable_insert_text (entry, "=", 1, &position);
+  gtk_editable_set_position (entry, -1);
+  DESK_WAIT_UNTIL (g_str_equal (gtk_editable_get_text (entry),
+                                "Russian Foreign Minister Sergei Lavrov"));
+  g_signal_emit_by_name (gtk_editable_get_delegate (entry), "activate");
+
+  /* In the body and a field, as typed; the second replacement with #2. */
+  gtk_text_buffer_set_text (body, "poses in =teh=", -1);
+  DESK_WAIT_UNTIL (g_strcmp0 (captioner_metadata_get (captioner_window_get_draft (desk->window),
+                                                      CAPTIONER_FIELD_CAPTION_BODY),
+                              "poses in Tehran") == 0);
+  gtk_widget_grab_focus (GTK_WIDGET (city));
+  gtk_editable_set_text (city, "=teh#2=");
+  gtk_editable_set_position (city, -1);
+  DESK_WAIT_UNTIL (g_str_equal (gtk_editable_get_text (city), "Tehran, Iran"));
+  desk_assert_caption (desk, "Russian Foreign Minister Sergei Lavrov poses in Tehran");
+
+  /* An unknown code stays as typed, marked. */
+  gtk_editable_set_text (city, "=xyz=");
+  gtk_editable_set_position (city, -1);
+  DESK_WAIT_UNTIL (gtk_widget_has_css_class (GTK_WIDGET (city), "warning"));
+  g_assert_cmpstr (gtk_editable_get_text (city), ==, "=xyz=");
+}
+
+static void
+test_template_paste_and_next_person (Desk          *desk,
+                                     gconstpointer  data)
+{
+  GtkEditable *entry = captioner_photo_view_get_name_entry (desk_view (desk));
+  const char *expected = "From left, Turkish Foreign Minister Hakan Fidan and Russian Foreign "
+                         "Minister Sergei Lavrov pose for a photo in Tehran. (Reuters photo)";
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (desk->window), "win.apply-template",
+                                             "s", "Summit pool"));
+  g_assert_cmpstr (desk_field_text (desk, CAPTIONER_FIELD_CREDIT), ==, "Reuters");
+  desk_tag (desk, 0.1, 0.2, 0.3, 0.6, "Turkish Foreign Minister Hakan Fidan");
+  desk_tag (desk, 0.6, 0.2, 0.8, 0.6, "Russian Foreign Minister Sergei Lavrov");
+  desk_assert_caption (desk, expected);
+
+  /* The next frame: a box is offered the previous photo's leftmost person, then the next. */
+  desk_activate (desk, "win.copy-caption");
+  desk_activate (desk, "win.next");
+  DESK_WAIT_UNTIL (desk_photo_is_shown (desk) && captioner_window_get_selected (desk->window) == 1);
+  drag_box (desk, 0.15, 0.3);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Turkish Foreign Minister Hakan Fidan");
+  g_signal_emit_by_name (gtk_editable_get_delegate (entry), "activate");
+  drag_box (desk, 0.6, 0.75);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Russian Foreign Minister Sergei Lavrov");
+  g_signal_emit_by_name (gtk_editable_get_delegate (entry), "activate");
+  desk_assert_caption (desk, "From left, Turkish Foreign Minister Hakan Fidan and Russian "
+                             "Foreign Minister Sergei Lavrov");
+
+  /* Paste: the first photo's fields and people, one undo step. */
+  desk_activate (desk, "win.paste-caption");
+  desk_assert_caption (desk, expected);
+  g_assert_cmpstr (desk_field_text (desk, CAPTIONER_FIELD_CITY), ==, "Tehran");
+  desk_activate (desk, "win.undo");
+  desk_assert_caption (desk, "From left, Turkish Foreign Minister Hakan Fidan and Russian "
+                             "Foreign Minister Sergei Lavrov");
+  /* Saving names people the directory knows: its file keeps every column and gains no line. */
+  desk_activate (desk, "win.save");
+  DESK_WAIT_UNTIL (!captioner_window_is_busy (desk->window));
+  {
+    g_autofree char *path = g_build_filename (g_get_user_data_dir (), "captioner", "people.txt",
+                                              NULL);
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "Sergei Lavrov\tRussian Foreign Minister\tLavrov"));
+    g_assert_null (strstr (contents, "\nRussian Foreign Minister Sergei Lavrov"));
+    g_assert_null (strstr (contents, "\nTurkish Foreign Minister Hakan Fidan"));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = desk_init (&argc, &argv);
+  int status;
+
+  g_test_add ("/captioner/window-assists/completion-and-codes", Desk, NULL, set_up,
+              test_completion_and_codes, desk_tear_down);
+  g_test_add ("/captioner/window-assists/template-paste-and-next-person", Desk, NULL, set_up,
+              test_template_paste_and_next_person, desk_tear_down);
+  status = g_test_run ();
+  desk_finish (home);
+  return status;
+}
