@@ -97,6 +97,10 @@ print_usage (FILE *stream)
              "  captioner-cli people import FILE.csv\n"
              "  captioner-cli people export [--output FILE] [--overwrite] [--desk FOLDER]...\n"
              "  captioner-cli templates list [--desk FOLDER]...\n"));
+  fprintf (stream, "\n%s",
+           _("Group photos and checks:\n"
+             "  captioner-cli set FILE|FOLDER... --row NAME=N...   (1 the front row, 0 the boxes say)\n"
+             "  captioner-cli check FILE|FOLDER...   (one line a finding; exit status 1 when any)\n"));
   return stream != stdout ? 2 : 0;
 }
 
