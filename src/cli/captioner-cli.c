@@ -12,6 +12,7 @@
 #include <sanitizer/common_interface_defs.h>
 #endif
 
+#include "captioner-cli-check.h"
 #include "captioner-cli-commands.h"
 #include "captioner-cli-export.h"
 #include "captioner-cli-people.h"
@@ -130,6 +131,8 @@ main (int   argc,
     return captioner_cli_set (argc - 1, argv + 1);
   if (g_str_equal (command, "compose"))
     return captioner_cli_compose (argc - 1, argv + 1);
+  if (g_str_equal (command, "check"))
+    return captioner_cli_check (argc - 1, argv + 1);
   if (g_str_equal (command, "export"))
     return captioner_cli_export (argc - 1, argv + 1);
   if (g_str_equal (command, "people"))
