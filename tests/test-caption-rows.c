@@ -5,6 +5,8 @@
 #include "captioner-caption.h"
 #include "captioner-caption-partial.h"
 #include "captioner-caption-rows.h"
+#include "captioner-changes.h"
+#include "captioner-draft.h"
 #include "captioner-metadata.h"
 #include "captioner-person.h"
 #include "captioner-xmp.h"
@@ -186,6 +188,31 @@ test_row_stored (void)
   g_assert_false (xmp_has_property (xmp, CAPTIONER_NS_CAPTIONER, "PersonRows"));
 }
 
+/* The editor's row through the draft the window and the CLI edit: one undo step, a change of
+ * that person only, and the caption follows. */
+static void
+test_draft_row (void)
+{
+  g_autoptr(CaptionerMetadata) md = group_photo (slanted, G_N_ELEMENTS (slanted), 1, "pose.");
+  g_autoptr(CaptionerDraft) draft = captioner_draft_new (md, 1, FALSE);
+  guint id = ((CaptionerPerson *) g_ptr_array_index (md->people, 2))->id;
+  g_autoptr(CaptionerChanges) changes = NULL;
+
+  captioner_draft_set_person_row (draft, id, 2);
+  g_assert_cmpstr (captioner_draft_get_caption (draft), ==,
+                   "Front row, from left: Ararat Mirzoyan, Jeyhun Bayramov, Hakan Fidan and "
+                   "Hossein Amir-Abdollahian; back row: Sergei Lavrov. pose. (Reuters photo)");
+  changes = captioner_draft_dup_changes (draft);
+  g_assert_cmpuint (changes->people->len, ==, 1);
+  g_assert_cmpint (captioner_changes_get_person (changes, id), ==, CAPTIONER_PERSON_CHANGE_ROW);
+  g_assert_true (captioner_draft_get_dirty (draft));
+
+  captioner_draft_undo (draft);
+  g_assert_false (captioner_draft_get_dirty (draft));
+  g_assert_cmpuint (((CaptionerPerson *) g_ptr_array_index (
+                       captioner_draft_get_metadata (draft)->people, 2))->row, ==, 0);
+}
+
 static void
 test_position_words (void)
 {
@@ -268,6 +295,7 @@ main (int   argc,
   g_test_add_func ("/captioner/caption-rows/orientation-6", test_rows_orientation_6);
   g_test_add_func ("/captioner/caption-rows/editor-row", test_editor_row);
   g_test_add_func ("/captioner/caption-rows/row-stored", test_row_stored);
+  g_test_add_func ("/captioner/caption-rows/draft-row", test_draft_row);
   g_test_add_func ("/captioner/caption-rows/position-words", test_position_words);
   g_test_add_func ("/captioner/caption-rows/partial-naming", test_partial_naming);
   g_test_add_func ("/captioner/caption-rows/partial-in-rows", test_partial_in_rows);
