@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "captioner-cli-commands.h"
 #include "captioner-error.h"
@@ -39,6 +40,7 @@ typedef struct
   const char  *caption;      /* --caption: verbatim, applied last */
   GPtrArray   *persons;      /* PersonSpec */
   GStrv        keywords;
+  GPtrArray   *rows;         /* RowSpec: --row NAME=N, after the people */
   gboolean     clear_people;
   gboolean     clear_keywords;
   CaptionerTemplate *template;   /* --template: applied first, so the options given win */
@@ -59,13 +61,71 @@ person_spec_free (PersonSpec *spec)
   g_free (spec);
 }
 
+typedef struct
+{
+  char  *name;
+  guint  row;                /* 0: the boxes say */
+} RowSpec;
+
+static void
+row_spec_free (RowSpec *spec)
+{
+  g_free (spec->name);
+  g_free (spec);
+}
+
+/* "NAME=N", the last '=' separating, N from 0 (the boxes say) to 9. */
+static gboolean
+parse_row_spec (const char  *text,
+                RowSpec     *spec,
+                GError     **error)
+{
+  const char *eq = strrchr (text, '=');
+  guint64 row = 0;
+
+  if (eq != NULL && eq > text &&
+      g_ascii_string_to_unsigned (eq + 1, 10, 0, 9, &row, NULL))
+    {
+      spec->name = g_strstrip (g_strndup (text, eq - text));
+      spec->row = (guint) row;
+      if (*spec->name != '\0')
+        return TRUE;
+    }
+  g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_INVALID_ARGUMENT,
+               _("“%s” is not a row: expected NAME=N with N from 1 (the front row) to 9, or 0"),
+               text);
+  return FALSE;
+}
+
+/* Puts everyone of that name in the row; FALSE when the photo has nobody of that name. */
+static gboolean
+set_row (CaptionerDraft *draft,
+         const RowSpec  *spec)
+{
+  GPtrArray *people = captioner_draft_get_metadata (draft)->people;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < people->len; i++)
+    {
+      const CaptionerPerson *person = g_ptr_array_index (people, i);
+
+      if (g_strcmp0 (person->name, spec->name) == 0)
+        g_array_append_val (ids, person->id);
+    }
+  for (guint i = 0; i < ids->len; i++)
+    captioner_draft_set_person_row (draft, g_array_index (ids, guint, i), spec->row);
+  return ids->len > 0;
+}
+
 /* The same edits, in the same order, whether given here or in the window: fields, then people,
  * then keywords, then a verbatim caption; the draft composes the caption from its parts. */
-static void
+static const char *
 apply_edits (CaptionerDraft *draft,
              GFile          *file,
              const Edits    *edits)
 {
+  const char *missing = NULL;
+
   captioner_draft_begin_group (draft, "set");
   if (edits->template != NULL)
     captioner_draft_apply_template (draft, edits->template, file, edits->template_flags);
@@ -80,12 +140,20 @@ apply_edits (CaptionerDraft *draft,
 
       captioner_draft_add_person (draft, spec->name, spec->has_region ? &spec->rect : NULL);
     }
+  for (guint i = 0; i < edits->rows->len; i++)
+    {
+      const RowSpec *spec = g_ptr_array_index (edits->rows, i);
+
+      if (!set_row (draft, spec) && missing == NULL)
+        missing = spec->name;
+    }
   if (edits->clear_keywords)
     captioner_draft_set_keywords (draft, NULL);
   captioner_draft_add_keywords (draft, (const char * const *) edits->keywords);
   if (edits->caption != NULL)
     captioner_draft_set_caption (draft, edits->caption);
   captioner_draft_end_group (draft);
+  return missing;
 }
 
 /* Every code in @value expanded in place ("=lav=" in any text option); codes nobody knows stay
@@ -170,6 +238,7 @@ captioner_cli_set (int    argc,
   };
   g_auto(GStrv) keywords = NULL;
   g_auto(GStrv) persons = NULL;
+  g_auto(GStrv) rows = NULL;
   g_auto(GStrv) rest = NULL;
   gboolean clear_people = FALSE;
   gboolean clear_keywords = FALSE;
@@ -179,7 +248,7 @@ captioner_cli_set (int    argc,
   g_auto(GStrv) desks = NULL;
   g_autoptr(CaptionerReplacements) codes = NULL;
   g_autoptr(GPtrArray) templates = NULL;
-  GOptionEntry entries[G_N_ELEMENTS (texts) + 10] = { { 0 } };
+  GOptionEntry entries[G_N_ELEMENTS (texts) + 11] = { { 0 } };
   g_autoptr(GOptionContext) context = g_option_context_new (N_("FILE|FOLDER…"));
   g_autoptr(GError) error = NULL;
   g_autoptr(CaptionerDesk) desk = NULL;
@@ -195,6 +264,9 @@ captioner_cli_set (int    argc,
   entries[n++] = (GOptionEntry) { "person", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &persons,
                                   N_("Add a person, with a box in the displayed photo"),
                                   N_("NAME@X,Y,W,H") };
+  entries[n++] = (GOptionEntry) { "row", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rows,
+                                  N_("Put a person in a row (1 the front, 0 as the boxes say)"),
+                                  N_("NAME=N") };
   entries[n++] = (GOptionEntry) { "clear-people", 0, 0, G_OPTION_ARG_NONE, &clear_people,
                                   N_("Remove the people first"), NULL };
   entries[n++] = (GOptionEntry) { "clear-keywords", 0, 0, G_OPTION_ARG_NONE, &clear_keywords,
@@ -259,6 +331,16 @@ captioner_cli_set (int    argc,
         goto usage_error;
       expand_codes (codes, "keyword", &keywords[i]);
     }
+  edits.rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_spec_free);
+  for (guint i = 0; rows != NULL && rows[i] != NULL; i++)
+    {
+      RowSpec *spec = g_new0 (RowSpec, 1);
+
+      g_ptr_array_add (edits.rows, spec);
+      if (!check_utf8 ("row", rows[i], &error) || !parse_row_spec (rows[i], spec, &error))
+        goto usage_error;
+      expand_codes (codes, "row", &spec->name);
+    }
 
   status = 0;
   desk = captioner_cli_open_desk (rest, &status);
@@ -268,11 +350,23 @@ captioner_cli_set (int    argc,
     {
       CaptionerDeskItem *item = captioner_desk_get_item (desk, i);
       CaptionerDraft *draft = captioner_desk_item_get_draft (item);
+      const char *missing;
 
       if (draft == NULL)
         continue;
-      apply_edits (draft, captioner_photo_get_file (captioner_desk_item_get_photo (item)),
-                   &edits);
+      missing = apply_edits (draft, captioner_photo_get_file (captioner_desk_item_get_photo (item)),
+                             &edits);
+      if (missing != NULL)
+        {
+          /* Nothing is written where an edit names somebody who is not there. */
+          g_autofree char *path = g_file_get_parse_name (captioner_photo_get_file (captioner_desk_item_get_photo (item)));
+          g_autofree char *message = g_strdup_printf (_("%s: nobody named “%s” in the photo"),
+                                                      path, missing);
+
+          captioner_cli_report_message (message);
+          status = 1;
+          continue;
+        }
       captioner_desk_save (desk, item, force ? CAPTIONER_SAVE_FORCE_CAPTION : CAPTIONER_SAVE_NONE);
     }
   captioner_desk_wait (desk);
@@ -308,6 +402,7 @@ out:
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     g_free (texts[i].value);
   g_clear_pointer (&edits.persons, g_ptr_array_unref);
+  g_clear_pointer (&edits.rows, g_ptr_array_unref);
   return status;
 }
 

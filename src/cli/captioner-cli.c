@@ -12,6 +12,7 @@
 #include <sanitizer/common_interface_defs.h>
 #endif
 
+#include "captioner-cli-check.h"
 #include "captioner-cli-commands.h"
 #include "captioner-cli-export.h"
 #include "captioner-cli-people.h"
@@ -97,6 +98,10 @@ print_usage (FILE *stream)
              "  captioner-cli people import FILE.csv\n"
              "  captioner-cli people export [--output FILE] [--overwrite] [--desk FOLDER]...\n"
              "  captioner-cli templates list [--desk FOLDER]...\n"));
+  fprintf (stream, "\n%s",
+           _("Group photos and checks:\n"
+             "  captioner-cli set FILE|FOLDER... --row NAME=N...   (1 the front row, 0 the boxes say)\n"
+             "  captioner-cli check FILE|FOLDER...   (one line a finding; exit status 1 when any)\n"));
   return stream != stdout ? 2 : 0;
 }
 
@@ -126,6 +131,8 @@ main (int   argc,
     return captioner_cli_set (argc - 1, argv + 1);
   if (g_str_equal (command, "compose"))
     return captioner_cli_compose (argc - 1, argv + 1);
+  if (g_str_equal (command, "check"))
+    return captioner_cli_check (argc - 1, argv + 1);
   if (g_str_equal (command, "export"))
     return captioner_cli_export (argc - 1, argv + 1);
   if (g_str_equal (command, "people"))

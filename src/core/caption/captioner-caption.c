@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "captioner-caption.h"
+#include "captioner-caption-partial.h"
+#include "captioner-caption-rows.h"
 #include "captioner-person.h"
 
 static const CaptionerCaptionStyle styles[] = {
@@ -113,20 +115,20 @@ format_credit (const CaptionerCaptionStyle *style,
                           trimmed, mark + 2);
 }
 
-char *
-captioner_caption_compose (const CaptionerCaptionStyle *style,
-                           const char * const          *names,
-                           const char                  *body,
-                           const char                  *credit)
+/* The people's part, then the body, then the credit. A part that sets off its last words with
+ * commas ("B, right") takes one more before a body. */
+static char *
+compose_parts (const CaptionerCaptionStyle *style,
+               const char                  *people,
+               gboolean                     comma_before_body,
+               const char                  *body,
+               const char                  *credit)
 {
-  g_autofree char *people = NULL;
   GString *caption = g_string_new (NULL);
 
-  if (style == NULL)
-    style = captioner_caption_style_default ();
-
-  people = captioner_caption_compose_people (style, names);
   append_part (caption, people);
+  if (comma_before_body && caption->len > 0 && !is_blank (body))
+    g_string_append_c (caption, ',');
   append_part (caption, body);
   /* The credit follows people or words; alone it is no caption (a photo with only
    * "(Reuters photo)" would count as captioned). */
@@ -136,6 +138,21 @@ captioner_caption_compose (const CaptionerCaptionStyle *style,
       append_part (caption, suffix);
     }
   return g_string_free (caption, FALSE);
+}
+
+char *
+captioner_caption_compose (const CaptionerCaptionStyle *style,
+                           const char * const          *names,
+                           const char                  *body,
+                           const char                  *credit)
+{
+  g_autofree char *people = NULL;
+
+  if (style == NULL)
+    style = captioner_caption_style_default ();
+
+  people = captioner_caption_compose_people (style, names);
+  return compose_parts (style, people, FALSE, body, credit);
 }
 
 char **
@@ -157,18 +174,32 @@ captioner_caption_dup_names (const CaptionerMetadata *metadata,
   return g_strv_builder_end (builder);
 }
 
+/* Rows when people stand in rows, positions when some boxed people are unnamed, else the
+ * names left to right. */
 char *
 captioner_caption_compose_metadata (const CaptionerMetadata *metadata,
                                     int                      orientation)
 {
-  g_auto(GStrv) names = NULL;
+  g_autofree char *people = NULL;
   const CaptionerCaptionStyle *style;
+  gboolean partial = FALSE;
 
   g_return_val_if_fail (metadata != NULL, NULL);
 
-  names = captioner_caption_dup_names (metadata, orientation);
   style = captioner_caption_style_lookup (metadata->fields[CAPTIONER_FIELD_STYLE]);
-  return captioner_caption_compose (style, (const char * const *) names,
-                                    metadata->fields[CAPTIONER_FIELD_CAPTION_BODY],
-                                    metadata->fields[CAPTIONER_FIELD_CREDIT]);
+  people = captioner_caption_rows_compose (style, metadata->people, orientation);
+  if (people == NULL)
+    {
+      people = captioner_caption_partial_compose (style, metadata->people, orientation);
+      partial = people != NULL;
+    }
+  if (people == NULL)
+    {
+      g_auto(GStrv) names = captioner_caption_dup_names (metadata, orientation);
+
+      people = captioner_caption_compose_people (style, (const char * const *) names);
+    }
+  return compose_parts (style, people, partial,
+                        metadata->fields[CAPTIONER_FIELD_CAPTION_BODY],
+                        metadata->fields[CAPTIONER_FIELD_CREDIT]);
 }

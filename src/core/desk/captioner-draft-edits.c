@@ -109,6 +109,23 @@ captioner_draft_rename_person (CaptionerDraft *self,
   captioner_draft_commit (self, CAPTIONER_DRAFT_CHANGED_PEOPLE, TRUE, group);
 }
 
+/* Row 0: the boxes say which row they are in. */
+void
+captioner_draft_set_person_row (CaptionerDraft *self,
+                                guint           id,
+                                guint           row)
+{
+  CaptionerPerson *person;
+
+  g_return_if_fail (CAPTIONER_IS_DRAFT (self));
+
+  person = find_person (self, id);
+  if (person == NULL || person->row == row)
+    return;
+  person->row = row;
+  captioner_draft_commit (self, CAPTIONER_DRAFT_CHANGED_PEOPLE, TRUE, NULL);
+}
+
 void
 captioner_draft_move_person (CaptionerDraft      *self,
                              guint                id,

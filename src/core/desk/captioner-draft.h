@@ -80,6 +80,10 @@ void                     captioner_draft_rename_person    (CaptionerDraft       
 void                     captioner_draft_move_person      (CaptionerDraft          *self,
                                                            guint                    id,
                                                            const CaptionerRect     *displayed);
+/* The row the editor puts them in (1 the front); 0 leaves it to the boxes. */
+void                     captioner_draft_set_person_row   (CaptionerDraft          *self,
+                                                           guint                    id,
+                                                           guint                    row);
 void                     captioner_draft_remove_person    (CaptionerDraft          *self,
                                                            guint                    id);
 void                     captioner_draft_clear_people     (CaptionerDraft          *self);

@@ -62,6 +62,8 @@ captioner_changes_between (const CaptionerMetadata *before,
             change |= CAPTIONER_PERSON_CHANGE_RENAMED;
           if (!same_region (old, now))
             change |= CAPTIONER_PERSON_CHANGE_MOVED;
+          if (old->row != now->row)
+            change |= CAPTIONER_PERSON_CHANGE_ROW;
         }
       if (change != CAPTIONER_PERSON_CHANGE_NONE)
         add_delta (changes->people, old->id, change);

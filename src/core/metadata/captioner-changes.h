@@ -14,6 +14,7 @@ typedef enum
   CAPTIONER_PERSON_CHANGE_REMOVED = 1 << 1,
   CAPTIONER_PERSON_CHANGE_RENAMED = 1 << 2,
   CAPTIONER_PERSON_CHANGE_MOVED   = 1 << 3,  /* the box moved, was resized, added or removed */
+  CAPTIONER_PERSON_CHANGE_ROW     = 1 << 4,  /* the editor put them in another row */
 } CaptionerPersonChange;
 
 typedef struct

@@ -277,7 +277,7 @@ person_changed (const CaptionerPerson *before,
                 const CaptionerPerson *after)
 {
   return after == NULL || g_strcmp0 (before->name, after->name) != 0 ||
-         !same_region (before, after);
+         !same_region (before, after) || before->row != after->row;
 }
 
 static void

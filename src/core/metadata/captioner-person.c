@@ -53,6 +53,7 @@ captioner_person_copy (const CaptionerPerson *person)
   copy->region = person->region;
   copy->id = person->id;
   copy->shape = person->shape;
+  copy->row = person->row;
   if (person->points != NULL)
     {
       copy->points = g_array_sized_new (FALSE, FALSE, sizeof (CaptionerPoint), person->points->len);
@@ -313,7 +314,8 @@ captioner_people_equal (GPtrArray *a,
       const CaptionerPerson *pa = g_ptr_array_index (a, i);
       const CaptionerPerson *pb = g_ptr_array_index (b, i);
 
-      if (g_strcmp0 (pa->name, pb->name) != 0 || pa->has_region != pb->has_region)
+      if (g_strcmp0 (pa->name, pb->name) != 0 || pa->has_region != pb->has_region ||
+          pa->row != pb->row)
         return FALSE;
       if (pa->has_region &&
           (fabs (pa->region.x - pb->region.x) > 1e-6 || fabs (pa->region.y - pb->region.y) > 1e-6 ||

@@ -37,6 +37,8 @@ typedef struct
   CaptionerRect   region;
   CaptionerShape  shape;      /* RECTANGLE unless the file drew another shape */
   GArray         *points;     /* CaptionerPoint, POLYGON only (else NULL), relative to region */
+  guint           row;        /* the row the editor put them in (1 the front, 2 behind it...),
+                               * stored as captioner:PersonRows; 0: the boxes say */
 } CaptionerPerson;
 
 GType            captioner_person_get_type            (void) G_GNUC_CONST;

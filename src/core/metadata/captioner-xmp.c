@@ -13,6 +13,7 @@
 #include "captioner-xmp-packet.h"
 #include "captioner-person.h"
 #include "captioner-xmp-regions.h"
+#include "captioner-xmp-rows.h"
 #include "captioner-xmp-util.h"
 
 static gboolean
@@ -219,6 +220,7 @@ captioner_xmp_read_metadata (XmpPtr             xmp,
   captioner_xmp_init ();
   captioner_xmp_read_fields (xmp, metadata);
   people = captioner_xmp_read_people (xmp, stored_width, stored_height);
+  captioner_xmp_read_rows (xmp, people);
   if (people->len > 0)
     {
       g_ptr_array_unref (metadata->people);
@@ -244,6 +246,7 @@ captioner_xmp_apply_changes (XmpPtr                   xmp,
   captioner_xmp_apply_fields (xmp, after, changes);
   captioner_xmp_apply_people (xmp, before->people, after->people, changes, stored_width,
                               stored_height, orientation);
+  captioner_xmp_apply_rows (xmp, before->people, after->people);
 }
 
 /* The packet's people whose name and region the metadata has too keep their ids; the others
@@ -267,8 +270,11 @@ match_people (GPtrArray *in_packet,
 
           if (used[j])
             continue;
+          CaptionerPerson *copy = captioner_person_copy (person);
+
+          copy->row = known->row;   /* a row is no part of who they are */
           g_ptr_array_add (one, captioner_person_copy (known));
-          g_ptr_array_add (other, captioner_person_copy (person));
+          g_ptr_array_add (other, copy);
           if (captioner_people_equal (one, other))
             {
               person->id = known->id;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "captioner-body-section.h"
+#include "captioner-checks-section.h"
 #include "captioner-caption-panel.h"
 #include "captioner-fields-section.h"
 #include "captioner-people-section.h"
@@ -146,6 +147,7 @@ captioner_caption_panel_class_init (CaptionerCaptionPanelClass *klass)
   g_type_ensure (CAPTIONER_TYPE_PEOPLE_SECTION);
   g_type_ensure (CAPTIONER_TYPE_BODY_SECTION);
   g_type_ensure (CAPTIONER_TYPE_PREVIEW_SECTION);
+  g_type_ensure (CAPTIONER_TYPE_CHECKS_SECTION);
   g_type_ensure (CAPTIONER_TYPE_FIELDS_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Captioner/captioner-caption-panel.ui");

@@ -1,0 +1,78 @@
+#define G_LOG_DOMAIN "captioner-cli-check"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "captioner-caption-check.h"
+#include "captioner-cli-check.h"
+#include "captioner-cli-commands.h"
+#include "captioner-contact.h"
+#include "captioner-desk-files.h"
+#include "captioner-people-directory.h"
+#include "captioner-photo.h"
+
+/* A CaptionerShortNameFunc over the people directory. */
+static char *
+directory_short_name (const char *name,
+                      gpointer    directory)
+{
+  CaptionerContact *contact = captioner_people_directory_find (directory, name);
+
+  return contact ? g_strdup (captioner_contact_get_short_name (contact)) : NULL;
+}
+
+/* `captioner-cli check FILE|FOLDER...`: one line on stdout per finding, "FILE: message";
+ * 1 when there is any (or a file cannot be read), 0 when every caption is fine. */
+int
+captioner_cli_check (int    argc,
+                     char **argv)
+{
+  g_auto(GStrv) rest = NULL;
+  const GOptionEntry entries[] = {
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("FILE|FOLDER…") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaptionerDesk) desk = NULL;
+  g_autoptr(CaptionerPeopleDirectory) directory = NULL;
+  int status = 0;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || rest == NULL)
+    {
+      fprintf (captioner_cli_stderr (), "captioner-cli check: %s\n",
+               error ? error->message : _("no file given"));
+      return 2;
+    }
+
+  directory = captioner_desk_open_people (NULL, 0, NULL, &error);
+  if (directory == NULL)
+    {
+      /* Short forms are a help, not a need: check with full names. */
+      captioner_cli_report (error);
+      g_clear_error (&error);
+    }
+  desk = captioner_cli_open_desk (rest, &status);
+  for (guint i = 0; desk != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (desk)); i++)
+    {
+      CaptionerDeskItem *item = captioner_desk_get_item (desk, i);
+      CaptionerDraft *draft = captioner_desk_item_get_draft (item);
+      g_autoptr(GPtrArray) findings = NULL;
+      g_autofree char *path = NULL;
+
+      if (draft == NULL)
+        continue;
+      path = g_file_get_parse_name (captioner_photo_get_file (captioner_desk_item_get_photo (item)));
+      findings = captioner_caption_check (captioner_draft_get_metadata (draft),
+                                          captioner_draft_get_orientation (draft),
+                                          directory ? directory_short_name : NULL, directory);
+      for (guint f = 0; f < findings->len; f++)
+        printf ("%s: %s\n", path, ((CaptionerFinding *) g_ptr_array_index (findings, f))->message);
+      if (findings->len > 0)
+        status = 1;
+    }
+  return status;
+}

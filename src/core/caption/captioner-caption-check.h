@@ -1,0 +1,50 @@
+#pragma once
+
+#include <glib.h>
+
+#include "captioner-metadata.h"
+
+G_BEGIN_DECLS
+
+/* Checks of a photo's caption against its people and fields: what an editor would want to
+ * know before sending it. */
+typedef enum
+{
+  CAPTIONER_CHECK_NAME_MISSING,    /* a tagged person is not named in the caption */
+  CAPTIONER_CHECK_NAME_ORDER,      /* the caption names people in another order than the boxes */
+  CAPTIONER_CHECK_UNNAMED_BOX,     /* a box without a name */
+  CAPTIONER_CHECK_UNEXPANDED_CODE, /* "=lav=" left in a field */
+  CAPTIONER_CHECK_TOO_LONG,        /* over the IPTC IIM limit of the field */
+  CAPTIONER_CHECK_NOT_A_CAPTION,   /* only a credit, or what a camera writes */
+  CAPTIONER_CHECK_NO_CREDIT,
+} CaptionerCheckKind;
+
+typedef struct
+{
+  CaptionerCheckKind  kind;
+  CaptionerField      field;      /* the field it is about */
+  guint               person_id;  /* the person it is about, 0 when none */
+  char               *message;    /* translated, one line, names the person or field */
+} CaptionerFinding;
+
+/* The short form of a person called @name ("Lavrov"; the people directory knows it), newly
+ * allocated, or NULL. */
+typedef char *(*CaptionerShortNameFunc) (const char *name,
+                                         gpointer    user_data);
+
+/* IPTC IIM 4.2's limits, in bytes (the ones captioner-iptc.c cuts to on export). */
+#define CAPTIONER_HEADLINE_MAX_BYTES 256
+#define CAPTIONER_SHORT_FIELD_MAX_BYTES 32   /* credit, by-line, city */
+
+void       captioner_finding_free  (CaptionerFinding        *finding);
+/* The findings (CaptionerFinding), in the order of the kinds above; empty when the caption
+ * is fine. The caption checked is the metadata's (CAPTIONER_FIELD_CAPTION); orientation is the
+ * photo's, for the order of the boxes; short_name may be NULL. */
+GPtrArray *captioner_caption_check (const CaptionerMetadata *metadata,
+                                    int                      orientation,
+                                    CaptionerShortNameFunc   short_name,
+                                    gpointer                 user_data);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaptionerFinding, captioner_finding_free)
+
+G_END_DECLS
