@@ -122,6 +122,15 @@ export_test_sha256 (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
 
+void
+export_test_assert_sha256 (const char *path,
+                           const char *expected)
+{
+  g_autofree char *sum = export_test_sha256 (path);
+
+  g_assert_cmpstr (sum, ==, expected);
+}
+
 char *
 export_test_make_jpeg (const char *dir,
                        const char *name)

@@ -20,6 +20,10 @@ int     export_test_cli           (char              **out,
 char   *export_test_exiftool      (const char         *first,
                                    ...) G_GNUC_NULL_TERMINATED;
 char   *export_test_sha256        (const char         *path);
+/* Asserts that the file at path has that SHA-256 (freeing what it computed: a sum compared
+ * inline, export_test_sha256 () == x, leaked one string per call). */
+void    export_test_assert_sha256 (const char         *path,
+                                   const char         *expected);
 /* Runs python3 with the script and arguments; returns its standard output. */
 char   *export_test_python        (const char         *script,
                                    ...) G_GNUC_NULL_TERMINATED;

@@ -44,6 +44,21 @@ test_csv_cells (void)
     { "\rx", "\"'\rx\"" },
     { "=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"" },
     { "a=b", "a=b" },
+    /* Spreadsheets trim spaces and line breaks before looking for a formula, and some fold
+     * the fullwidth forms to ASCII. */
+    { " =1+1", "\"' =1+1\"" },
+    { "  @x", "\"'  @x\"" },
+    { "\n=cmd", "\"'\n=cmd\"" },
+    { "\r\n-1", "\"'\r\n-1\"" },
+    { "\xe3\x80\x80+1", "\"'\xe3\x80\x80+1\"" },       /* ideographic space */
+    { "\xef\xbc\x9d" "1", "\"'\xef\xbc\x9d" "1\"" },   /* ＝ */
+    { "\xef\xbc\x8b" "1", "\"'\xef\xbc\x8b" "1\"" },   /* ＋ */
+    { "\xef\xbc\x8d" "1", "\"'\xef\xbc\x8d" "1\"" },   /* － */
+    { "\xef\xbc\xa0" "x", "\"'\xef\xbc\xa0" "x\"" },   /* ＠ */
+    { " plain", " plain" },
+    { "1 = 1", "1 = 1" },
+    /* Not UTF-8 (a Latin-1 é): the document stays UTF-8. */
+    { "caf\xe9", "caf\xef\xbf\xbd" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

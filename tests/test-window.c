@@ -703,6 +703,35 @@ texture_fits_view (Desk *desk)
 
 /* A large photo is decoded to fit the view, pixel for pixel; again when the view is resized
  * (here by dragging the divider); and whole at 100 %, until the view fits the window again. */
+/* A photo turned in Lightroom (tiff:Orientation in its sidecar) is shown turned, like its
+ * boxes (issue 13). */
+static void
+test_photo_turned_by_sidecar (Desk          *desk,
+                              gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (desk->dir, "turned", NULL);
+  g_autofree char *sidecar = g_build_filename (dir, "t.jpg.xmp", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  const char *xmp = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF "
+                    "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+                    "<rdf:Description rdf:about=\"\" xmlns:tiff=\"http://ns.adobe.com/tiff/1.0/\" "
+                    "tiff:Orientation=\"6\"/></rdf:RDF></x:xmpmeta>\n";
+  GdkTexture *texture;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  desk_write_jpeg (dir, "t.jpg", 0x806040ff);
+  g_file_set_contents (sidecar, xmp, -1, &error);
+  g_assert_no_error (error);
+  captioner_window_open (desk->window, &folder, 1);
+  DESK_WAIT_UNTIL (captioner_window_get_current_photo (desk->window) != NULL &&
+                   !captioner_window_is_busy (desk->window) &&
+                   (texture = captioner_photo_view_get_texture (desk_view (desk))) != NULL &&
+                   gdk_texture_get_height (texture) > gdk_texture_get_width (texture));
+  g_assert_cmpint (captioner_photo_get_orientation (captioner_window_get_current_photo (desk->window)),
+                   ==, 6);
+}
+
 static void
 test_photo_fits_view (Desk          *desk,
                       gconstpointer  data)
@@ -781,6 +810,8 @@ main (int   argc,
               desk_tear_down);
   g_test_add ("/captioner/window/photo-fits-view", Desk, NULL, desk_set_up,
               test_photo_fits_view, desk_tear_down);
+  g_test_add ("/captioner/window/photo-turned-by-sidecar", Desk, NULL, desk_set_up,
+              test_photo_turned_by_sidecar, desk_tear_down);
   g_test_add ("/captioner/window/folder-without-photos", Desk, NULL, desk_set_up,
               test_folder_without_photos, desk_tear_down);
   status = g_test_run ();

@@ -5,8 +5,12 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <unistd.h>
+#ifdef CAPTIONER_SANITIZED
+#include <sanitizer/common_interface_defs.h>
+#endif
 
 #include "captioner-cli-commands.h"
 #include "captioner-cli-export.h"
@@ -42,8 +46,8 @@ write_log_to_user_stderr (GLogLevelFlags   log_level,
 
 /* exempi reports problems it has already returned as errors on std::cerr, and libexif on
  * stderr: a damaged file would print lines we do not control. Keep the user's stderr for our
- * one line per file (and GLib's own warnings), and point fd 2 at /dev/null for the rest.
- * CAPTIONER_DEBUG=1 keeps everything. */
+ * one line per file (and GLib's own warnings, and sanitizer reports in a sanitized build), and
+ * point fd 2 at /dev/null for the rest. CAPTIONER_DEBUG=1 keeps everything. */
 static void
 quiet_library_stderr (void)
 {
@@ -61,6 +65,11 @@ quiet_library_stderr (void)
   setvbuf (user_stderr, NULL, _IOLBF, 0);
   dup2 (null_fd, STDERR_FILENO);
   close (null_fd);
+#ifdef CAPTIONER_SANITIZED
+  /* AddressSanitizer, UBSan and LeakSanitizer report on the user's stderr: a memory error in a
+   * library is exactly what must not vanish with its noise. */
+  __sanitizer_set_report_fd ((void *) (intptr_t) saved);
+#endif
   g_log_set_writer_func (write_log_to_user_stderr, NULL, NULL);
 }
 

@@ -16,21 +16,40 @@ const char * const captioner_csv_columns[] = {
   "state", "country", "date_created", "keywords", "people", "width", "height", NULL,
 };
 
-/* A spreadsheet runs a cell starting with one of these as a formula (CSV injection). */
+/* A spreadsheet runs a cell starting with one of these as a formula (CSV injection), also
+ * after spaces or line breaks (which it trims), and in their fullwidth forms (which some
+ * spreadsheets fold to ASCII: ＝＋－＠). */
 static gboolean
 starts_formula (const char *value)
 {
-  return value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL;
+  const char *p = value;
+
+  if (*p == '\t' || *p == '\r')
+    return TRUE;
+  while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  switch (g_utf8_get_char (p))
+    {
+    case '=': case '+': case '-': case '@':
+    case 0xFF1D: case 0xFF0B: case 0xFF0D: case 0xFF20:
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }
 
 void
 captioner_csv_append_cell (GString    *out,
                            const char *value)
 {
+  g_autofree char *valid = NULL;
   gboolean neutralise;
 
   if (value == NULL)
     value = "";
+  /* The document is UTF-8 whatever a file name or a tag held. */
+  if (!g_utf8_validate (value, -1, NULL))
+    value = valid = g_utf8_make_valid (value, -1);
 
   /* OWASP: prefix a single quote and quote the cell; the text is otherwise kept. */
   neutralise = starts_formula (value);
@@ -117,7 +136,11 @@ captioner_csv_photo_cells (CaptionerPhoto *photo)
   people = g_strjoinv ("; ", names);
   width = g_strdup_printf ("%d", captioner_photo_get_width (photo));
   height = g_strdup_printf ("%d", captioner_photo_get_height (photo));
-  file = g_file_get_basename (captioner_photo_get_file (photo));
+  {
+    /* A file name is bytes: one that is not UTF-8 is shown as the file manager shows it. */
+    g_autofree char *basename = g_file_get_basename (captioner_photo_get_file (photo));
+    file = g_filename_display_name (basename);
+  }
 
   g_strv_builder_add (builder, file);
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)

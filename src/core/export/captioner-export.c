@@ -10,6 +10,7 @@
 #include "captioner-error.h"
 #include "captioner-export.h"
 #include "captioner-export-private.h"
+#include "captioner-file-replace.h"
 #include "captioner-json.h"
 
 struct _CaptionerExport
@@ -132,8 +133,9 @@ captioner_export_check_output_name (const char  *name,
   return TRUE;
 }
 
-/* Writes atomically (a temporary file renamed over the target, which GFile does for local
- * files), never over an original, and over an existing file only with OVERWRITE. */
+/* Writes atomically (captioner_file_replace: a temporary file, checked, fsync'd, renamed over),
+ * never over an original, never through a symbolic link in the output folder (which could
+ * point anywhere), and over an existing file only with OVERWRITE. */
 static gboolean
 write_output (CaptionerExport  *self,
               GFile            *destination,
@@ -147,6 +149,7 @@ write_output (CaptionerExport  *self,
   g_autoptr(GFile) parent = g_file_get_parent (destination);
   const char *other;
   g_autoptr(GError) local_error = NULL;
+  CaptionerReplaceFlags flags = CAPTIONER_REPLACE_FLAGS_NONE;
 
   if (is_protected (self, destination))
     {
@@ -161,12 +164,6 @@ write_output (CaptionerExport  *self,
                    _("%s was just exported from %s"), path, other);
       return FALSE;
     }
-  if (!(self->flags & CAPTIONER_EXPORT_FLAGS_OVERWRITE) &&
-      g_file_query_exists (destination, cancellable))
-    {
-      g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_EXISTS, _("%s exists already"), path);
-      return FALSE;
-    }
   if (parent != NULL &&
       !g_file_make_directory_with_parents (parent, cancellable, &local_error) &&
       !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
@@ -175,15 +172,10 @@ write_output (CaptionerExport  *self,
                                   _("cannot create the folder for %s: "), path);
       return FALSE;
     }
-  if (!g_file_replace_contents (destination, g_bytes_get_data (bytes, NULL),
-                                g_bytes_get_size (bytes), NULL, FALSE, G_FILE_CREATE_NONE,
-                                NULL, cancellable, &local_error))
-    {
-      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_prefix_error (&local_error, _("cannot write %s: "), path);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!(self->flags & CAPTIONER_EXPORT_FLAGS_OVERWRITE))
+    flags |= CAPTIONER_REPLACE_FLAGS_CREATE;
+  if (!captioner_file_replace (destination, bytes, NULL, flags, cancellable, error))
+    return FALSE;
   g_hash_table_insert (self->written, g_steal_pointer (&uri), g_strdup (photo_name));
   return TRUE;
 }

@@ -36,6 +36,7 @@ struct _CaptionerImageCache
   guint64       clock;
   guint         generation;  /* bumped by a new size: older decodes are not kept */
   GCancellable *cancellable; /* cancels every decode in flight, on dispose */
+  GHashTable   *orientations; /* uri → orientation the photo's metadata gives */
   CaptionerWorker *ahead_worker;
 };
 
@@ -76,6 +77,7 @@ captioner_image_cache_finalize (GObject *object)
   CaptionerImageCache *self = CAPTIONER_IMAGE_CACHE (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->orientations, g_hash_table_unref);
   G_OBJECT_CLASS (captioner_image_cache_parent_class)->finalize (object);
 }
 
@@ -95,6 +97,7 @@ captioner_image_cache_init (CaptionerImageCache *self)
                                          (GDestroyNotify) entry_free);
   self->cancellable = g_cancellable_new ();
   self->ahead_worker = captioner_worker_new (AHEAD_THREADS, AHEAD_NICENESS);
+  self->orientations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 CaptionerImageCache *
@@ -173,6 +176,7 @@ struct _Decode
   GFile               *file;
   int                  max_width;
   int                  max_height;
+  int                  orientation;  /* 0: the file's own */
   int                  state;  /* atomic */
 };
 
@@ -196,8 +200,8 @@ decode_photo (gpointer       task_data,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Taken over");
       return NULL;
     }
-  return captioner_image_load (decode->file, decode->max_width, decode->max_height,
-                               cancellable, error);
+  return captioner_image_load_oriented (decode->file, decode->orientation, decode->max_width,
+                                        decode->max_height, cancellable, error);
 }
 
 static void
@@ -281,6 +285,11 @@ run_decode (CaptionerImageCache *self,
   decode->file = g_object_ref (file);
   decode->max_width = self->max_width;
   decode->max_height = self->max_height;
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+
+    decode->orientation = GPOINTER_TO_INT (g_hash_table_lookup (self->orientations, uri));
+  }
   decode->state = DECODE_QUEUED;
   g_task_set_source_tag (task, run_decode);
   g_task_set_task_data (task, decode, (GDestroyNotify) decode_free);
@@ -393,4 +402,38 @@ captioner_image_cache_preload (CaptionerImageCache *self,
   if (entry == NULL)
     entry = start_decode (self, file, key, TRUE);
   entry->used = ++self->clock;
+}
+
+void
+captioner_image_cache_set_orientation (CaptionerImageCache *self,
+                                       GFile               *file,
+                                       int                  orientation)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *key = NULL;
+  Entry *entry;
+
+  g_return_if_fail (CAPTIONER_IS_IMAGE_CACHE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  uri = g_file_get_uri (file);
+  if (GPOINTER_TO_INT (g_hash_table_lookup (self->orientations, uri)) == orientation)
+    return;
+  g_hash_table_replace (self->orientations, g_steal_pointer (&uri), GINT_TO_POINTER (orientation));
+  /* Decoded the other way: decoded again when asked for. */
+  key = entry_key (self, file);
+  entry = g_hash_table_lookup (self->entries, key);
+  if (entry != NULL && entry->pixbuf != NULL)
+    g_hash_table_remove (self->entries, key);
+}
+
+int
+captioner_image_cache_get_orientation (CaptionerImageCache *self,
+                                       GFile               *file)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (CAPTIONER_IS_IMAGE_CACHE (self), 0);
+  uri = g_file_get_uri (file);
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->orientations, uri));
 }

@@ -30,6 +30,13 @@ void                 captioner_image_cache_load_async  (CaptionerImageCache  *se
 GdkPixbuf           *captioner_image_cache_load_finish (CaptionerImageCache  *self,
                                                         GAsyncResult         *result,
                                                         GError              **error);
+/* The orientation file's metadata gives (a sidecar's wins over EXIF; 0: the file's own), for
+ * every decode of it from now on. */
+void                 captioner_image_cache_set_orientation (CaptionerImageCache *self,
+                                                            GFile               *file,
+                                                            int                  orientation);
+int                  captioner_image_cache_get_orientation (CaptionerImageCache *self,
+                                                            GFile               *file);
 /* Starts decoding file unless it is decoded or being decoded; nobody waits for it. */
 void                 captioner_image_cache_preload     (CaptionerImageCache  *self,
                                                         GFile                *file);

@@ -96,12 +96,55 @@ captioner_image_new_loader (const guint8  *data,
   return gdk_pixbuf_loader_new ();
 }
 
+/* Returns a new reference: pixbuf turned and flipped as EXIF orientation (1..8) says. */
+GdkPixbuf *
+captioner_image_apply_orientation (GdkPixbuf *pixbuf,
+                                       int        orientation)
+{
+  g_autoptr(GdkPixbuf) step = NULL;
+
+  g_return_val_if_fail (GDK_IS_PIXBUF (pixbuf), NULL);
+
+  switch (orientation)
+    {
+    case 2:
+      return gdk_pixbuf_flip (pixbuf, TRUE);
+    case 3:
+      return gdk_pixbuf_rotate_simple (pixbuf, GDK_PIXBUF_ROTATE_UPSIDEDOWN);
+    case 4:
+      return gdk_pixbuf_flip (pixbuf, FALSE);
+    case 5:
+      step = gdk_pixbuf_rotate_simple (pixbuf, GDK_PIXBUF_ROTATE_CLOCKWISE);
+      return gdk_pixbuf_flip (step, TRUE);
+    case 6:
+      return gdk_pixbuf_rotate_simple (pixbuf, GDK_PIXBUF_ROTATE_CLOCKWISE);
+    case 7:
+      step = gdk_pixbuf_rotate_simple (pixbuf, GDK_PIXBUF_ROTATE_COUNTERCLOCKWISE);
+      return gdk_pixbuf_flip (step, TRUE);
+    case 8:
+      return gdk_pixbuf_rotate_simple (pixbuf, GDK_PIXBUF_ROTATE_COUNTERCLOCKWISE);
+    default:
+      return g_object_ref (pixbuf);
+    }
+}
+
 GdkPixbuf *
 captioner_image_load (GFile         *file,
                       int            max_width,
                       int            max_height,
                       GCancellable  *cancellable,
                       GError       **error)
+{
+  return captioner_image_load_oriented (file, 0, max_width, max_height, cancellable, error);
+}
+
+GdkPixbuf *
+captioner_image_load_oriented (GFile         *file,
+                               int            orientation,
+                               int            max_width,
+                               int            max_height,
+                               GCancellable  *cancellable,
+                               GError       **error)
 {
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GdkPixbufLoader) loader = NULL;
@@ -163,7 +206,10 @@ captioner_image_load (GFile         *file,
       return NULL;
     }
 
-  oriented = gdk_pixbuf_apply_embedded_orientation (pixbuf);
+  /* The orientation the photo's metadata gives (a sidecar's tiff:Orientation, the user's
+   * rotation in Lightroom or digiKam, wins over EXIF), else the file's own. */
+  oriented = orientation > 0 ? captioner_image_apply_orientation (pixbuf, orientation)
+                             : gdk_pixbuf_apply_embedded_orientation (pixbuf);
   return fit_pixbuf (oriented, max_width, max_height);
 
 failed:
@@ -184,6 +230,7 @@ failed:
 typedef struct
 {
   GFile *file;
+  int    orientation;
   Bounds bounds;
 } LoadData;
 
@@ -204,8 +251,8 @@ load_in_thread (GTask        *task,
   GError *error = NULL;
   GdkPixbuf *pixbuf;
 
-  pixbuf = captioner_image_load (data->file, data->bounds.max_width, data->bounds.max_height,
-                                 cancellable, &error);
+  pixbuf = captioner_image_load_oriented (data->file, data->orientation, data->bounds.max_width,
+                                          data->bounds.max_height, cancellable, &error);
   if (pixbuf == NULL)
     g_task_return_error (task, error);
   else
@@ -220,6 +267,19 @@ captioner_image_load_async (GFile               *file,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
+  captioner_image_load_oriented_async (file, 0, max_width, max_height, cancellable, callback,
+                                       user_data);
+}
+
+void
+captioner_image_load_oriented_async (GFile               *file,
+                                     int                  orientation,
+                                     int                  max_width,
+                                     int                  max_height,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   LoadData *data;
 
@@ -228,6 +288,7 @@ captioner_image_load_async (GFile               *file,
 
   data = g_new0 (LoadData, 1);
   data->file = g_object_ref (file);
+  data->orientation = orientation;
   data->bounds.max_width = max_width;
   data->bounds.max_height = max_height;
 

@@ -15,12 +15,29 @@ GdkPixbuf *captioner_image_load        (GFile                *file,
                                         int                   max_height,
                                         GCancellable         *cancellable,
                                         GError              **error);
+/* The same, turned as orientation (1..8) says instead of the file's EXIF; 0: the file's. */
+GdkPixbuf *captioner_image_load_oriented (GFile              *file,
+                                          int                 orientation,
+                                          int                 max_width,
+                                          int                 max_height,
+                                          GCancellable       *cancellable,
+                                          GError            **error);
+/* Applies an EXIF orientation (1..8) to a pixbuf (a new reference). */
+GdkPixbuf *captioner_image_apply_orientation (GdkPixbuf        *pixbuf,
+                                              int               orientation);
 void       captioner_image_load_async  (GFile                *file,
                                         int                   max_width,
                                         int                   max_height,
                                         GCancellable         *cancellable,
                                         GAsyncReadyCallback   callback,
                                         gpointer              user_data);
+void       captioner_image_load_oriented_async (GFile           *file,
+                                                int              orientation,
+                                                int              max_width,
+                                                int              max_height,
+                                                GCancellable    *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer         user_data);
 GdkPixbuf *captioner_image_load_finish (GAsyncResult         *result,
                                         GError              **error);
 /* A loader chosen by the data's signature (JPEG, PNG, TIFF), without the MIME database. */

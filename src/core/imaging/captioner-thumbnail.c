@@ -60,37 +60,6 @@ captioner_thumbnail_path_for_uri (const char             *uri,
 }
 
 GdkPixbuf *
-captioner_thumbnail_apply_orientation (GdkPixbuf *pixbuf,
-                                       int        orientation)
-{
-  g_autoptr(GdkPixbuf) step = NULL;
-
-  g_return_val_if_fail (GDK_IS_PIXBUF (pixbuf), NULL);
-
-  switch (orientation)
-    {
-    case 2:
-      return gdk_pixbuf_flip (pixbuf, TRUE);
-    case 3:
-      return gdk_pixbuf_rotate_simple (pixbuf, GDK_PIXBUF_ROTATE_UPSIDEDOWN);
-    case 4:
-      return gdk_pixbuf_flip (pixbuf, FALSE);
-    case 5:
-      step = gdk_pixbuf_rotate_simple (pixbuf, GDK_PIXBUF_ROTATE_CLOCKWISE);
-      return gdk_pixbuf_flip (step, TRUE);
-    case 6:
-      return gdk_pixbuf_rotate_simple (pixbuf, GDK_PIXBUF_ROTATE_CLOCKWISE);
-    case 7:
-      step = gdk_pixbuf_rotate_simple (pixbuf, GDK_PIXBUF_ROTATE_COUNTERCLOCKWISE);
-      return gdk_pixbuf_flip (step, TRUE);
-    case 8:
-      return gdk_pixbuf_rotate_simple (pixbuf, GDK_PIXBUF_ROTATE_COUNTERCLOCKWISE);
-    default:
-      return g_object_ref (pixbuf);
-    }
-}
-
-GdkPixbuf *
 captioner_thumbnail_decode_embedded (GBytes  *jpeg,
                                      int      orientation,
                                      int      max_size,
@@ -130,7 +99,7 @@ captioner_thumbnail_decode_embedded (GBytes  *jpeg,
                                         GDK_INTERP_BILINEAR);
       pixbuf = scaled;
     }
-  return captioner_thumbnail_apply_orientation (pixbuf, orientation);
+  return captioner_image_apply_orientation (pixbuf, orientation);
 }
 
 static void
@@ -210,7 +179,7 @@ decode_scaled (GFile         *file,
       return NULL;
     }
   orientation = gdk_pixbuf_get_option (pixbuf, "orientation");
-  return captioner_thumbnail_apply_orientation (pixbuf,
+  return captioner_image_apply_orientation (pixbuf,
                                                 orientation ? atoi (orientation) : 1);
 }
 

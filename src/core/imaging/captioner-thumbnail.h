@@ -20,9 +20,6 @@ G_DECLARE_FINAL_TYPE (CaptionerThumbnailer, captioner_thumbnailer, CAPTIONER, TH
 /* The cache file for uri (which need not exist). */
 char                 *captioner_thumbnail_path_for_uri     (const char              *uri,
                                                             CaptionerThumbnailSize   size);
-/* Applies an EXIF orientation (1..8) to a pixbuf. */
-GdkPixbuf            *captioner_thumbnail_apply_orientation (GdkPixbuf              *pixbuf,
-                                                             int                      orientation);
 /* Decodes an embedded EXIF thumbnail (a small JPEG, in memory), oriented, and scaled down to
  * fit max_size (0: as stored). A folder of 10,000 keeps 10,000 of these until the decoded
  * thumbnails come: at 128 px instead of 160 they take 36 KB each, not 58. */

@@ -364,7 +364,11 @@ on_exif_log (ExifLog     *log,
   if (code != EXIF_LOG_CODE_CORRUPT_DATA || exif->problem != NULL ||
       (domain != NULL && g_str_has_prefix (domain, "ExifMnote")))
     return;
+  /* libexif's own format string, with its arguments. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
   message = g_strdup_vprintf (format, args);
+#pragma GCC diagnostic pop
   exif->problem = g_utf8_make_valid (message, -1);
 }
 

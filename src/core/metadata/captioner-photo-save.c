@@ -217,12 +217,37 @@ seed_people (XmpPtr  xmp,
       captioner_xmp_copy_property (xmp, from, properties[i].ns, properties[i].name);
 }
 
-/* The blocking half of a save: runs in a worker thread for the async variant. */
+/* What Captioner writes it must be able to read back, with its own checks and exempi (the
+ * size is checked when writing). */
+static gboolean
+check_readable (GBytes  *written,
+                GError **error)
+{
+  g_autoptr(GError) check_error = NULL;
+  g_autoptr(CaptionerXmp) again = NULL;
+  gsize length;
+  const char *text = g_bytes_get_data (written, &length);
+
+  if (length > CAPTIONER_SIDECAR_MAX_SIZE)
+    return TRUE;
+  again = captioner_xmp_parse (text ? text : "", length, &check_error);
+  if (again != NULL)
+    return TRUE;
+  g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR,
+               _("the sidecar Captioner would write could not be read back (%s); nothing was "
+                 "saved"), check_error->message);
+  return FALSE;
+}
+
+/* The blocking half of a save: runs in a worker thread for the async variant. The sidecar's
+ * lock is held from reading what is on disk ("keep mine") to the rename, so that another
+ * Captioner cannot slip in between. */
 static gboolean
 write_sidecar (SaveData      *data,
                GCancellable  *cancellable,
                GError       **error)
 {
+  g_autoptr(CaptionerSidecarLock) lock = NULL;
   g_autoptr(CaptionerXmp) xmp = NULL;
   g_autoptr(CaptionerChanges) field_changes = NULL;
   g_autoptr(CaptionerChanges) people_changes = NULL;
@@ -236,6 +261,10 @@ write_sidecar (SaveData      *data,
                              "composed it; it was left as it is"));
       return FALSE;
     }
+
+  lock = captioner_sidecar_lock (data->target, cancellable, error);
+  if (lock == NULL)
+    return FALSE;
 
   if (data->flags & CAPTIONER_SAVE_IGNORE_CONFLICT)
     {
@@ -292,10 +321,14 @@ write_sidecar (SaveData      *data,
   text = captioner_xmp_serialize (xmp, data->base != NULL ? data->toolkit : NULL, &length, error);
   if (text == NULL)
     return FALSE;
+  g_clear_pointer (&data->written, g_bytes_unref);
   data->written = g_bytes_new_take (g_steal_pointer (&text), length);
-
-  if (!captioner_sidecar_write (data->target, data->expected, data->written, cancellable, error))
+  if (!check_readable (data->written, error))
     return FALSE;
+
+  if (!captioner_sidecar_write_locked (lock, data->expected, data->written, cancellable, error))
+    return FALSE;
+  g_clear_pointer (&lock, captioner_sidecar_unlock);
   {
     g_autoptr(CaptionerChanges) changes = captioner_changes_between (data->before, data->metadata);
     write_raw_sidecar (data, changes, cancellable);

@@ -6,10 +6,10 @@
 #include <string.h>
 
 #include "captioner-error.h"
+#include "captioner-file-replace.h"
 #include "captioner-sidecar.h"
 
-/* A sidecar is text of a few kilobytes; anything near this is not one. */
-#define MAX_SIDECAR_SIZE (32 * 1024 * 1024)
+#define MAX_SIDECAR_SIZE CAPTIONER_SIDECAR_MAX_SIZE
 
 GFile *
 captioner_sidecar_file_for (GFile *photo)
@@ -179,64 +179,50 @@ captioner_sidecar_read (GFile         *sidecar,
 }
 
 gboolean
+captioner_sidecar_write_locked (CaptionerSidecarLock  *lock,
+                                GBytes                *expected,
+                                GBytes                *contents,
+                                GCancellable          *cancellable,
+                                GError               **error)
+{
+  GFile *sidecar;
+
+  g_return_val_if_fail (lock != NULL, FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+
+  sidecar = captioner_sidecar_lock_get_file (lock);
+  /* What Captioner writes it must be able to read back. */
+  if (g_bytes_get_size (contents) > MAX_SIDECAR_SIZE)
+    {
+      g_autofree char *name = g_file_get_parse_name (sidecar);
+      g_autofree char *size = g_format_size_full (g_bytes_get_size (contents),
+                                                  G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (MAX_SIDECAR_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_TOO_LARGE,
+                   _("%s: the sidecar would be %s, more than the %s Captioner can read back; "
+                     "nothing was saved"), name, size, limit);
+      return FALSE;
+    }
+  return captioner_file_replace (sidecar, contents, expected,
+                                 CAPTIONER_REPLACE_FLAGS_CHECK | CAPTIONER_REPLACE_FLAGS_LOCKED,
+                                 cancellable, error);
+}
+
+gboolean
 captioner_sidecar_write (GFile         *sidecar,
                          GBytes        *expected,
                          GBytes        *contents,
                          GCancellable  *cancellable,
                          GError       **error)
 {
-  g_autoptr(GBytes) current = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  const char *etag = NULL;
-  gboolean exists;
+  g_autoptr(CaptionerSidecarLock) lock = NULL;
 
   g_return_val_if_fail (G_IS_FILE (sidecar), FALSE);
   g_return_val_if_fail (contents != NULL, FALSE);
 
-  /* The etag taken before reading narrows the window in which another writer could slip in
-   * between our check and our rename; the content comparison is what decides. */
-  info = g_file_query_info (sidecar, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, NULL);
-  exists = captioner_sidecar_read (sidecar, &current, cancellable, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (expected == NULL && exists)
-    {
-      g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_CONFLICT,
-                           _("another program created the sidecar since the photo was read"));
-      return FALSE;
-    }
-  if (expected != NULL && !exists)
-    {
-      g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_CONFLICT,
-                           _("another program removed the sidecar since it was read"));
-      return FALSE;
-    }
-  if (expected != NULL && !g_bytes_equal (expected, current))
-    {
-      g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_CONFLICT,
-                           _("another program changed the sidecar since it was read"));
-      return FALSE;
-    }
-  if (info != NULL && exists)
-    etag = g_file_info_get_etag (info);
-
-  if (!g_file_replace_contents (sidecar,
-                                g_bytes_get_data (contents, NULL),
-                                g_bytes_get_size (contents),
-                                etag, FALSE, G_FILE_CREATE_NONE, NULL,
-                                cancellable, &local_error))
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
-        g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_CONFLICT,
-                             _("another program changed the sidecar while it was being saved"));
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  lock = captioner_sidecar_lock (sidecar, cancellable, error);
+  if (lock == NULL)
+    return FALSE;
+  return captioner_sidecar_write_locked (lock, expected, contents, cancellable, error);
 }

@@ -58,7 +58,7 @@ captioner_mwg_read (XmpPtr xmp,
       g_autofree char *type = captioner_xmp_get_text (xmp, NS_MWG_RS, type_path);
       g_autofree char *name = captioner_xmp_get_text (xmp, NS_MWG_RS, name_path);
       CaptionerRegionRef *ref;
-      double cx, cy, d;
+      double cx = 0, cy = 0, d = 0;
 
       /* Pets, focus points and barcodes are not people; nor is a face nobody named. */
       if (type != NULL && g_ascii_strcasecmp (type, "Face") != 0)

@@ -38,6 +38,47 @@ skip_bom (const char **data,
     }
 }
 
+/* exempi parses and serialises nested elements recursively: 100,000 levels overflow its
+ * stack, and every level indents the serialised sidecar once more (10,000 levels of a 360 KB
+ * file make 100 MB). Real XMP nests about a dozen deep (regions). */
+static void
+count_depth (GMarkupParseContext  *context,
+             const char           *element,
+             const char          **names,
+             const char          **values,
+             gpointer              user_data,
+             GError              **error)
+{
+  guint *depth = user_data;
+
+  if (++*depth > CAPTIONER_XMP_MAX_DEPTH)
+    {
+      g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR, "too deep");
+      return;
+    }
+  /* exempi writes namespace URIs back unescaped between double quotes: one holding a quote,
+   * '<', '&' or a line break would come out as broken XML, or as attributes of its own
+   * (found by fuzz-sidecar). No URI holds those. */
+  for (guint i = 0; names[i] != NULL; i++)
+    if ((g_str_equal (names[i], "xmlns") || g_str_has_prefix (names[i], "xmlns:")) &&
+        strpbrk (values[i], "\"'<>&\t\r\n") != NULL)
+      {
+        g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR, "namespace");
+        return;
+      }
+}
+
+static void
+uncount_depth (GMarkupParseContext  *context,
+               const char           *element,
+               gpointer              user_data,
+               GError              **error)
+{
+  guint *depth = user_data;
+
+  --*depth;
+}
+
 gboolean
 captioner_xmp_check (const char  *data,
                      gsize        length,
@@ -61,16 +102,26 @@ captioner_xmp_check (const char  *data,
    * itself, and GMarkup's message says where the problem is. */
   skip_bom (&data, &length);
   {
-    static const GMarkupParser no_callbacks = { NULL, NULL, NULL, NULL, NULL };
+    static const GMarkupParser depth_counter = { count_depth, uncount_depth, NULL, NULL, NULL };
     g_autoptr(GMarkupParseContext) context = NULL;
     g_autoptr(GError) markup_error = NULL;
+    guint depth = 0;
 
-    context = g_markup_parse_context_new (&no_callbacks, G_MARKUP_PREFIX_ERROR_POSITION, NULL, NULL);
+    context = g_markup_parse_context_new (&depth_counter, G_MARKUP_PREFIX_ERROR_POSITION, &depth,
+                                          NULL);
     if (!g_markup_parse_context_parse (context, data, length, &markup_error) ||
         !g_markup_parse_context_end_parse (context, &markup_error))
       {
-        g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR,
-                     _("the XMP is not well-formed XML (%s)"), markup_error->message);
+        if (g_error_matches (markup_error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR) &&
+            g_str_has_suffix (markup_error->message, "namespace"))
+          g_set_error_literal (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR,
+                               _("the XMP declares a namespace whose name is not a URI"));
+        else if (g_error_matches (markup_error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR))
+          g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR,
+                       _("the XMP nests elements more than %u deep"), CAPTIONER_XMP_MAX_DEPTH);
+        else
+          g_set_error (error, CAPTIONER_ERROR, CAPTIONER_ERROR_BAD_SIDECAR,
+                       _("the XMP is not well-formed XML (%s)"), markup_error->message);
         return FALSE;
       }
   }

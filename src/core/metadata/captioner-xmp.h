@@ -16,8 +16,12 @@ typedef enum
   CAPTIONER_XMP_NOTE_UTF16 = 1 << 0,   /* the packet was UTF-16; it is read, written as UTF-8 */
 } CaptionerXmpNotes;
 
+/* Deepest nesting of elements Captioner hands to exempi. */
+#define CAPTIONER_XMP_MAX_DEPTH 100
+
 /* Checks that a packet or sidecar is one Captioner will hand to exempi: UTF-8, no DTD (entity
- * expansion), well-formed XML; the error says what is wrong. */
+ * expansion), well-formed XML nested at most CAPTIONER_XMP_MAX_DEPTH deep; the error says what
+ * is wrong. */
 gboolean           captioner_xmp_check            (const char              *data,
                                                    gsize                    length,
                                                    GError                 **error);

@@ -41,6 +41,51 @@ append_box_border (GtkSnapshot           *snapshot,
     }
 }
 
+/* A circle or a polygon, drawn as the file has it, within its bounding box rect. */
+static void
+append_shape (GtkSnapshot           *snapshot,
+              const Box             *box,
+              const graphene_rect_t *rect,
+              const GdkRGBA         *color,
+              float                  width)
+{
+  graphene_rect_t area;
+  cairo_t *cr;
+
+  graphene_rect_inset_r (rect, -width - 2, -width - 2, &area);
+  cr = gtk_snapshot_append_cairo (snapshot, &area);
+  if (box->shape == CAPTIONER_SHAPE_CIRCLE)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, rect->origin.x + rect->size.width / 2,
+                       rect->origin.y + rect->size.height / 2);
+      cairo_scale (cr, MAX (rect->size.width / 2, 1), MAX (rect->size.height / 2, 1));
+      cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
+      cairo_restore (cr);
+    }
+  else
+    for (guint k = 0; box->points != NULL && k < box->points->len; k++)
+      {
+        const CaptionerPoint *point = &g_array_index (box->points, CaptionerPoint, k);
+        double x = rect->origin.x + point->x * rect->size.width;
+        double y = rect->origin.y + point->y * rect->size.height;
+
+        if (k == 0)
+          cairo_move_to (cr, x, y);
+        else
+          cairo_line_to (cr, x, y);
+      }
+  cairo_close_path (cr);
+  /* A dark line under it keeps the shape visible on light and dark pictures alike. */
+  cairo_set_line_width (cr, width + 2);
+  gdk_cairo_set_source_rgba (cr, &shadow_color);
+  cairo_stroke_preserve (cr);
+  cairo_set_line_width (cr, width);
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+}
+
 static void
 append_handles (GtkSnapshot           *snapshot,
                 const graphene_rect_t *rect,
@@ -159,8 +204,13 @@ captioner_photo_view_snapshot (GtkWidget   *widget,
           continue;
         shown = captioner_photo_view_get_shown_rect (self, i);
         captioner_photo_view_rect_to_widget (&image, shown, &rect);
-        append_box_border (snapshot, &rect, selected ? &selected_color : &box_color,
-                           selected ? 3 : 2);
+        if (box->shape == CAPTIONER_SHAPE_CIRCLE ||
+            (box->shape == CAPTIONER_SHAPE_POLYGON && box->points != NULL && box->points->len > 2))
+          append_shape (snapshot, box, &rect, selected ? &selected_color : &box_color,
+                        selected ? 3 : 2);
+        else
+          append_box_border (snapshot, &rect, selected ? &selected_color : &box_color,
+                             selected ? 3 : 2);
         if (box->name != NULL && *box->name != '\0')
           text = g_strdup_printf ("%u  %s", box->number, box->name);
         else

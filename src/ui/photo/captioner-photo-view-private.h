@@ -42,10 +42,12 @@ typedef enum
 
 typedef struct
 {
-  char          *name;
-  gboolean       has_region;
-  CaptionerRect  rect;      /* normalised, as displayed */
-  guint          number;    /* 1..N left to right */
+  char           *name;
+  gboolean        has_region;
+  CaptionerRect   rect;      /* normalised, as displayed: the bounding box */
+  guint           number;    /* 1..N left to right */
+  CaptionerShape  shape;     /* drawn as the file has it: rectangle, circle or polygon */
+  GArray         *points;    /* CaptionerPoint, a polygon's, relative to rect; else NULL */
 } Box;
 
 struct _CaptionerPhotoView

@@ -33,6 +33,7 @@ static void
 clear_box (Box *box)
 {
   g_clear_pointer (&box->name, g_free);
+  g_clear_pointer (&box->points, g_array_unref);
 }
 
 static void
@@ -467,6 +468,19 @@ captioner_photo_view_set_people (CaptionerPhotoView *self,
 
       box->name = g_strdup (person->name);
       box->has_region = captioner_person_get_displayed_region (person, orientation, &box->rect);
+      box->shape = person->shape;
+      if (box->has_region && person->shape == CAPTIONER_SHAPE_POLYGON)
+        {
+          /* Relative to the box, so that the shape follows a drag of the box. */
+          box->points = captioner_person_dup_displayed_points (person, orientation);
+          for (guint k = 0; box->points != NULL && k < box->points->len; k++)
+            {
+              CaptionerPoint *point = &g_array_index (box->points, CaptionerPoint, k);
+
+              point->x = box->rect.w > 0 ? (point->x - box->rect.x) / box->rect.w : 0;
+              point->y = box->rect.h > 0 ? (point->y - box->rect.y) / box->rect.h : 0;
+            }
+        }
     }
 
   order = captioner_people_order_displayed (people, orientation);

@@ -166,8 +166,11 @@ load_full_size (CaptionerShownImage *self)
 {
   if (self->file == NULL || self->view == NULL || captioner_photo_view_get_zoom_fit (self->view))
     return;
-  captioner_image_load_async (self->file, 0, 0, self->cancellable, on_full_image_loaded_cb,
-                              g_object_ref (self));
+  captioner_image_load_oriented_async (self->file,
+                                       captioner_image_cache_get_orientation (self->cache,
+                                                                              self->file),
+                                       0, 0, self->cancellable, on_full_image_loaded_cb,
+                                       g_object_ref (self));
 }
 
 static void
@@ -310,6 +313,15 @@ captioner_shown_image_clear (CaptionerShownImage *self)
   self->pending = FALSE;
   if (self->view != NULL)
     captioner_photo_view_set_texture (self->view, NULL);
+}
+
+void
+captioner_shown_image_set_orientation (CaptionerShownImage *self,
+                                       GFile               *file,
+                                       int                  orientation)
+{
+  g_return_if_fail (CAPTIONER_IS_SHOWN_IMAGE (self));
+  captioner_image_cache_set_orientation (self->cache, file, orientation);
 }
 
 gboolean

@@ -27,6 +27,10 @@ void                 captioner_shown_image_show    (CaptionerShownImage *self,
                                                     GFile               *file,
                                                     GdkTexture          *placeholder,
                                                     GFile              **neighbours);
+/* The orientation the photo's metadata gives (0: the file's own), for its decodes. */
+void                 captioner_shown_image_set_orientation (CaptionerShownImage *self,
+                                                            GFile               *file,
+                                                            int                  orientation);
 /* Nothing shown, nothing on its way. */
 void                 captioner_shown_image_clear   (CaptionerShownImage *self);
 /* Whether the photo asked for is still being decoded. */

@@ -65,6 +65,19 @@ captioner_window_toast (CaptionerWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* A photo is shown as its metadata turns it (a sidecar's tiff:Orientation, the user's rotation
+ * in Lightroom or digiKam, wins over EXIF), like its boxes. */
+static void
+show_turned (CaptionerWindow    *self,
+             CaptionerPhotoItem *item)
+{
+  CaptionerPhoto *photo = captioner_photo_item_get_photo (item);
+
+  if (photo != NULL)
+    captioner_shown_image_set_orientation (self->shown_image, captioner_photo_item_get_file (item),
+                                           captioner_photo_get_orientation (photo));
+}
+
 /* The files the editor is likely to go to next from the shown photo, to decode ahead. */
 static GFile **
 dup_neighbours (CaptionerWindow *self)
@@ -81,8 +94,10 @@ dup_neighbours (CaptionerWindow *self)
       if (position < 0 || position >= n)
         continue;
       item = g_list_model_get_item (G_LIST_MODEL (self->photos), (guint) position);
-      if (captioner_photo_item_get_state (item) != CAPTIONER_PHOTO_STATE_ERROR)
-        g_ptr_array_add (files, g_object_ref (captioner_photo_item_get_file (item)));
+      if (captioner_photo_item_get_state (item) == CAPTIONER_PHOTO_STATE_ERROR)
+        continue;
+      show_turned (self, item);
+      g_ptr_array_add (files, g_object_ref (captioner_photo_item_get_file (item)));
     }
   g_ptr_array_add (files, NULL);
   return (GFile **) g_ptr_array_free (g_steal_pointer (&files), FALSE);
@@ -169,6 +184,7 @@ captioner_window_show_item (CaptionerWindow    *self,
                                                   captioner_photo_get_warning (photo));
       captioner_window_toast (self, message);
     }
+  show_turned (self, item);
   neighbours = dup_neighbours (self);
   captioner_shown_image_show (self->shown_image, captioner_photo_item_get_file (item),
                               captioner_photo_item_get_thumbnail (item), neighbours);
