@@ -147,6 +147,7 @@ export_action (GtkWidget  *widget,
   CaptionerWindow *self = CAPTIONER_WINDOW (widget);
   GListModel *items = G_LIST_MODEL (self->photos);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *dialog;
 
   /* Export reads the sidecars: what the editor typed goes there first. */
   captioner_desk_save_all (self->desk);
@@ -157,7 +158,12 @@ export_action (GtkWidget  *widget,
     }
   if (files->len == 0)
     return;
-  gtk_window_present (GTK_WINDOW (captioner_export_dialog_new (GTK_WINDOW (self), files)));
+  dialog = captioner_export_dialog_new (GTK_WINDOW (self), files);
+  /* One photo is selected at a time: the dialog offers it or the whole folder. */
+  if (self->current != NULL && files->len > 1)
+    captioner_export_dialog_set_current (CAPTIONER_EXPORT_DIALOG (dialog),
+                                         captioner_photo_item_get_file (self->current));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void
