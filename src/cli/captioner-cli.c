@@ -12,6 +12,7 @@
 #include <sanitizer/common_interface_defs.h>
 #endif
 
+#include "captioner-i18n.h"
 #include "captioner-cli-commands.h"
 #include "captioner-cli-export.h"
 #include "captioner-cli-people.h"
@@ -106,10 +107,7 @@ main (int   argc,
 {
   const char *command;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  captioner_i18n_init ();
 
   quiet_library_stderr ();
 
