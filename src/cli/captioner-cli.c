@@ -83,10 +83,13 @@ print_usage (FILE *stream)
              "  captioner-cli set FILE|FOLDER... [--caption-body TEXT] [--caption TEXT] [--credit TEXT]\n"
              "      [--headline TEXT] [--byline TEXT] [--source TEXT] [--copyright TEXT]\n"
              "      [--event TEXT] [--city TEXT] [--state TEXT] [--country TEXT]\n"
+             "      [--title TEXT] [--country-code CODE] [--sub-location TEXT]\n"
+             "      [--caption-writer TEXT] [--urgency 1-8] [--category TEXT]\n"
+             "      [--supplemental-categories \"A; B\"]\n"
              "      [--keyword TEXT]... [--person \"NAME@X,Y,W,H\"]... [--clear-people] [--force]\n"
              "  captioner-cli compose FILE...\n"
-             "  captioner-cli export --format csv|txt|json|xmp|jpeg [--output PATH] [--overwrite]\n"
-             "      FILE|FOLDER...\n"
+             "  captioner-cli export --format csv|txt|json|xmp|jpeg|pdf [--output PATH] [--overwrite]\n"
+             "      [--per-page 2|4|6|12|20] [--paper a4|letter] FILE|FOLDER...\n"
              "\n"
              "People boxes are given in the photo as displayed, normalised 0..1, X,Y the top-left.\n"));
   fprintf (stream, "\n%s",
