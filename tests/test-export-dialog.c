@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "captioner-export-dialog.h"
+#include "captioner-print.h"
 #include "widget-test-util.h"
 #include "captioner-photo.h"
 #include "test-util.h"
@@ -302,6 +303,44 @@ test_pdf (Fixture       *f,
   g_assert_true (g_str_has_prefix (text, "%PDF-"));
 }
 
+static void
+on_printed_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The window's printing: GtkPrintOperation drawing the contact sheet's pages, here through
+ * GTK's export action (no dialog), read back with pdftotext. */
+static void
+test_print (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "printed.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  int status = 0;
+
+  captioner_print_contact_sheet_async (GTK_WINDOW (f->dialog), f->files, file, NULL,
+                                       on_printed_cb, &result);
+  WIDGET_WAIT_UNTIL (result != NULL, 20);
+  g_assert_true (captioner_print_finish (result, &error));
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (text, "a.jpg"));
+  g_assert_nonnull (strstr (text, "b.jpg"));
+  g_assert_nonnull (strstr (text, "From left, Ա and Բ (Reuters photo)"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +358,7 @@ main (int   argc,
   ADD ("finished", test_finished);
   ADD ("current-photo", test_current_photo);
   ADD ("pdf", test_pdf);
+  ADD ("print", test_print);
 #undef ADD
 
   return g_test_run ();
