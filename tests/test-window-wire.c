@@ -68,6 +68,23 @@ test_wire_fields (Desk          *desk,
   g_assert_cmpstr (desk_field_text (desk, CAPTIONER_FIELD_TITLE), ==, "IRAN-CAUCASUS/MEETING");
 }
 
+/* The app icon is in the UI's resources where GtkApplication points the icon theme
+ * (resource base path + /icons), so the About window shows it from the build tree too. */
+static void
+test_icon_in_resources (Desk          *desk,
+                        gconstpointer  data)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  gsize size = 0;
+
+  g_assert_true (g_resources_get_info ("/org/example/Captioner/icons/scalable/apps/"
+                                       "org.example.Captioner.svg",
+                                       G_RESOURCE_LOOKUP_FLAGS_NONE, &size, NULL, NULL));
+  g_assert_cmpuint (size, >, 0);
+  gtk_icon_theme_add_resource_path (theme, "/org/example/Captioner/icons");
+  g_assert_true (gtk_icon_theme_has_icon (theme, "org.example.Captioner"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -77,6 +94,8 @@ main (int   argc,
 
   g_test_add ("/captioner/window/wire-fields", Desk, NULL, desk_set_up, test_wire_fields,
               desk_tear_down);
+  g_test_add ("/captioner/window/icon-in-resources", Desk, NULL, desk_set_up,
+              test_icon_in_resources, desk_tear_down);
   status = g_test_run ();
   desk_finish (home);
   return status;
