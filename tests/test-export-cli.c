@@ -323,7 +323,8 @@ test_csv (Fixture       *f,
                    "\"byline\": \"Anna Hakobyan\", \"copyright\": \"© 2023 Reuters\", "
                    "\"keywords\": \"legacy; Armenia; diplomacy, talks\", "
                    "\"people\": \"Antony Blinken; Արարատ Միրզոյան\", "
-                   "\"width\": \"160\", \"height\": \"120\"}, "
+                   "\"width\": \"160\", \"height\": \"120\", "
+                   "\"category\": \"POL\", \"supplemental_categories\": \"Café\"}, "
                    "{\"file\": \"b.jpg\", \"caption\": ");
   /* Neutralised the OWASP way: a quote before it, the text otherwise as it was. */
   captioner_json_append_string (expected, "'" CAPTION_B);
@@ -335,7 +336,8 @@ test_csv (Fixture       *f,
   g_file_get_contents (csv, &header, NULL, NULL);
   g_assert_true (g_str_has_prefix (header, "file,caption,headline,credit,byline,source,"
                                    "copyright,event,city,state,country,date_created,keywords,"
-                                   "people,width,height\r\n"));
+                                   "people,width,height,title,country_code,sub_location,"
+                                   "caption_writer,urgency,category,supplemental_categories\r\n"));
   result = export_test_python (python_csv_rows, csv, expected->str, NULL);
   g_assert_cmpstr (result, ==, "ok\n");
 
@@ -448,7 +450,7 @@ test_failures (Fixture       *f,
   g_assert_cmpint (export_test_cli (NULL, NULL, "export", f->photos, NULL), ==, 2);
   g_assert_cmpint (export_test_cli (NULL, NULL, "export", "--format", "jpeg", f->photos, NULL),
                    ==, 2);
-  g_assert_cmpint (export_test_cli (NULL, NULL, "export", "--format", "pdf", f->photos, NULL),
+  g_assert_cmpint (export_test_cli (NULL, NULL, "export", "--format", "tiff", f->photos, NULL),
                    ==, 2);
 }
 

@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "captioner-export-dialog.h"
+#include "captioner-print.h"
 #include "widget-test-util.h"
 #include "captioner-photo.h"
 #include "test-util.h"
@@ -214,6 +215,132 @@ test_needs_folder (Fixture       *f,
   g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
 }
 
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)),
+                                              label) == 0;
+}
+
+/* Finished, the dialog offers Close, not Cancel, and the folder the files went to. */
+static void
+test_finished (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GFile) out = g_file_new_for_path (f->out);
+  GtkWidget *open;
+
+  g_assert_nonnull (widget_find (GTK_WIDGET (f->dialog), is_button_labelled, "_Cancel"));
+  g_assert_null (captioner_export_dialog_get_result_folder (f->dialog));
+  export_txt (f);
+  g_assert_null (widget_find (GTK_WIDGET (f->dialog), is_button_labelled, "_Cancel"));
+  g_assert_nonnull (widget_find (GTK_WIDGET (f->dialog), is_button_labelled, "_Close"));
+  open = widget_find (GTK_WIDGET (f->dialog), is_button_labelled, "_Open Folder");
+  g_assert_nonnull (open);
+  g_assert_true (gtk_widget_get_visible (open));
+  g_assert_true (g_file_equal (captioner_export_dialog_get_result_folder (f->dialog), out));
+
+  /* A csv next to the photos: their folder. */
+  {
+    g_autoptr(GFile) dir = g_file_new_for_path (f->dir);
+
+    captioner_export_dialog_set_destination (f->dialog, NULL);
+    captioner_export_dialog_set_format (f->dialog, CAPTIONER_EXPORT_FORMAT_CSV);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->dialog), "export.start", NULL));
+    wait_until_idle (f->dialog);
+    g_assert_true (g_file_equal (captioner_export_dialog_get_result_folder (f->dialog), dir));
+  }
+}
+
+/* With the window's current photo given, the user picks it alone or the whole folder. */
+static void
+test_current_photo (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) out = g_file_new_for_path (f->out);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  captioner_export_dialog_set_current (f->dialog, g_ptr_array_index (f->files, 1));
+  captioner_export_dialog_set_only_current (f->dialog, TRUE);
+  export_txt (f);
+  g_assert_cmpstr (captioner_export_dialog_get_status (f->dialog), ==,
+                   "Exported 1 of 1 photo.");
+  a = read_text (f->out, "a.txt");
+  b = read_text (f->out, "b.txt");
+  g_assert_null (a);
+  g_assert_cmpstr (b, ==, "Second, \"quoted\"\n");
+
+  captioner_export_dialog_set_only_current (f->dialog, FALSE);
+  export_txt (f);
+  /* b.txt exists: the dialog asks about it only. */
+  g_assert_nonnull (find_question ());
+  adw_message_dialog_response (find_question (), "keep");
+  wait_until_idle (f->dialog);
+  g_assert_cmpstr (captioner_export_dialog_get_status (f->dialog), ==,
+                   "Exported 1 of 2 photos.");
+  g_free (a);
+  a = read_text (f->out, "a.txt");
+  g_assert_cmpstr (a, ==, "From left, Ա and Բ (Reuters photo)\n");
+}
+
+/* A contact sheet from the dialog: one PDF next to the photos. */
+static void
+test_pdf (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "contact-sheet.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  captioner_export_dialog_set_format (f->dialog, CAPTIONER_EXPORT_FORMAT_PDF);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->dialog), "export.start", NULL));
+  wait_until_idle (f->dialog);
+  g_assert_cmpstr (captioner_export_dialog_get_status (f->dialog), ==,
+                   "Exported 2 of 2 photos.");
+  text = read_text (f->dir, "contact-sheet.pdf");
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_prefix (text, "%PDF-"));
+}
+
+static void
+on_printed_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The window's printing: GtkPrintOperation drawing the contact sheet's pages, here through
+ * GTK's export action (no dialog), read back with pdftotext. */
+static void
+test_print (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "printed.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  int status = 0;
+
+  captioner_print_contact_sheet_async (GTK_WINDOW (f->dialog), f->files, file, NULL,
+                                       on_printed_cb, &result);
+  WIDGET_WAIT_UNTIL (result != NULL, 20);
+  g_assert_true (captioner_print_finish (result, &error));
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (text, "a.jpg"));
+  g_assert_nonnull (strstr (text, "b.jpg"));
+  g_assert_nonnull (strstr (text, "From left, Ա and Բ (Reuters photo)"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,6 +355,10 @@ main (int   argc,
   ADD ("replace", test_replace);
   ADD ("csv-default", test_csv_default);
   ADD ("needs-folder", test_needs_folder);
+  ADD ("finished", test_finished);
+  ADD ("current-photo", test_current_photo);
+  ADD ("pdf", test_pdf);
+  ADD ("print", test_print);
 #undef ADD
 
   return g_test_run ();

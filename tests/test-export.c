@@ -430,7 +430,10 @@ test_formats (void)
   g_assert_cmpint (format, ==, CAPTIONER_EXPORT_FORMAT_CSV);
   g_assert_true (captioner_export_format_from_string ("JPEG", &format));
   g_assert_cmpint (format, ==, CAPTIONER_EXPORT_FORMAT_JPEG);
-  g_assert_false (captioner_export_format_from_string ("pdf", &format));
+  g_assert_true (captioner_export_format_from_string ("pdf", &format));
+  g_assert_cmpint (format, ==, CAPTIONER_EXPORT_FORMAT_PDF);
+  g_assert_true (captioner_export_format_is_single_file (CAPTIONER_EXPORT_FORMAT_PDF));
+  g_assert_false (captioner_export_format_from_string ("tiff", &format));
   g_assert_true (captioner_export_format_is_single_file (CAPTIONER_EXPORT_FORMAT_JSON));
   g_assert_false (captioner_export_format_is_single_file (CAPTIONER_EXPORT_FORMAT_TXT));
 }

@@ -39,6 +39,20 @@ option_for (CaptionerField field)
       return "--credit";
     case CAPTIONER_FIELD_CITY:
       return "--city";
+    case CAPTIONER_FIELD_TITLE:
+      return "--title";
+    case CAPTIONER_FIELD_COUNTRY_CODE:
+      return "--country-code";
+    case CAPTIONER_FIELD_SUB_LOCATION:
+      return "--sub-location";
+    case CAPTIONER_FIELD_CAPTION_WRITER:
+      return "--caption-writer";
+    case CAPTIONER_FIELD_URGENCY:
+      return "--urgency";
+    case CAPTIONER_FIELD_CATEGORY:
+      return "--category";
+    case CAPTIONER_FIELD_SUPPLEMENTAL_CATEGORIES:
+      return "--supplemental-categories";
     default:
       g_assert_not_reached ();
     }
@@ -250,6 +264,19 @@ static const Step clearing_people[] = {
   { STEP_END }
 };
 
+static const Step wire_fields[] = {
+  { STEP_FIELD, CAPTIONER_FIELD_TITLE, "IRAN-CAUCASUS/MEETING" },
+  { STEP_FIELD, CAPTIONER_FIELD_COUNTRY_CODE, "IRN" },
+  { STEP_FIELD, CAPTIONER_FIELD_SUB_LOCATION, "Foreign Ministry" },
+  { STEP_FIELD, CAPTIONER_FIELD_CAPTION_WRITER, "RH/AB" },
+  { STEP_FIELD, CAPTIONER_FIELD_URGENCY, "2" },
+  { STEP_FIELD, CAPTIONER_FIELD_CATEGORY, "POL" },
+  { STEP_FIELD, CAPTIONER_FIELD_SUPPLEMENTAL_CATEGORIES, "Politics; Diplomacy" }, { STEP_SAVE },
+  { STEP_FIELD, CAPTIONER_FIELD_SUPPLEMENTAL_CATEGORIES, "Diplomacy; Energy" },
+  { STEP_FIELD, CAPTIONER_FIELD_URGENCY, "1" }, { STEP_SAVE },
+  { STEP_END }
+};
+
 int
 main (int   argc,
       char *argv[])
@@ -262,5 +289,6 @@ main (int   argc,
   g_test_add_data_func ("/captioner/parity/people-then-wire-caption", people_then_wire_caption,
                         check_parity);
   g_test_add_data_func ("/captioner/parity/clearing-people", clearing_people, check_parity);
+  g_test_add_data_func ("/captioner/parity/wire-fields", wire_fields, check_parity);
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 
 #include "captioner-cli-commands.h"
 #include "captioner-cli-export.h"
+#include "captioner-contact-sheet.h"
 #include "captioner-error.h"
 #include "captioner-export.h"
 #include "captioner-folder.h"
@@ -60,13 +61,20 @@ captioner_cli_export (int    argc,
 {
   g_autofree char *format_name = NULL;
   g_autofree char *output_arg = NULL;
+  g_autofree char *paper_name = NULL;
+  int per_page = CAPTIONER_CONTACT_SHEET_DEFAULT_PER_PAGE;
+  CaptionerPaper paper = CAPTIONER_PAPER_A4;
   gboolean overwrite = FALSE;
   g_auto(GStrv) rest = NULL;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("csv, txt, json, xmp or jpeg"), N_("FORMAT") },
+      N_("csv, txt, json, xmp, jpeg or pdf"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_arg,
-      N_("Output file (csv, json; - for standard output) or folder"), N_("PATH") },
+      N_("Output file (csv, json, pdf; - for standard output) or folder"), N_("PATH") },
+    { "per-page", 0, 0, G_OPTION_ARG_INT, &per_page,
+      N_("pdf: photos per page, 2, 4, 6, 12 or 20 (6 unless given)"), N_("N") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name,
+      N_("pdf: a4 or letter (a4 unless given)"), N_("PAPER") },
     { "overwrite", 0, 0, G_OPTION_ARG_NONE, &overwrite,
       N_("Replace output files that exist already"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL,
@@ -89,11 +97,19 @@ captioner_cli_export (int    argc,
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (error->message);
   if (format_name == NULL)
-    return usage_error (_("--format is required (csv, txt, json, xmp or jpeg)"));
+    return usage_error (_("--format is required (csv, txt, json, xmp, jpeg or pdf)"));
   if (!captioner_export_format_from_string (format_name, &format))
     {
-      g_autofree char *message = g_strdup_printf (_("unknown format “%s” (csv, txt, json, xmp "
-                                                    "or jpeg)"), format_name);
+      g_autofree char *message = g_strdup_printf (_("unknown format “%s” (csv, txt, json, xmp, "
+                                                    "jpeg or pdf)"), format_name);
+      return usage_error (message);
+    }
+  if (per_page < 0 || !captioner_contact_sheet_layout_is_valid (per_page))
+    return usage_error (_("--per-page takes 2, 4, 6, 12 or 20"));
+  if (paper_name != NULL && !captioner_paper_from_string (paper_name, &paper))
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown paper “%s” (a4 or letter)"),
+                                                  paper_name);
       return usage_error (message);
     }
   if (rest == NULL)
@@ -102,7 +118,7 @@ captioner_cli_export (int    argc,
   if (g_strcmp0 (output_arg, "-") == 0)
     {
       if (!captioner_export_format_is_single_file (format))
-        return usage_error (_("--output - (standard output) works for csv and json only"));
+        return usage_error (_("--output - (standard output) works for csv, json and pdf only"));
       to_stdout = TRUE;
       flags |= CAPTIONER_EXPORT_FLAGS_IN_MEMORY;
     }
@@ -134,6 +150,8 @@ captioner_cli_export (int    argc,
     }
 
   export = captioner_export_new (format, output, flags);
+  if (format == CAPTIONER_EXPORT_FORMAT_PDF)
+    captioner_export_set_contact_sheet (export, per_page, paper);
   if (!captioner_export_run (export, files, on_progress_cb, NULL, NULL, &error))
     {
       /* Photos that failed were reported one by one as they went; this is anything else,

@@ -235,6 +235,13 @@ captioner_cli_set (int    argc,
     { "city", CAPTIONER_FIELD_CITY, NULL },
     { "state", CAPTIONER_FIELD_STATE, NULL },
     { "country", CAPTIONER_FIELD_COUNTRY, NULL },
+    { "title", CAPTIONER_FIELD_TITLE, NULL },
+    { "country-code", CAPTIONER_FIELD_COUNTRY_CODE, NULL },
+    { "sub-location", CAPTIONER_FIELD_SUB_LOCATION, NULL },
+    { "caption-writer", CAPTIONER_FIELD_CAPTION_WRITER, NULL },
+    { "urgency", CAPTIONER_FIELD_URGENCY, NULL },
+    { "category", CAPTIONER_FIELD_CATEGORY, NULL },
+    { "supplemental-categories", CAPTIONER_FIELD_SUPPLEMENTAL_CATEGORIES, NULL },
   };
   g_auto(GStrv) keywords = NULL;
   g_auto(GStrv) persons = NULL;

@@ -13,6 +13,7 @@
 #endif
 
 #include "captioner-cli-check.h"
+#include "captioner-i18n.h"
 #include "captioner-cli-commands.h"
 #include "captioner-cli-export.h"
 #include "captioner-cli-people.h"
@@ -83,10 +84,13 @@ print_usage (FILE *stream)
              "  captioner-cli set FILE|FOLDER... [--caption-body TEXT] [--caption TEXT] [--credit TEXT]\n"
              "      [--headline TEXT] [--byline TEXT] [--source TEXT] [--copyright TEXT]\n"
              "      [--event TEXT] [--city TEXT] [--state TEXT] [--country TEXT]\n"
+             "      [--title TEXT] [--country-code CODE] [--sub-location TEXT]\n"
+             "      [--caption-writer TEXT] [--urgency 1-8] [--category TEXT]\n"
+             "      [--supplemental-categories \"A; B\"]\n"
              "      [--keyword TEXT]... [--person \"NAME@X,Y,W,H\"]... [--clear-people] [--force]\n"
              "  captioner-cli compose FILE...\n"
-             "  captioner-cli export --format csv|txt|json|xmp|jpeg [--output PATH] [--overwrite]\n"
-             "      FILE|FOLDER...\n"
+             "  captioner-cli export --format csv|txt|json|xmp|jpeg|pdf [--output PATH] [--overwrite]\n"
+             "      [--per-page 2|4|6|12|20] [--paper a4|letter] FILE|FOLDER...\n"
              "\n"
              "People boxes are given in the photo as displayed, normalised 0..1, X,Y the top-left.\n"));
   fprintf (stream, "\n%s",
@@ -102,6 +106,11 @@ print_usage (FILE *stream)
            _("Group photos and checks:\n"
              "  captioner-cli set FILE|FOLDER... --row NAME=N...   (1 the front row, 0 the boxes say)\n"
              "  captioner-cli check FILE|FOLDER...   (one line a finding; exit status 1 when any)\n"));
+  fprintf (stream, "\n%s",
+           _("Templates and code replacements:\n"
+             "  captioner-cli set FILE|FOLDER... --template NAME [--only-empty] [--desk FOLDER]...\n"
+             "  =code= in any text option of set expands from the replacement files and the\n"
+             "  people directory (=code#2= the second replacement)\n"));
   return stream != stdout ? 2 : 0;
 }
 
@@ -111,10 +120,7 @@ main (int   argc,
 {
   const char *command;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  captioner_i18n_init ();
 
   quiet_library_stderr ();
 

@@ -8,6 +8,7 @@
 #include <malloc.h>
 #endif
 
+#include "captioner-i18n.h"
 #include "captioner-application.h"
 
 /* The worker threads decode thousands of JPEGs, and glibc's malloc maps, grows and returns
@@ -34,10 +35,7 @@ main (int   argc,
   g_autoptr(CaptionerApplication) application = NULL;
 
   tune_malloc ();
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  captioner_i18n_init ();
 
   application = captioner_application_new ();
   return g_application_run (G_APPLICATION (application), argc, argv);

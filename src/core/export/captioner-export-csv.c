@@ -90,19 +90,45 @@ captioner_csv_append_header (GString *out)
   captioner_csv_append_row (out, captioner_csv_columns);
 }
 
-void
-captioner_csv_append_photo (GString        *out,
-                            CaptionerPhoto *photo)
+/* The wire's columns, after the others, in a file where some photo has one of them: a desk
+ * that does not use them gets the columns it always had. */
+const char * const captioner_csv_wire_columns[] = {
+  "title", "country_code", "sub_location", "caption_writer", "urgency", "category",
+  "supplemental_categories", NULL,
+};
+
+static const CaptionerField wire_fields[] = {
+  CAPTIONER_FIELD_TITLE, CAPTIONER_FIELD_COUNTRY_CODE, CAPTIONER_FIELD_SUB_LOCATION,
+  CAPTIONER_FIELD_CAPTION_WRITER, CAPTIONER_FIELD_URGENCY, CAPTIONER_FIELD_CATEGORY,
+  CAPTIONER_FIELD_SUPPLEMENTAL_CATEGORIES,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (wire_fields) == G_N_ELEMENTS (captioner_csv_wire_columns) - 1);
+
+static const char *
+cell (const char *value)
+{
+  return value != NULL ? value : "";
+}
+
+GStrv
+captioner_csv_photo_cells (CaptionerPhoto *photo)
 {
   const CaptionerMetadata *metadata = captioner_photo_get_metadata (photo);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) names = NULL;
   g_autofree char *keywords = NULL;
   g_autofree char *people = NULL;
   g_autofree char *width = NULL;
   g_autofree char *height = NULL;
   g_autofree char *file = NULL;
-  const char *cells[G_N_ELEMENTS (captioner_csv_columns)];
-  guint n = 0;
+  static const CaptionerField text_fields[] = {
+    CAPTIONER_FIELD_CAPTION, CAPTIONER_FIELD_HEADLINE, CAPTIONER_FIELD_CREDIT,
+    CAPTIONER_FIELD_BYLINE, CAPTIONER_FIELD_SOURCE, CAPTIONER_FIELD_COPYRIGHT,
+    CAPTIONER_FIELD_EVENT, CAPTIONER_FIELD_CITY, CAPTIONER_FIELD_STATE, CAPTIONER_FIELD_COUNTRY,
+    CAPTIONER_FIELD_DATE_CREATED,
+  };
+  GStrv cells;
 
   names = captioner_caption_dup_names (metadata,
                                        captioner_photo_get_orientation (photo));
@@ -116,26 +142,41 @@ captioner_csv_append_photo (GString        *out,
     file = g_filename_display_name (basename);
   }
 
-  cells[n++] = file;
-  cells[n++] = captioner_metadata_get (metadata, CAPTIONER_FIELD_CAPTION);
-  cells[n++] = captioner_metadata_get (metadata, CAPTIONER_FIELD_HEADLINE);
-  cells[n++] = captioner_metadata_get (metadata, CAPTIONER_FIELD_CREDIT);
-  cells[n++] = captioner_metadata_get (metadata, CAPTIONER_FIELD_BYLINE);
-  cells[n++] = captioner_metadata_get (metadata, CAPTIONER_FIELD_SOURCE);
-  cells[n++] = captioner_metadata_get (metadata, CAPTIONER_FIELD_COPYRIGHT);
-  cells[n++] = captioner_metadata_get (metadata, CAPTIONER_FIELD_EVENT);
-  cells[n++] = captioner_metadata_get (metadata, CAPTIONER_FIELD_CITY);
-  cells[n++] = captioner_metadata_get (metadata, CAPTIONER_FIELD_STATE);
-  cells[n++] = captioner_metadata_get (metadata, CAPTIONER_FIELD_COUNTRY);
-  cells[n++] = captioner_metadata_get (metadata, CAPTIONER_FIELD_DATE_CREATED);
-  cells[n++] = keywords;
-  cells[n++] = people;
-  cells[n++] = width;
-  cells[n++] = height;
-  cells[n] = NULL;
-  g_assert (n == G_N_ELEMENTS (captioner_csv_columns) - 1);
+  g_strv_builder_add (builder, file);
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    g_strv_builder_add (builder, cell (captioner_metadata_get (metadata, text_fields[i])));
+  g_strv_builder_add (builder, keywords);
+  g_strv_builder_add (builder, people);
+  g_strv_builder_add (builder, width);
+  g_strv_builder_add (builder, height);
+  for (guint i = 0; i < G_N_ELEMENTS (wire_fields); i++)
+    g_strv_builder_add (builder, cell (captioner_metadata_get (metadata, wire_fields[i])));
+  cells = g_strv_builder_end (builder);
+  g_assert (g_strv_length (cells) == g_strv_length ((GStrv) captioner_csv_columns) +
+                                     G_N_ELEMENTS (wire_fields));
+  return cells;
+}
 
-  /* NULL fields are empty cells: terminate on the real count, not the first NULL. */
+gboolean
+captioner_csv_cells_have_wire (const char * const *cells)
+{
+  guint first = g_strv_length ((GStrv) captioner_csv_columns);
+
+  for (guint i = 0; i < G_N_ELEMENTS (wire_fields); i++)
+    if (*cells[first + i] != '\0')
+      return TRUE;
+  return FALSE;
+}
+
+void
+captioner_csv_append_cells (GString            *out,
+                            const char * const *cells,
+                            gboolean            wire)
+{
+  guint n = g_strv_length ((GStrv) captioner_csv_columns);
+
+  if (wire)
+    n += G_N_ELEMENTS (wire_fields);
   for (guint i = 0; i < n; i++)
     {
       if (i > 0)
@@ -143,4 +184,40 @@ captioner_csv_append_photo (GString        *out,
       captioner_csv_append_cell (out, cells[i]);
     }
   g_string_append (out, "\r\n");
+}
+
+void
+captioner_csv_append_wire_header (GString *out)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) header = NULL;
+
+  g_strv_builder_addv (builder, (const char **) captioner_csv_columns);
+  g_strv_builder_addv (builder, (const char **) captioner_csv_wire_columns);
+  header = g_strv_builder_end (builder);
+  captioner_csv_append_row (out, (const char * const *) header);
+}
+
+void
+captioner_csv_append_photo (GString        *out,
+                            CaptionerPhoto *photo)
+{
+  g_auto(GStrv) cells = captioner_csv_photo_cells (photo);
+
+  captioner_csv_append_cells (out, (const char * const *) cells, FALSE);
+}
+
+GBytes *
+captioner_csv_document (GPtrArray *rows,
+                        gboolean   wire)
+{
+  GString *out = g_string_new (NULL);
+
+  if (wire)
+    captioner_csv_append_wire_header (out);
+  else
+    captioner_csv_append_header (out);
+  for (guint i = 0; i < rows->len; i++)
+    captioner_csv_append_cells (out, g_ptr_array_index (rows, i), wire);
+  return g_string_free_to_bytes (out);
 }

@@ -2,6 +2,7 @@
 
 #include <gio/gio.h>
 
+#include "captioner-contact-sheet.h"
 #include "captioner-metadata.h"
 #include "captioner-export.h"
 #include "captioner-photo.h"
@@ -21,6 +22,35 @@ void     captioner_csv_append_row    (GString            *out,
 void     captioner_csv_append_header (GString            *out);
 void     captioner_csv_append_photo  (GString            *out,
                                       CaptionerPhoto     *photo);
+/* The wire's columns (title, country_code ... supplemental_categories), present after the
+ * others when some photo of the file has one. */
+extern const char * const captioner_csv_wire_columns[];
+/* A photo's cells: captioner_csv_columns then captioner_csv_wire_columns, "" for none. */
+GStrv    captioner_csv_photo_cells   (CaptionerPhoto     *photo);
+gboolean captioner_csv_cells_have_wire (const char * const *cells);
+/* One row: the first columns, and the wire's too when wire is set. */
+void     captioner_csv_append_cells  (GString            *out,
+                                      const char * const *cells,
+                                      gboolean            wire);
+void     captioner_csv_append_wire_header (GString       *out);
+/* The header and the rows (GStrv of cells), with the wire's columns when wire is set. */
+GBytes  *captioner_csv_document      (GPtrArray          *rows,
+                                      gboolean            wire);
+
+/* PDF (captioner-export-pdf.c): a contact sheet of per_page photos on paper (a
+ * CaptionerPaper), made at the first photo, its title the folder of that photo. */
+gboolean captioner_export_pdf_add    (CaptionerContactSheet **sheet,
+                                      guint               per_page,
+                                      int                 paper,
+                                      CaptionerPhoto     *photo,
+                                      GCancellable       *cancellable,
+                                      GError            **error);
+/* The PDF of the sheet (an empty page when there is none); clears it. */
+GBytes  *captioner_export_pdf_finish (CaptionerContactSheet **sheet,
+                                      guint               per_page,
+                                      int                 paper,
+                                      GCancellable       *cancellable,
+                                      GError            **error);
 
 /* EXIF (captioner-export-exif.c): sets IFD0 ImageDescription, Artist and Copyright in an
  * APP1 Exif payload ("Exif\0\0" + TIFF) without moving any other byte, so every other tag,

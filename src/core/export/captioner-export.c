@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "captioner-contact-sheet.h"
 #include "captioner-error.h"
 #include "captioner-export.h"
 #include "captioner-export-private.h"
@@ -18,7 +19,12 @@ struct _CaptionerExport
   CaptionerExportFormat  format;
   CaptionerExportFlags   flags;
   GFile                 *output;      /* file (csv, json) or folder; NULL until known */
-  GString               *document;    /* csv, json */
+  GString               *document;    /* json */
+  GPtrArray             *csv_rows;    /* GStrv: each photo's cells */
+  gboolean               csv_wire;    /* some photo has a wire field: their columns too */
+  CaptionerContactSheet *sheet;       /* pdf */
+  guint                  per_page;
+  CaptionerPaper         paper;
   guint                  n_rows;
   GHashTable            *protected;   /* URIs of originals and sidecars */
   GHashTable            *protected_ids; /* id::file of those that exist */
@@ -30,7 +36,20 @@ struct _CaptionerExport
 G_DEFINE_FINAL_TYPE (CaptionerExport, captioner_export, G_TYPE_OBJECT)
 G_DEFINE_QUARK (captioner-export-error-quark, captioner_export_error)
 
-static const char * const format_names[] = { "csv", "txt", "json", "xmp", "jpeg" };
+static const char * const format_names[] = { "csv", "txt", "json", "xmp", "jpeg", "pdf" };
+
+/* The one file of csv, json and pdf when no name is given. */
+static const char *
+default_name (CaptionerExportFormat format)
+{
+  switch (format)
+    {
+    case CAPTIONER_EXPORT_FORMAT_CSV: return "captions.csv";
+    case CAPTIONER_EXPORT_FORMAT_JSON: return "captions.json";
+    case CAPTIONER_EXPORT_FORMAT_PDF: return "contact-sheet.pdf";
+    default: g_assert_not_reached ();
+    }
+}
 
 /* Makes the message name the file, unless it does already. */
 static void
@@ -281,6 +300,30 @@ export_jpeg (CaptionerExport  *self,
   return write_output (self, destination, copy, base, cancellable, error);
 }
 
+/* The document of csv, json and pdf, made when it is complete: the csv's columns depend on
+ * every row, the pdf's pages on every caption. */
+static GBytes *
+finish_document (CaptionerExport  *self,
+                 GCancellable     *cancellable,
+                 GError          **error)
+{
+  GBytes *bytes;
+
+  if (self->format == CAPTIONER_EXPORT_FORMAT_PDF)
+    return captioner_export_pdf_finish (&self->sheet, self->per_page, self->paper, cancellable,
+                                        error);
+  if (self->format == CAPTIONER_EXPORT_FORMAT_CSV)
+    {
+      bytes = captioner_csv_document (self->csv_rows, self->csv_wire);
+      g_ptr_array_set_size (self->csv_rows, 0);
+      self->csv_wire = FALSE;
+      return bytes;
+    }
+  g_string_append (self->document, self->n_rows == 0 ? "[]\n"     /* as `info --json` prints it */
+                                                     : "\n]\n");
+  return g_bytes_new (self->document->str, self->document->len);
+}
+
 static void
 captioner_export_finalize (GObject *object)
 {
@@ -288,6 +331,8 @@ captioner_export_finalize (GObject *object)
 
   g_clear_object (&self->output);
   g_string_free (self->document, TRUE);
+  g_clear_pointer (&self->csv_rows, g_ptr_array_unref);
+  g_clear_object (&self->sheet);
   g_clear_pointer (&self->protected, g_hash_table_unref);
   g_clear_pointer (&self->protected_ids, g_hash_table_unref);
   g_clear_pointer (&self->written, g_hash_table_unref);
@@ -306,6 +351,8 @@ static void
 captioner_export_init (CaptionerExport *self)
 {
   self->document = g_string_new (NULL);
+  self->csv_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  self->per_page = CAPTIONER_CONTACT_SHEET_DEFAULT_PER_PAGE;
   self->notices = g_ptr_array_new_with_free_func (g_free);
   self->protected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->protected_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -342,7 +389,8 @@ captioner_export_format_to_string (CaptionerExportFormat format)
 gboolean
 captioner_export_format_is_single_file (CaptionerExportFormat format)
 {
-  return format == CAPTIONER_EXPORT_FORMAT_CSV || format == CAPTIONER_EXPORT_FORMAT_JSON;
+  return format == CAPTIONER_EXPORT_FORMAT_CSV || format == CAPTIONER_EXPORT_FORMAT_JSON ||
+         format == CAPTIONER_EXPORT_FORMAT_PDF;
 }
 
 CaptionerExport *
@@ -360,6 +408,19 @@ captioner_export_new (CaptionerExportFormat  format,
   self->flags = flags;
   self->output = output ? g_object_ref (output) : NULL;
   return self;
+}
+
+void
+captioner_export_set_contact_sheet (CaptionerExport *self,
+                                    guint            per_page,
+                                    int              paper)
+{
+  g_return_if_fail (CAPTIONER_IS_EXPORT (self));
+  g_return_if_fail (captioner_contact_sheet_layout_is_valid (per_page));
+  g_return_if_fail (self->sheet == NULL);
+
+  self->per_page = per_page;
+  self->paper = paper == CAPTIONER_PAPER_LETTER ? CAPTIONER_PAPER_LETTER : CAPTIONER_PAPER_A4;
 }
 
 CaptionerExportFormat
@@ -418,27 +479,35 @@ captioner_export_add_photo (CaptionerExport  *self,
     {
     case CAPTIONER_EXPORT_FORMAT_CSV:
     case CAPTIONER_EXPORT_FORMAT_JSON:
+    case CAPTIONER_EXPORT_FORMAT_PDF:
       if (self->n_rows == 0 && self->output != NULL &&
           g_file_query_file_type (self->output, G_FILE_QUERY_INFO_NONE, cancellable) ==
           G_FILE_TYPE_DIRECTORY)
         {
           GFile *folder_output = self->output;
-          self->output = g_file_get_child (folder_output,
-                                           self->format == CAPTIONER_EXPORT_FORMAT_CSV
-                                           ? "captions.csv" : "captions.json");
+          self->output = g_file_get_child (folder_output, default_name (self->format));
           g_object_unref (folder_output);
         }
       if (self->output == NULL && !(self->flags & CAPTIONER_EXPORT_FLAGS_IN_MEMORY))
         {
           g_autoptr(GFile) parent = g_file_get_parent (file);
-          self->output = g_file_get_child (parent, self->format == CAPTIONER_EXPORT_FORMAT_CSV
-                                                   ? "captions.csv" : "captions.json");
+          self->output = g_file_get_child (parent, default_name (self->format));
         }
       if (self->format == CAPTIONER_EXPORT_FORMAT_CSV)
         {
-          if (self->n_rows == 0)
-            captioner_csv_append_header (self->document);
-          captioner_csv_append_photo (self->document, photo);
+          GStrv cells = captioner_csv_photo_cells (photo);
+
+          self->csv_wire |= captioner_csv_cells_have_wire ((const char * const *) cells);
+          g_ptr_array_add (self->csv_rows, cells);
+        }
+      else if (self->format == CAPTIONER_EXPORT_FORMAT_PDF)
+        {
+          if (!captioner_export_pdf_add (&self->sheet, self->per_page, self->paper, photo,
+                                         cancellable, error))
+            {
+              prefix_error (error, file);
+              return FALSE;
+            }
         }
       else
         {
@@ -501,18 +570,11 @@ captioner_export_close (CaptionerExport  *self,
   /* Nothing exported: no file, but standard output still gets a valid document. */
   if (self->n_rows == 0 && !(self->flags & CAPTIONER_EXPORT_FLAGS_IN_MEMORY))
     return TRUE;
-  if (self->n_rows == 0)
-    {
-      if (self->format == CAPTIONER_EXPORT_FORMAT_CSV)
-        captioner_csv_append_header (self->document);
-      else
-        g_string_append (self->document, "[]\n");   /* as `info --json` prints it */
-    }
-  else if (self->format == CAPTIONER_EXPORT_FORMAT_JSON)
-    g_string_append (self->document, "\n]\n");
-  bytes = g_bytes_new (self->document->str, self->document->len);
+  bytes = finish_document (self, cancellable, error);
   g_string_truncate (self->document, 0);
   self->n_rows = 0;
+  if (bytes == NULL)
+    return FALSE;
 
   if (self->flags & CAPTIONER_EXPORT_FLAGS_IN_MEMORY)
     {

@@ -28,6 +28,7 @@ typedef enum
   CAPTIONER_EXPORT_FORMAT_JSON,  /* one file, an array of `info --json` objects */
   CAPTIONER_EXPORT_FORMAT_XMP,   /* the sidecars, copied */
   CAPTIONER_EXPORT_FORMAT_JPEG,  /* a captioned copy of each JPEG */
+  CAPTIONER_EXPORT_FORMAT_PDF,   /* one file: a contact sheet (captioner-contact-sheet.h) */
 } CaptionerExportFormat;
 
 typedef enum
@@ -35,7 +36,7 @@ typedef enum
   CAPTIONER_EXPORT_FLAGS_NONE      = 0,
   /* Replace an output file that exists already. Never applies to an original or its sidecar. */
   CAPTIONER_EXPORT_FLAGS_OVERWRITE = 1 << 0,
-  /* csv, json: keep the document for captioner_export_get_contents() instead of writing it
+  /* csv, json, pdf: keep the document for captioner_export_get_contents() instead of writing it
    * (the CLI's `--output -`). */
   CAPTIONER_EXPORT_FLAGS_IN_MEMORY = 1 << 1,
 } CaptionerExportFlags;
@@ -53,16 +54,22 @@ typedef void (*CaptionerExportProgressFunc) (guint         done,
 gboolean               captioner_export_format_from_string (const char            *name,
                                                             CaptionerExportFormat *format);
 const char            *captioner_export_format_to_string   (CaptionerExportFormat  format);
-/* TRUE for csv and json, whose output is one file; the others write into a folder. */
+/* TRUE for csv, json and pdf, whose output is one file; the others write into a folder. */
 gboolean               captioner_export_format_is_single_file (CaptionerExportFormat format);
 
-/* output: the file (csv, json) or the folder (txt, xmp, jpeg). NULL picks captions.csv /
- * captions.json in the folder of the first photo, and for txt each photo's own folder; xmp and
- * jpeg need an output folder (they would otherwise be written over the originals). */
+/* output: the file (csv, json, pdf) or the folder (txt, xmp, jpeg). NULL picks captions.csv /
+ * captions.json / contact-sheet.pdf in the folder of the first photo, and for txt each photo's
+ * own folder; xmp and jpeg need an output folder (they would otherwise be written over the
+ * originals). */
 CaptionerExport       *captioner_export_new                (CaptionerExportFormat  format,
                                                             GFile                 *output,
                                                             CaptionerExportFlags   flags);
 CaptionerExportFormat  captioner_export_get_format         (CaptionerExport       *self);
+/* pdf: the photos per page (see captioner_contact_sheet_get_layouts; 6 unless set) and the
+ * paper (A4 unless set). Before the first photo is added. */
+void                   captioner_export_set_contact_sheet  (CaptionerExport       *self,
+                                                            guint                  per_page,
+                                                            int                    paper);
 /* The output file or folder; NULL until known when none was given. */
 GFile                 *captioner_export_get_output         (CaptionerExport       *self);
 

@@ -137,6 +137,26 @@ append_people (GString        *out,
   g_string_append_c (out, ']');
 }
 
+/* A field of items joined with "; " as a JSON array of them. */
+static void
+append_joined (GString    *out,
+               const char *joined)
+{
+  g_auto(GStrv) items = g_strsplit (joined != NULL ? joined : "", ";", -1);
+  guint n = 0;
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      if (*g_strstrip (items[i]) == '\0')
+        continue;
+      if (n++ > 0)
+        g_string_append (out, ", ");
+      captioner_json_append_string (out, items[i]);
+    }
+  g_string_append_c (out, ']');
+}
+
 void
 captioner_json_append_photo (GString        *out,
                              CaptionerPhoto *photo,
@@ -157,6 +177,12 @@ captioner_json_append_photo (GString        *out,
     { "instructions", CAPTIONER_FIELD_INSTRUCTIONS },
     { "job_id", CAPTIONER_FIELD_JOB_ID },
     { "date_created", CAPTIONER_FIELD_DATE_CREATED },
+    { "title", CAPTIONER_FIELD_TITLE },
+    { "country_code", CAPTIONER_FIELD_COUNTRY_CODE },
+    { "sub_location", CAPTIONER_FIELD_SUB_LOCATION },
+    { "caption_writer", CAPTIONER_FIELD_CAPTION_WRITER },
+    { "urgency", CAPTIONER_FIELD_URGENCY },
+    { "category", CAPTIONER_FIELD_CATEGORY },
   };
   const CaptionerMetadata *metadata;
   GFile *sidecar;
@@ -195,6 +221,8 @@ captioner_json_append_photo (GString        *out,
       captioner_json_append_string (out, metadata->keywords[i]);
     }
   g_string_append_c (out, ']');
+  append_key (out, indent, "supplemental_categories", FALSE);
+  append_joined (out, metadata->fields[CAPTIONER_FIELD_SUPPLEMENTAL_CATEGORIES]);
   append_key (out, indent, "people", FALSE);
   append_people (out, photo, indent);
   append_key (out, indent, "sidecar", FALSE);

@@ -24,6 +24,13 @@ typedef struct
 #define CAPTIONER_IIM_N_FIELDS 11
 extern const CaptionerIimField captioner_iim_fields[];
 
+/* The wire's datasets (Object Name, Urgency, Category, Supplemental Category, Sub-location,
+ * Country Code, Writer/Editor). Written from a field that has a value; a field without one
+ * keeps the old block's datasets, as datasets Captioner does not manage are kept. Only 2:20
+ * repeats: its values are the field's items, joined with "; ". */
+#define CAPTIONER_IIM_N_WIRE_FIELDS 7
+extern const CaptionerIimField captioner_iim_wire_fields[];
+
 /* Calls func (when not NULL) for every dataset of an IIM block; stops at the first malformed
  * one. Returns FALSE when it stopped on damage, TRUE when the block ended or only zero padding
  * was left. */

@@ -149,9 +149,12 @@ captioner_iptc_read (const guint8      *iim,
   utf8 = charset == CAPTIONER_IIM_CHARSET_UTF8 || charset == CAPTIONER_IIM_CHARSET_GUESSED_UTF8 ||
          charset == CAPTIONER_IIM_CHARSET_ASCII;
 
-  for (guint i = 0; i < CAPTIONER_IIM_N_FIELDS; i++)
+  for (guint i = 0; i < CAPTIONER_IIM_N_FIELDS + CAPTIONER_IIM_N_WIRE_FIELDS; i++)
     {
-      GPtrArray *values = read.values[captioner_iim_fields[i].dataset];
+      const CaptionerIimField *f = i < CAPTIONER_IIM_N_FIELDS
+                                   ? &captioner_iim_fields[i]
+                                   : &captioner_iim_wire_fields[i - CAPTIONER_IIM_N_FIELDS];
+      GPtrArray *values = read.values[f->dataset];
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
       g_auto(GStrv) texts = NULL;
 
@@ -160,15 +163,17 @@ captioner_iptc_read (const guint8      *iim,
           g_autofree char *text = decode (g_ptr_array_index (values, j), utf8);
           if (text != NULL)
             g_strv_builder_add (builder, text);
-          /* Only the by-line repeats; the others take their first value. */
-          if (captioner_iim_fields[i].field != CAPTIONER_FIELD_BYLINE)
+          /* Only the by-line and the supplemental categories repeat; the others take their
+           * first value. */
+          if (f->field != CAPTIONER_FIELD_BYLINE &&
+              f->field != CAPTIONER_FIELD_SUPPLEMENTAL_CATEGORIES)
             break;
         }
       texts = g_strv_builder_end (builder);
       if (texts[0] != NULL)
         {
           g_autofree char *joined = g_strjoinv ("; ", texts);
-          captioner_metadata_set (metadata, captioner_iim_fields[i].field, joined);
+          captioner_metadata_set (metadata, f->field, joined);
         }
     }
 

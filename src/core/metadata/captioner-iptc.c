@@ -36,16 +36,32 @@ const CaptionerIimField captioner_iim_fields[] = {
   { 0, 0 },
 };
 
+const CaptionerIimField captioner_iim_wire_fields[] = {
+  { 5, CAPTIONER_FIELD_TITLE },                      /* ObjectName */
+  { 10, CAPTIONER_FIELD_URGENCY },                   /* Urgency */
+  { 15, CAPTIONER_FIELD_CATEGORY },                  /* Category */
+  { 20, CAPTIONER_FIELD_SUPPLEMENTAL_CATEGORIES },   /* SupplementalCategory, repeated */
+  { 92, CAPTIONER_FIELD_SUB_LOCATION },              /* Sub-location */
+  { 100, CAPTIONER_FIELD_COUNTRY_CODE },             /* Country-PrimaryLocationCode */
+  { 122, CAPTIONER_FIELD_CAPTION_WRITER },           /* Writer-Editor */
+  { 0, 0 },
+};
+
 /* Record 2 datasets written from the metadata (or left out when it has no value): the old
- * file's values for these are dropped. */
+ * file's values for these are dropped. A wire dataset is the metadata's when its field has
+ * a value, else the old file's. */
 static gboolean
-is_managed (guint8 dataset)
+is_managed (guint8                   dataset,
+            const CaptionerMetadata *metadata)
 {
   if (dataset == 0 || dataset == 25 || dataset == 55 || dataset == 60)
     return TRUE;
   for (guint i = 0; i < CAPTIONER_IIM_N_FIELDS; i++)
     if (captioner_iim_fields[i].dataset == dataset)
       return TRUE;
+  for (guint i = 0; i < CAPTIONER_IIM_N_WIRE_FIELDS; i++)
+    if (captioner_iim_wire_fields[i].dataset == dataset)
+      return captioner_metadata_get (metadata, captioner_iim_wire_fields[i].field) != NULL;
   return FALSE;
 }
 
@@ -77,14 +93,21 @@ dataset_limit (guint8 dataset)
     case 105: return 256;   /* Headline */
     case 40:  return 256;   /* SpecialInstructions */
     case 116: return 128;   /* CopyrightNotice */
+    case 5:                 /* ObjectName */
     case 101: return 64;    /* Country */
     case 25:  return 64;    /* Keywords */
     case 80:                /* By-line */
+    case 20:                /* SupplementalCategory */
+    case 92:                /* Sub-location */
+    case 122:               /* Writer-Editor */
     case 90:                /* City */
     case 95:                /* Province-State */
     case 103:               /* OriginalTransmissionReference */
     case 110:               /* Credit */
     case 115: return 32;    /* Source */
+    case 15:                /* Category */
+    case 100: return 3;     /* Country-PrimaryLocationCode */
+    case 10:  return 1;     /* Urgency */
     default:  return G_MAXSIZE;
     }
 }
@@ -170,6 +193,38 @@ add_date (GArray     *datasets,
   g_string_free (time, TRUE);
 }
 
+/* Urgency is one digit; each supplemental category is a dataset of its own. */
+static void
+add_wire_fields (GArray                  *datasets,
+                 const CaptionerMetadata *metadata,
+                 GPtrArray               *cut)
+{
+  for (guint i = 0; i < CAPTIONER_IIM_N_WIRE_FIELDS; i++)
+    {
+      CaptionerField field = captioner_iim_wire_fields[i].field;
+      guint8 dataset = captioner_iim_wire_fields[i].dataset;
+      const char *value = captioner_metadata_get (metadata, field);
+      g_auto(GStrv) items = NULL;
+
+      if (value == NULL)
+        continue;
+      if (field == CAPTIONER_FIELD_URGENCY)
+        {
+          if (g_ascii_isdigit (value[0]) && value[1] == '\0')
+            add_dataset (datasets, 2, dataset, value, 1);
+          continue;
+        }
+      if (field != CAPTIONER_FIELD_SUPPLEMENTAL_CATEGORIES)
+        {
+          add_text (datasets, dataset, value, cut, captioner_field_get_name (field));
+          continue;
+        }
+      items = g_strsplit (value, ";", -1);
+      for (guint j = 0; items[j] != NULL; j++)
+        add_text (datasets, dataset, g_strstrip (items[j]), cut, captioner_field_get_name (field));
+    }
+}
+
 gboolean
 captioner_iim_parse (const guint8 *data,
                      gsize         length,
@@ -224,8 +279,9 @@ find_utf8_cb (guint8        record,
 
 typedef struct
 {
-  GArray   *datasets;
-  gboolean  utf8;
+  GArray                  *datasets;
+  gboolean                 utf8;
+  const CaptionerMetadata *metadata;
 } KeepData;
 
 static void
@@ -239,7 +295,7 @@ keep_unmanaged_cb (guint8        record,
   g_autofree char *converted = NULL;
   gsize converted_length = 0;
 
-  if (record != 2 || is_managed (dataset))
+  if (record != 2 || is_managed (dataset, keep->metadata))
     return;
   if (keep->utf8 || g_utf8_validate ((const char *) value, size, NULL))
     {
@@ -284,7 +340,7 @@ captioner_iptc_encode_full (const CaptionerMetadata *metadata,
 {
   g_autoptr(GArray) datasets = g_array_new (FALSE, FALSE, sizeof (Dataset));
   GByteArray *out = g_byte_array_new ();
-  KeepData keep = { datasets, FALSE };
+  KeepData keep = { datasets, FALSE, metadata };
   static const guint8 version[] = { 0x00, 0x04 };
 
   g_return_val_if_fail (metadata != NULL, NULL);
@@ -299,6 +355,7 @@ captioner_iptc_encode_full (const CaptionerMetadata *metadata,
               captioner_field_get_name (captioner_iim_fields[i].field));
   for (guint i = 0; metadata->keywords[i] != NULL; i++)
     add_text (datasets, 25, metadata->keywords[i], cut, "keywords");
+  add_wire_fields (datasets, metadata, cut);
   add_date (datasets, captioner_metadata_get (metadata, CAPTIONER_FIELD_DATE_CREATED));
 
   if (old_iim != NULL)

@@ -43,6 +43,13 @@ field_label (CaptionerField field)
     case CAPTIONER_FIELD_INSTRUCTIONS: return _("Instructions");
     case CAPTIONER_FIELD_JOB_ID: return _("Job ID");
     case CAPTIONER_FIELD_DATE_CREATED: return _("Date");
+    case CAPTIONER_FIELD_TITLE: return _("Title");
+    case CAPTIONER_FIELD_COUNTRY_CODE: return _("Country Code");
+    case CAPTIONER_FIELD_SUB_LOCATION: return _("Sub-location");
+    case CAPTIONER_FIELD_CAPTION_WRITER: return _("Caption Writer");
+    case CAPTIONER_FIELD_URGENCY: return _("Urgency");
+    case CAPTIONER_FIELD_CATEGORY: return _("Category");
+    case CAPTIONER_FIELD_SUPPLEMENTAL_CATEGORIES: return _("Supplemental Categories");
     default: return captioner_field_get_name (field);
     }
 }

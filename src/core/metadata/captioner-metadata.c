@@ -8,10 +8,14 @@
 G_DEFINE_BOXED_TYPE (CaptionerMetadata, captioner_metadata,
                      captioner_metadata_copy, captioner_metadata_free)
 
-static const char * const field_names[CAPTIONER_N_FIELDS] = {
+static const char * const field_names[] = {
   "caption", "caption_body", "headline", "credit", "byline", "source", "copyright", "event",
   "city", "state", "country", "instructions", "job_id", "date_created", "style", "composed",
+  "title", "country_code", "sub_location", "caption_writer", "urgency", "category",
+  "supplemental_categories",
 };
+/* One name for every field: the journal and info --json go by these. */
+G_STATIC_ASSERT (G_N_ELEMENTS (field_names) == CAPTIONER_N_FIELDS);
 
 const char *
 captioner_field_get_name (CaptionerField field)

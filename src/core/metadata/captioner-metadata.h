@@ -26,6 +26,16 @@ typedef enum
   CAPTIONER_FIELD_DATE_CREATED,
   CAPTIONER_FIELD_STYLE,
   CAPTIONER_FIELD_COMPOSED,
+  /* The wire's fields (issue 18), appended so that every value above keeps its meaning. */
+  CAPTIONER_FIELD_TITLE,                    /* Object Name: dc:title, IIM 2:05 */
+  CAPTIONER_FIELD_COUNTRY_CODE,             /* ISO 3166 code: Iptc4xmpCore:CountryCode, 2:100 */
+  CAPTIONER_FIELD_SUB_LOCATION,             /* Iptc4xmpCore:Location, IIM 2:92 */
+  CAPTIONER_FIELD_CAPTION_WRITER,           /* photoshop:CaptionWriter, IIM 2:122 */
+  CAPTIONER_FIELD_URGENCY,                  /* "1" (most urgent) to "8": photoshop:Urgency, 2:10 */
+  CAPTIONER_FIELD_CATEGORY,                 /* photoshop:Category, IIM 2:15 */
+  /* photoshop:SupplementalCategories (a bag), IIM 2:20 (repeated): the items joined with
+   * "; ", as the by-line's are. */
+  CAPTIONER_FIELD_SUPPLEMENTAL_CATEGORIES,
   CAPTIONER_N_FIELDS
 } CaptionerField;
 

@@ -16,7 +16,8 @@ typedef struct
   CaptionerField  field;
   const char     *ns;
   const char     *name;
-  enum { SIMPLE, LANG_ALT, FIRST_OF_SEQ } kind;
+  /* JOINED_BAG: an unordered array whose items the field holds joined with "; ". */
+  enum { SIMPLE, LANG_ALT, FIRST_OF_SEQ, JOINED_BAG } kind;
 } FieldMap;
 
 static const FieldMap field_map[] = {
@@ -36,6 +37,15 @@ static const FieldMap field_map[] = {
   { CAPTIONER_FIELD_DATE_CREATED, NS_PHOTOSHOP,   "DateCreated",           SIMPLE },
   { CAPTIONER_FIELD_STYLE,        CAPTIONER_NS_CAPTIONER, "CaptionStyle",  SIMPLE },
   { CAPTIONER_FIELD_COMPOSED,     CAPTIONER_NS_CAPTIONER, "ComposedCaption", SIMPLE },
+  { CAPTIONER_FIELD_TITLE,        NS_DC,          "title",                 LANG_ALT },
+  /* IPTC Core's own property; Iptc4xmpExt:CountryCode is only a field of a location
+   * structure (LocationShown, LocationCreated). */
+  { CAPTIONER_FIELD_COUNTRY_CODE, NS_IPTC4XMP,    "CountryCode",           SIMPLE },
+  { CAPTIONER_FIELD_SUB_LOCATION, NS_IPTC4XMP,    "Location",              SIMPLE },
+  { CAPTIONER_FIELD_CAPTION_WRITER, NS_PHOTOSHOP, "CaptionWriter",         SIMPLE },
+  { CAPTIONER_FIELD_URGENCY,      NS_PHOTOSHOP,   "Urgency",               SIMPLE },
+  { CAPTIONER_FIELD_CATEGORY,     NS_PHOTOSHOP,   "Category",              SIMPLE },
+  { CAPTIONER_FIELD_SUPPLEMENTAL_CATEGORIES, NS_PHOTOSHOP, "SupplementalCategories", JOINED_BAG },
 };
 
 /* Where exempi would have folded an alias into the property it stands for, the alias is
@@ -103,7 +113,7 @@ captioner_xmp_read_fields (XmpPtr             xmp,
         value = read_alias_fallback (xmp, m->field);
       else if (m->kind == LANG_ALT)
         value = captioner_xmp_get_lang_alt (xmp, m->ns, m->name);
-      else if (m->kind == FIRST_OF_SEQ)
+      else if (m->kind == FIRST_OF_SEQ || m->kind == JOINED_BAG)
         {
           g_autoptr(GPtrArray) items = captioner_xmp_get_array (xmp, m->ns, m->name);
           if (items->len > 0)
@@ -155,6 +165,61 @@ write_creator (XmpPtr          xmp,
   xmp_append_array_item (xmp, m->ns, m->name, XMP_PROP_ARRAY_IS_ORDERED, value, 0);
 }
 
+/* A bag (the keywords, the supplemental categories): the items removed go, the new ones are
+ * appended, the others stay where they were, with their qualifiers. */
+static void
+write_bag (XmpPtr              xmp,
+           const char         *ns,
+           const char         *name,
+           const char * const *now)
+{
+  g_autoptr(GPtrArray) old = captioner_xmp_get_array (xmp, ns, name);
+  g_autofree char *first = g_strdup_printf ("%s[1]", name);
+
+  if (old->len == 0)
+    xmp_delete_property (xmp, ns, name);   /* not an array: it starts again */
+  for (guint i = old->len; i > 0; i--)
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (g_ptr_array_index (old, i - 1)));
+
+      if (!g_strv_contains (now, trimmed))
+        {
+          g_autofree char *item = g_strdup_printf ("%s[%u]", name, i);
+          xmp_delete_property (xmp, ns, item);
+        }
+    }
+  for (guint i = 0; now[i] != NULL; i++)
+    {
+      gboolean present = FALSE;
+
+      for (guint j = 0; j < old->len && !present; j++)
+        {
+          g_autofree char *trimmed = g_strstrip (g_strdup (g_ptr_array_index (old, j)));
+          present = strcmp (trimmed, now[i]) == 0;
+        }
+      if (!present)
+        xmp_append_array_item (xmp, ns, name, XMP_PROP_VALUE_IS_ARRAY, now[i], 0);
+    }
+  if (!xmp_has_property (xmp, ns, first))
+    xmp_delete_property (xmp, ns, name);
+}
+
+/* "A; B;; C" as the items A, B and C. */
+static GStrv
+split_joined (const char *value)
+{
+  g_auto(GStrv) parts = g_strsplit (value, ";", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (*parts[i] != '\0')
+        g_strv_builder_add (builder, parts[i]);
+    }
+  return g_strv_builder_end (builder);
+}
+
 static void
 write_field (XmpPtr          xmp,
              const FieldMap *m,
@@ -173,46 +238,17 @@ write_field (XmpPtr          xmp,
     case FIRST_OF_SEQ:
       write_creator (xmp, m, value);
       break;
+    case JOINED_BAG:
+      {
+        g_auto(GStrv) items = split_joined (value);
+        write_bag (xmp, m->ns, m->name, (const char * const *) items);
+      }
+      break;
     case SIMPLE:
     default:
       captioner_xmp_set_text (xmp, m->ns, m->name, value);
       break;
     }
-}
-
-/* Keywords are a bag: the ones removed go, the new ones are appended, the others stay where
- * they were, with their qualifiers. */
-static void
-write_keywords (XmpPtr                   xmp,
-                const CaptionerMetadata *after)
-{
-  g_autoptr(GPtrArray) old = captioner_xmp_get_array (xmp, NS_DC, "subject");
-  const char * const *now = (const char * const *) after->keywords;
-
-  for (guint i = old->len; i > 0; i--)
-    {
-      g_autofree char *trimmed = g_strstrip (g_strdup (g_ptr_array_index (old, i - 1)));
-
-      if (!g_strv_contains (now, trimmed))
-        {
-          g_autofree char *item = g_strdup_printf ("subject[%u]", i);
-          xmp_delete_property (xmp, NS_DC, item);
-        }
-    }
-  for (guint i = 0; now[i] != NULL; i++)
-    {
-      gboolean present = FALSE;
-
-      for (guint j = 0; j < old->len && !present; j++)
-        {
-          g_autofree char *trimmed = g_strstrip (g_strdup (g_ptr_array_index (old, j)));
-          present = strcmp (trimmed, now[i]) == 0;
-        }
-      if (!present)
-        xmp_append_array_item (xmp, NS_DC, "subject", XMP_PROP_VALUE_IS_ARRAY, now[i], 0);
-    }
-  if (!xmp_has_property (xmp, NS_DC, "subject[1]"))
-    xmp_delete_property (xmp, NS_DC, "subject");
 }
 
 void
@@ -224,5 +260,5 @@ captioner_xmp_apply_fields (XmpPtr                   xmp,
     if (captioner_changes_has_field (changes, field_map[i].field))
       write_field (xmp, &field_map[i], after->fields[field_map[i].field]);
   if (changes->keywords)
-    write_keywords (xmp, after);
+    write_bag (xmp, NS_DC, "subject", (const char * const *) after->keywords);
 }

@@ -16,6 +16,14 @@ struct _CaptionerFieldsSection
   GtkWidget               *city_row;
   GtkWidget               *country_row;
   GtkWidget               *keywords_row;
+  GtkWidget               *wire_row;
+  GtkWidget               *title_row;
+  GtkWidget               *sub_location_row;
+  GtkWidget               *country_code_row;
+  GtkWidget               *caption_writer_row;
+  GtkWidget               *urgency_row;
+  GtkWidget               *category_row;
+  GtkWidget               *supplemental_categories_row;
 };
 
 G_DEFINE_FINAL_TYPE (CaptionerFieldsSection, captioner_fields_section,
@@ -34,6 +42,20 @@ static const FieldRow field_rows[] = {
   { CAPTIONER_FIELD_EVENT, G_STRUCT_OFFSET (CaptionerFieldsSection, event_row) },
   { CAPTIONER_FIELD_CITY, G_STRUCT_OFFSET (CaptionerFieldsSection, city_row) },
   { CAPTIONER_FIELD_COUNTRY, G_STRUCT_OFFSET (CaptionerFieldsSection, country_row) },
+  { CAPTIONER_FIELD_TITLE,
+    G_STRUCT_OFFSET (CaptionerFieldsSection, title_row) },
+  { CAPTIONER_FIELD_SUB_LOCATION,
+    G_STRUCT_OFFSET (CaptionerFieldsSection, sub_location_row) },
+  { CAPTIONER_FIELD_COUNTRY_CODE,
+    G_STRUCT_OFFSET (CaptionerFieldsSection, country_code_row) },
+  { CAPTIONER_FIELD_CAPTION_WRITER,
+    G_STRUCT_OFFSET (CaptionerFieldsSection, caption_writer_row) },
+  { CAPTIONER_FIELD_URGENCY,
+    G_STRUCT_OFFSET (CaptionerFieldsSection, urgency_row) },
+  { CAPTIONER_FIELD_CATEGORY,
+    G_STRUCT_OFFSET (CaptionerFieldsSection, category_row) },
+  { CAPTIONER_FIELD_SUPPLEMENTAL_CATEGORIES,
+    G_STRUCT_OFFSET (CaptionerFieldsSection, supplemental_categories_row) },
 };
 
 #define ROW_AT(self, offset) (*(GtkWidget **) G_STRUCT_MEMBER_P ((self), (offset)))
@@ -91,6 +113,13 @@ captioner_fields_section_update (CaptionerCaptionSection *section,
     for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
       captioner_caption_section_show_text (GTK_EDITABLE (ROW_AT (self, field_rows[i].offset)),
                                            md ? md->fields[field_rows[i].field] : NULL);
+  /* The wire's Object Name ("IRAN-CAUCASUS/MEETING") shows while the wire fields are folded. */
+  if (what & CAPTIONER_DRAFT_CHANGED_FIELDS)
+    {
+      const char *title = md ? md->fields[CAPTIONER_FIELD_TITLE] : NULL;
+
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self->wire_row), title ? title : "");
+    }
 
   /* Keywords are compared as a list so that typing "a, " is not rewritten to "a". */
   if (what & CAPTIONER_DRAFT_CHANGED_KEYWORDS)
@@ -131,6 +160,14 @@ captioner_fields_section_class_init (CaptionerFieldsSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaptionerFieldsSection, city_row);
   gtk_widget_class_bind_template_child (widget_class, CaptionerFieldsSection, country_row);
   gtk_widget_class_bind_template_child (widget_class, CaptionerFieldsSection, keywords_row);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerFieldsSection, wire_row);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerFieldsSection, title_row);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerFieldsSection, sub_location_row);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerFieldsSection, country_code_row);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerFieldsSection, caption_writer_row);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerFieldsSection, urgency_row);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerFieldsSection, category_row);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerFieldsSection, supplemental_categories_row);
 }
 
 static void
@@ -147,6 +184,7 @@ captioner_fields_section_init (CaptionerFieldsSection *self)
       g_object_set_data (G_OBJECT (row), "field", GUINT_TO_POINTER (field_rows[i].field));
       g_signal_connect (row, "changed", G_CALLBACK (on_row_changed_cb), self);
     }
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->wire_row), FALSE);
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->keywords_row), FALSE);
   g_signal_connect (self->keywords_row, "changed", G_CALLBACK (on_keywords_changed_cb), self);
 }

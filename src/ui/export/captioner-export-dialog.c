@@ -19,6 +19,13 @@ struct _CaptionerExportDialog
   GtkWidget            *cancel_button;     /* template */
   GtkWidget            *export_button;     /* template */
   GtkWidget            *choose_button;     /* template */
+  AdwComboRow          *photos_row;        /* template: the folder or the current photo */
+  GtkStringList        *photos_list;       /* template */
+  GtkWidget            *open_button;       /* template */
+
+  GFile                *current;           /* owned, NULL: always every file */
+  GFile                *result_folder;     /* owned: where the last export went */
+  GPtrArray            *chosen;            /* GFile: the photos of the last export */
 
   GPtrArray            *files;             /* GFile, owned */
   GFile                *destination;       /* owned, NULL for the default */
@@ -48,6 +55,59 @@ static void start_export (CaptionerExportDialog *self,
                           GPtrArray             *files,
                           gboolean               replace);
 
+/* What each format makes, under its short name. */
+static const char *
+format_description (CaptionerExportFormat format)
+{
+  switch (format)
+    {
+    case CAPTIONER_EXPORT_FORMAT_CSV: return _("One file, a row per photo");
+    case CAPTIONER_EXPORT_FORMAT_TXT: return _("A text file with each photo's caption");
+    case CAPTIONER_EXPORT_FORMAT_JSON: return _("One file, as captioner-cli info --json");
+    case CAPTIONER_EXPORT_FORMAT_XMP: return _("A copy of each photo's sidecar");
+    case CAPTIONER_EXPORT_FORMAT_JPEG: return _("A captioned copy of each JPEG");
+    case CAPTIONER_EXPORT_FORMAT_PDF: return _("A PDF of thumbnails with names and captions");
+    default: g_assert_not_reached ();
+    }
+}
+
+static const char *
+default_name (CaptionerExportFormat format)
+{
+  switch (format)
+    {
+    case CAPTIONER_EXPORT_FORMAT_CSV: return "captions.csv";
+    case CAPTIONER_EXPORT_FORMAT_JSON: return "captions.json";
+    case CAPTIONER_EXPORT_FORMAT_PDF: return "contact-sheet.pdf";
+    default: return NULL;
+    }
+}
+
+/* The files the user chose to export: every one, or only the current photo. */
+static GPtrArray *
+dup_chosen_files (CaptionerExportDialog *self)
+{
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->current != NULL && adw_combo_row_get_selected (self->photos_row) == 1)
+    g_ptr_array_add (files, g_object_ref (self->current));
+  else
+    for (guint i = 0; i < self->files->len; i++)
+      g_ptr_array_add (files, g_object_ref (g_ptr_array_index (self->files, i)));
+  return files;
+}
+
+/* The finished state: Close instead of Cancel, and a way to the exported files. */
+static void
+set_finished (CaptionerExportDialog *self,
+              gboolean               finished)
+{
+  gtk_button_set_label (GTK_BUTTON (self->cancel_button), finished ? _("_Close") : _("_Cancel"));
+  gtk_widget_set_visible (self->open_button, finished && self->result_folder != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.open-folder",
+                                 finished && self->result_folder != NULL);
+}
+
 static gboolean
 needs_destination (CaptionerExportFormat format)
 {
@@ -67,11 +127,14 @@ update_state (CaptionerExportDialog *self)
     subtitle = g_strdup (_("captions.csv next to the photos"));
   else if (format == CAPTIONER_EXPORT_FORMAT_JSON)
     subtitle = g_strdup (_("captions.json next to the photos"));
+  else if (format == CAPTIONER_EXPORT_FORMAT_PDF)
+    subtitle = g_strdup (_("contact-sheet.pdf next to the photos"));
   else if (format == CAPTIONER_EXPORT_FORMAT_TXT)
     subtitle = g_strdup (_("Next to each photo"));
   else
     subtitle = g_strdup (_("Choose a folder"));
   adw_action_row_set_subtitle (self->destination_row, subtitle);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row), format_description (format));
 
   gtk_widget_set_sensitive (self->settings_group, !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.start",
@@ -100,6 +163,7 @@ show_result (CaptionerExportDialog *self)
   if (self->failures->len > 0)
     g_string_append_printf (status, "\n%s", self->failures->str);
   gtk_label_set_text (self->status_label, status->str);
+  set_finished (self, TRUE);
 }
 
 static void
@@ -184,12 +248,25 @@ on_export_run_cb (GObject      *source,
       gtk_label_set_text (self->status_label, _("Export cancelled."));
       return;
     }
+  /* The folder that holds what was written: the file's, the output folder, or the photos'. */
+  {
+    GFile *output = captioner_export_get_output (CAPTIONER_EXPORT (source));
+
+    g_clear_object (&self->result_folder);
+    if (output != NULL && captioner_export_format_is_single_file (
+                            captioner_export_get_format (CAPTIONER_EXPORT (source))))
+      self->result_folder = g_file_get_parent (output);
+    else if (output != NULL)
+      self->result_folder = g_object_ref (output);
+    else if (self->files->len > 0)
+      self->result_folder = g_file_get_parent (g_ptr_array_index (self->files, 0));
+  }
   /* csv and json: the one file exists already. Ask about it as about per-photo files. */
   if (g_error_matches (error, CAPTIONER_ERROR, CAPTIONER_ERROR_EXISTS) && !self->replacing)
     {
       g_ptr_array_set_size (self->existing, 0);
-      for (guint i = 0; i < self->files->len; i++)
-        g_ptr_array_add (self->existing, g_object_ref (g_ptr_array_index (self->files, i)));
+      for (guint i = 0; i < self->chosen->len; i++)
+        g_ptr_array_add (self->existing, g_object_ref (g_ptr_array_index (self->chosen, i)));
       self->n_exported = 0;
     }
   else if (error != NULL && !g_error_matches (error, CAPTIONER_EXPORT_ERROR,
@@ -222,6 +299,8 @@ start_export (CaptionerExportDialog *self,
       self->n_exported = 0;
       self->n_total = files->len;
       g_string_truncate (self->failures, 0);
+      g_clear_pointer (&self->chosen, g_ptr_array_unref);
+      self->chosen = g_ptr_array_ref (files);
     }
   export = captioner_export_new (captioner_export_dialog_get_format (self), self->destination,
                                  flags);
@@ -236,6 +315,7 @@ start_export (CaptionerExportDialog *self,
 
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
   gtk_label_set_text (self->status_label, "");
+  set_finished (self, FALSE);
   set_running (self, cancellable);
   captioner_export_run_async (export, batch, on_export_progress_cb, self, NULL, cancellable,
                               on_export_run_cb, g_object_ref (self));
@@ -248,8 +328,26 @@ export_start_action (GtkWidget  *widget,
 {
   CaptionerExportDialog *self = CAPTIONER_EXPORT_DIALOG (widget);
 
-  if (self->cancellable == NULL)
-    start_export (self, self->files, FALSE);
+  g_autoptr(GPtrArray) files = NULL;
+
+  if (self->cancellable != NULL)
+    return;
+  files = dup_chosen_files (self);
+  start_export (self, files, FALSE);
+}
+
+static void
+export_open_folder_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  CaptionerExportDialog *self = CAPTIONER_EXPORT_DIALOG (widget);
+  g_autofree char *uri = NULL;
+
+  if (self->result_folder == NULL)
+    return;
+  uri = g_file_get_uri (self->result_folder);
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
 }
 
 static void
@@ -294,9 +392,7 @@ on_choose_button_clicked_cb (CaptionerExportDialog *self)
                                                _("_Select"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   if (single)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser),
-                                       format == CAPTIONER_EXPORT_FORMAT_CSV ? "captions.csv"
-                                                                             : "captions.json");
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), default_name (format));
   g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
@@ -377,6 +473,9 @@ captioner_export_dialog_finalize (GObject *object)
   g_clear_pointer (&self->files, g_ptr_array_unref);
   g_clear_pointer (&self->existing, g_ptr_array_unref);
   g_clear_object (&self->destination);
+  g_clear_object (&self->current);
+  g_clear_pointer (&self->chosen, g_ptr_array_unref);
+  g_clear_object (&self->result_folder);
   g_string_free (self->failures, TRUE);
   G_OBJECT_CLASS (captioner_export_dialog_parent_class)->finalize (object);
 }
@@ -394,7 +493,7 @@ captioner_export_dialog_class_init (CaptionerExportDialogClass *klass)
 
   properties[PROP_FORMAT] =
     g_param_spec_uint ("format", NULL, NULL, CAPTIONER_EXPORT_FORMAT_CSV,
-                       CAPTIONER_EXPORT_FORMAT_JPEG, CAPTIONER_EXPORT_FORMAT_CSV,
+                       CAPTIONER_EXPORT_FORMAT_PDF, CAPTIONER_EXPORT_FORMAT_CSV,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DESTINATION] =
     g_param_spec_object ("destination", NULL, NULL, G_TYPE_FILE,
@@ -415,11 +514,16 @@ captioner_export_dialog_class_init (CaptionerExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaptionerExportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, CaptionerExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, CaptionerExportDialog, choose_button);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerExportDialog, photos_row);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerExportDialog, photos_list);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerExportDialog, open_button);
   gtk_widget_class_bind_template_callback (widget_class, on_format_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_button_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "export.start", NULL, export_start_action);
   gtk_widget_class_install_action (widget_class, "export.cancel", NULL, export_cancel_action);
+  gtk_widget_class_install_action (widget_class, "export.open-folder", NULL,
+                                   export_open_folder_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "export.cancel", NULL);
 }
 
@@ -430,6 +534,7 @@ captioner_export_dialog_init (CaptionerExportDialog *self)
   self->files = g_ptr_array_new_with_free_func (g_object_unref);
   self->existing = g_ptr_array_new_with_free_func (g_object_unref);
   self->failures = g_string_new (NULL);
+  set_finished (self, FALSE);
   update_state (self);
 }
 
@@ -464,7 +569,7 @@ captioner_export_dialog_set_format (CaptionerExportDialog *self,
                                     CaptionerExportFormat  format)
 {
   g_return_if_fail (CAPTIONER_IS_EXPORT_DIALOG (self));
-  g_return_if_fail (format <= CAPTIONER_EXPORT_FORMAT_JPEG);
+  g_return_if_fail (format <= CAPTIONER_EXPORT_FORMAT_PDF);
 
   /* notify::selected updates the rest. */
   adw_combo_row_set_selected (self->format_row, format);
@@ -502,4 +607,48 @@ captioner_export_dialog_get_status (CaptionerExportDialog *self)
 {
   g_return_val_if_fail (CAPTIONER_IS_EXPORT_DIALOG (self), NULL);
   return gtk_label_get_text (self->status_label);
+}
+
+void
+captioner_export_dialog_set_current (CaptionerExportDialog *self,
+                                     GFile                 *current)
+{
+  g_autofree char *all = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *only = NULL;
+  const char *items[3] = { NULL };
+
+  g_return_if_fail (CAPTIONER_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (current == NULL || G_IS_FILE (current));
+
+  g_set_object (&self->current, current);
+  gtk_widget_set_visible (GTK_WIDGET (self->photos_row), current != NULL);
+  if (current == NULL)
+    return;
+  all = g_strdup_printf (ngettext ("The Folder, %u Photo", "The Folder, %u Photos",
+                                   self->files->len), self->files->len);
+  name = g_file_get_basename (current);
+  only = g_strdup_printf (_("This Photo, %s"), name);
+  items[0] = all;
+  items[1] = only;
+  gtk_string_list_splice (self->photos_list, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->photos_list)), items);
+  adw_combo_row_set_selected (self->photos_row, 0);
+}
+
+void
+captioner_export_dialog_set_only_current (CaptionerExportDialog *self,
+                                          gboolean               only_current)
+{
+  g_return_if_fail (CAPTIONER_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (!only_current || self->current != NULL);
+
+  adw_combo_row_set_selected (self->photos_row, only_current ? 1 : 0);
+}
+
+GFile *
+captioner_export_dialog_get_result_folder (CaptionerExportDialog *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_EXPORT_DIALOG (self), NULL);
+  return self->result_folder;
 }

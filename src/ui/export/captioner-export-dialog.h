@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (CaptionerExportDialog, captioner_export_dialog, CAPTIONER,
  * replacing them.
  *
  * Actions: export.start (the Export button), export.cancel (Cancel while exporting, else
- * closes the dialog). */
+ * closes the dialog: the button says Close once an export finished), export.open-folder
+ * (shows the folder of what was written, once finished). */
 GtkWidget             *captioner_export_dialog_new             (GtkWindow             *parent,
                                                                 GPtrArray             *files);
 CaptionerExportFormat  captioner_export_dialog_get_format      (CaptionerExportDialog *self);
@@ -31,5 +32,13 @@ void                   captioner_export_dialog_set_destination (CaptionerExportD
 gboolean               captioner_export_dialog_get_running     (CaptionerExportDialog *self);
 /* What the dialog says about the last export ("Exported 3 photos.", the failures). */
 const char            *captioner_export_dialog_get_status      (CaptionerExportDialog *self);
+/* The photo the window shows: the dialog then offers the folder (files) or only that photo
+ * (the window selects one photo at a time). NULL: always every file. */
+void                   captioner_export_dialog_set_current     (CaptionerExportDialog *self,
+                                                                GFile                 *current);
+void                   captioner_export_dialog_set_only_current (CaptionerExportDialog *self,
+                                                                 gboolean               only_current);
+/* The folder holding what the last export wrote (Open Folder shows it); NULL before one. */
+GFile                 *captioner_export_dialog_get_result_folder (CaptionerExportDialog *self);
 
 G_END_DECLS

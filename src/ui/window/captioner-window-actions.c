@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "captioner-export-dialog.h"
+#include "captioner-print.h"
 #include "captioner-window-private.h"
 
 static void
@@ -147,6 +148,7 @@ export_action (GtkWidget  *widget,
   CaptionerWindow *self = CAPTIONER_WINDOW (widget);
   GListModel *items = G_LIST_MODEL (self->photos);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *dialog;
 
   /* Export reads the sidecars: what the editor typed goes there first. */
   captioner_desk_save_all (self->desk);
@@ -157,7 +159,52 @@ export_action (GtkWidget  *widget,
     }
   if (files->len == 0)
     return;
-  gtk_window_present (GTK_WINDOW (captioner_export_dialog_new (GTK_WINDOW (self), files)));
+  dialog = captioner_export_dialog_new (GTK_WINDOW (self), files);
+  /* One photo is selected at a time: the dialog offers it or the whole folder. */
+  if (self->current != NULL && files->len > 1)
+    captioner_export_dialog_set_current (CAPTIONER_EXPORT_DIALOG (dialog),
+                                         captioner_photo_item_get_file (self->current));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_printed_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CaptionerWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!captioner_print_finish (result, &error) &&
+      error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not print the contact sheet: %s"),
+                                                  error->message);
+      captioner_window_toast (self, message);
+    }
+}
+
+/* A contact sheet of the folder's photos through GTK's print dialog (and its preview). */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CaptionerWindow *self = CAPTIONER_WINDOW (widget);
+  GListModel *items = G_LIST_MODEL (self->photos);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CaptionerPhotoItem) item = g_list_model_get_item (items, i);
+      g_ptr_array_add (files, g_object_ref (captioner_photo_item_get_file (item)));
+    }
+  if (files->len == 0)
+    return;
+  /* The sheet reads the sidecars: what the editor typed goes there first. */
+  captioner_desk_save_all (self->desk);
+  captioner_print_contact_sheet_async (GTK_WINDOW (self), files, NULL, NULL, on_printed_cb,
+                                       g_object_ref (self));
 }
 
 void
@@ -167,6 +214,7 @@ captioner_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.save-next", NULL, save_next_action);
   gtk_widget_class_install_action (widget_class, "win.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "win.previous", NULL, previous_action);
@@ -187,6 +235,7 @@ captioner_window_init_shortcuts (CaptionerWindow *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>o", "win.open");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>s", "win.save");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>e", "win.export");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>p", "win.print");
   /* One shortcut with both keys, so that the menu shows "Ctrl+Return", not the keypad's. */
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>Return|<Control>KP_Enter",
                 "win.save-next");

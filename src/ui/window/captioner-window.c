@@ -45,6 +45,7 @@ captioner_window_update_actions (CaptionerWindow *self)
                                  draft != NULL && captioner_draft_get_dirty (draft));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-next", draft != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  draft != NULL && captioner_draft_get_can_undo (draft));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",

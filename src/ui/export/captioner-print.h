@@ -1,0 +1,21 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Prints a contact sheet of files (CaptionerContactSheet's pages, 6 a page) through
+ * GtkPrintOperation: the photos' thumbnails and captions are loaded in a thread first, then
+ * GTK's print dialog (with its preview) shows; the pages are laid out on the paper the user
+ * picks there. With export_file set, no dialog: the pages go to that PDF (GTK's export action,
+ * what tests use). The callback gets GTK's result; finish with captioner_print_finish. */
+void     captioner_print_contact_sheet_async (GtkWindow           *parent,
+                                              GPtrArray           *files,
+                                              GFile               *export_file,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean captioner_print_finish              (GAsyncResult        *result,
+                                              GError             **error);
+
+G_END_DECLS
