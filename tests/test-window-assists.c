@@ -116,6 +116,18 @@ test_completion_and_codes (Desk          *desk,
   DESK_WAIT_UNTIL (g_str_equal (gtk_editable_get_text (city), "Tehran, Iran"));
   desk_assert_caption (desk, "Russian Foreign Minister Sergei Lavrov poses in Tehran");
 
+  /* Ctrl+1 and Ctrl+2 reach the caption's words and the credit from anywhere. */
+  desk_activate (desk, "win.focus-caption");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (
+                   captioner_caption_panel_get_body_view (desk_panel (desk)))));
+  desk_activate (desk, "win.focus-credit");
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (gtk_editable_get_delegate (
+                   captioner_caption_panel_get_field_editable (desk_panel (desk),
+                                                               CAPTIONER_FIELD_CREDIT)))) ||
+                 gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (
+                   captioner_caption_panel_get_field_editable (desk_panel (desk),
+                                                               CAPTIONER_FIELD_CREDIT)))));
+
   /* An unknown code stays as typed, marked. */
   gtk_editable_set_text (city, "=xyz=");
   gtk_editable_set_position (city, -1);

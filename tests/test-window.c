@@ -546,6 +546,7 @@ test_keys_and_drop (Desk          *desk,
     { "<Control>z", "win.undo" }, { "<Control><Shift>z", "win.redo" },
     { "F2", "win.rename-person" }, { "<Control>e", "win.export" },
     { "<Control><Shift>c", "win.copy-caption" }, { "<Control><Shift>v", "win.paste-caption" },
+    { "<Control>1", "win.focus-caption" }, { "<Control>2", "win.focus-credit" },
   };
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (desk->window));
   g_autoptr(GFile) folder = g_file_new_for_path (desk->dir);

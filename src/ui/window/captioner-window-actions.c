@@ -247,6 +247,8 @@ captioner_window_init_shortcuts (CaptionerWindow *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control><Shift>z", "win.redo");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "F2", "win.rename-person");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control><Shift>c", "win.copy-caption");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>1", "win.focus-caption");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>2", "win.focus-credit");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control><Shift>v", "win.paste-caption");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }

@@ -187,9 +187,35 @@ apply_template_action (GtkWidget  *widget,
   captioner_window_toast (self, message);
 }
 
+/* Keys to the caption's words and the first field, wherever the focus is (the photo, a box's
+ * name, the grid). */
+static void
+focus_caption_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CaptionerWindow *self = CAPTIONER_WINDOW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (captioner_caption_panel_get_body_view (self->caption_panel)));
+}
+
+static void
+focus_credit_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CaptionerWindow *self = CAPTIONER_WINDOW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (captioner_caption_panel_get_field_editable (
+                                       self->caption_panel, CAPTIONER_FIELD_CREDIT)));
+}
+
 void
 captioner_window_class_init_assists (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.focus-caption", NULL,
+                                   focus_caption_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-credit", NULL, focus_credit_action);
   gtk_widget_class_bind_template_child (widget_class, CaptionerWindow, templates_section);
   gtk_widget_class_install_action (widget_class, "win.copy-caption", NULL, copy_caption_action);
   gtk_widget_class_install_action (widget_class, "win.paste-caption", NULL,
