@@ -60,10 +60,6 @@ void               captioner_metadata_set          (CaptionerMetadata       *met
 void               captioner_metadata_set_keywords (CaptionerMetadata       *metadata,
                                                     const char * const      *keywords);
 const char        *captioner_field_get_name        (CaptionerField           field);
-char              *captioner_metadata_compose      (const CaptionerMetadata *metadata,
-                                                    int                      orientation);
-char             **captioner_metadata_dup_ordered_names (const CaptionerMetadata *metadata,
-                                                         int                      orientation);
 gboolean           captioner_metadata_is_captioned (const CaptionerMetadata *metadata);
 /* Whether a caption is another program's: there is one, and it is not the one Captioner
  * composed and recorded there (CAPTIONER_FIELD_COMPOSED). The rule every reader of a stored
