@@ -43,7 +43,8 @@ test_check_lines_and_status (void)
   g_autofree char *fidan = person ("Hakan Fidan", 0.6);
   g_autofree char *expected = NULL;
   const char *good_args[] = { "--person", lavrov, "--person", fidan, "--caption-body",
-                              "meet in Antalya.", "--credit", "Reuters", NULL };
+                              "meet in Antalya.", "--credit", "Reuters", "--city", "Antalya",
+                              NULL };
   const char *bad_args[] = { "--person", lavrov, "--person", fidan, "--caption",
                              "Sergei Lavrov arrives =ant=.", NULL };
 
@@ -92,6 +93,53 @@ test_check_lines_and_status (void)
     g_autoptr(CliRun) run = cli_run ("check", missing, NULL);
 
     cli_assert_one_error (run, "missing.jpg");
+  }
+}
+
+/* Misspellings are findings too, in the caption's language; names are not. */
+static void
+test_check_spelling (void)
+{
+  g_autofree char *dir = test_dir_new ();
+  g_autofree char *photo = make_jpeg (dir, "summit.jpg", 640, 480);
+  g_autofree char *lavrov = person ("Sergei Lavrov", 0.1);
+  const char *args[] = { "--person", lavrov, "--caption-body", "arives in Tehran for the summitt.",
+                         "--headline", "Lavrov in Tehran", "--credit", "Reuters", NULL };
+  g_autofree char *expected = NULL;
+
+  isolate_user_data ();
+  set_ok (photo, args);
+  {
+    g_autoptr(CliRun) run = cli_run ("check", photo, NULL);
+
+    cli_assert_exit (run, 1);
+    expected = g_strdup_printf ("%s: Caption: “arives” may be misspelled (arrives?)\n"
+                                "%s: Caption: “summitt” may be misspelled (summit?)\n",
+                                photo, photo);
+    g_assert_cmpstr (run->out, ==, expected);
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("check", "--no-spelling", photo, NULL);
+
+    cli_assert_exit (run, 0);
+    g_assert_cmpstr (run->out, ==, "");
+  }
+  {
+    g_autoptr(CliRun) set = cli_run ("set", photo, "--caption-body",
+                                     "Ռուսաստանի արտաքին գործերի նախարար Սերգեյ Լավրովը "
+                                     "ժամանում է Թեհրան։", "--person", "Սերգեյ Լավրով@0.5,0.3,0.1,0.2",
+                                     NULL);
+    g_autoptr(CliRun) run = cli_run ("check", "--language", "hy", photo, NULL);
+
+    cli_assert_exit (set, 0);
+    cli_assert_exit (run, 0);
+    g_assert_cmpstr (run->out, ==, "");
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("check", "--language", "qx", photo, NULL);
+
+    g_assert_cmpstr (run->err, ==, "captioner-cli check: No spelling dictionary for “qx” is "
+                                   "installed\n");
   }
 }
 
@@ -170,6 +218,7 @@ main (int   argc,
   cli_test_init (&argc, &argv);
 
   g_test_add_func ("/captioner/cli/check/lines-and-status", test_check_lines_and_status);
+  g_test_add_func ("/captioner/cli/check/spelling", test_check_spelling);
   g_test_add_func ("/captioner/cli/check/set-row", test_set_row);
   return g_test_run ();
 }

@@ -23,14 +23,21 @@ directory_short_name (const char *name,
   return contact ? g_strdup (captioner_contact_get_short_name (contact)) : NULL;
 }
 
-/* `captioner-cli check FILE|FOLDER...`: one line on stdout per finding, "FILE: message";
- * 1 when there is any (or a file cannot be read), 0 when every caption is fine. */
+/* `captioner-cli check [--language CODE] [--no-spelling] FILE|FOLDER...`: one line on stdout
+ * per finding, "FILE: message"; 1 when there is any (or a file cannot be read), 0 when every
+ * caption is fine. Spelling is checked in the caption's language (--language, English unless
+ * told), the people directory's names known. */
 int
 captioner_cli_check (int    argc,
                      char **argv)
 {
   g_auto(GStrv) rest = NULL;
+  g_autofree char *language = NULL;
+  gboolean no_spelling = FALSE;
   const GOptionEntry entries[] = {
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("The caption's language, for spelling (en, hy…)"), N_("CODE") },
+    { "no-spelling", 0, 0, G_OPTION_ARG_NONE, &no_spelling, N_("Do not check spelling"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("FILE|FOLDER…") },
     { NULL }
   };
@@ -38,6 +45,7 @@ captioner_cli_check (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(CaptionerDesk) desk = NULL;
   g_autoptr(CaptionerPeopleDirectory) directory = NULL;
+  g_autoptr(CaptionerSpeller) speller = NULL;
   int status = 0;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -55,6 +63,14 @@ captioner_cli_check (int    argc,
       captioner_cli_report (error);
       g_clear_error (&error);
     }
+  if (!no_spelling && (speller = captioner_speller_new (language, &error)) == NULL)
+    {
+      /* The other checks do not need a dictionary. */
+      fprintf (captioner_cli_stderr (), "captioner-cli check: %s\n", error->message);
+      g_clear_error (&error);
+    }
+  if (speller != NULL && directory != NULL)
+    captioner_people_directory_teach_speller (directory, speller);
   desk = captioner_cli_open_desk (rest, &status);
   for (guint i = 0; desk != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (desk)); i++)
     {
@@ -69,6 +85,13 @@ captioner_cli_check (int    argc,
       findings = captioner_caption_check (captioner_draft_get_metadata (draft),
                                           captioner_draft_get_orientation (draft),
                                           directory ? directory_short_name : NULL, directory);
+      if (speller != NULL)
+        {
+          g_autoptr(GPtrArray) spelling = captioner_speller_check_metadata (
+            speller, captioner_draft_get_metadata (draft));
+
+          g_ptr_array_extend_and_steal (findings, g_steal_pointer (&spelling));
+        }
       for (guint f = 0; f < findings->len; f++)
         printf ("%s: %s\n", path, ((CaptionerFinding *) g_ptr_array_index (findings, f))->message);
       if (findings->len > 0)

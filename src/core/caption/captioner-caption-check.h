@@ -17,6 +17,7 @@ typedef enum
   CAPTIONER_CHECK_TOO_LONG,        /* over the IPTC IIM limit of the field */
   CAPTIONER_CHECK_NOT_A_CAPTION,   /* only a credit, or what a camera writes */
   CAPTIONER_CHECK_NO_CREDIT,
+  CAPTIONER_CHECK_SPELLING,        /* a word the dictionaries do not know (captioner-spell.h) */
 } CaptionerCheckKind;
 
 typedef struct

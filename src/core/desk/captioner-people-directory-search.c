@@ -149,3 +149,27 @@ captioner_people_directory_expand_code (const char *code,
     }
   return g_strdup (text);
 }
+
+void
+captioner_people_directory_teach_speller (CaptionerPeopleDirectory *self,
+                                          CaptionerSpeller         *speller)
+{
+  GListModel *model = G_LIST_MODEL (self);
+
+  g_return_if_fail (CAPTIONER_IS_PEOPLE_DIRECTORY (self));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CaptionerContact) contact = g_list_model_get_item (model, i);
+      const char * const *aliases = captioner_contact_get_aliases (contact);
+      g_auto(GStrv) languages = captioner_contact_dup_languages (contact);
+
+      captioner_speller_add_known (speller, captioner_contact_get_name (contact));
+      captioner_speller_add_known (speller, captioner_contact_get_short_name (contact));
+      captioner_speller_add_known (speller, captioner_contact_get_code (contact));
+      for (guint a = 0; aliases != NULL && aliases[a] != NULL; a++)
+        captioner_speller_add_known (speller, aliases[a]);
+      for (guint l = 0; languages != NULL && languages[l] != NULL; l++)
+        captioner_speller_add_known (speller,
+                                     captioner_contact_get_localized_name (contact, languages[l]));
+    }
+}

@@ -3,6 +3,7 @@
 #include <gio/gio.h>
 
 #include "captioner-contact.h"
+#include "captioner-spell.h"
 
 G_BEGIN_DECLS
 
@@ -89,6 +90,11 @@ captioner_people_directory_find_by_code (CaptionerPeopleDirectory *self,
 CaptionerContact *
 captioner_people_directory_find (CaptionerPeopleDirectory *self,
                                  const char               *name);
+/* Tells @speller every name, short form, alias, code and other-language name the directory
+ * has, so that a spell check never flags them. */
+void
+captioner_people_directory_teach_speller (CaptionerPeopleDirectory *self,
+                                          CaptionerSpeller         *speller);
 /* A CaptionerCodeLookupFunc (captioner-replacements.h) with the directory as user data: a
  * person's code expands to their display name (#1), their name (#2), their short form (#3). */
 char *
