@@ -185,6 +185,82 @@ test_template_paste_and_next_person (Desk          *desk,
   }
 }
 
+static GtkWidget *
+headline_text (Desk *desk)
+{
+  GtkEditable *editable = captioner_caption_panel_get_field_editable (desk_panel (desk),
+                                                                     CAPTIONER_FIELD_HEADLINE);
+
+  while (!GTK_IS_TEXT (editable))
+    editable = gtk_editable_get_delegate (editable);
+  return GTK_WIDGET (editable);
+}
+
+static char *
+flagged (Desk      *desk,
+         GtkWidget *widget)
+{
+  CaptionerSpellChecker *checker = captioner_assists_get_spell_checker (
+    CAPTIONER_ASSISTS (captioner_window_get_assists (desk->window)));
+  static char *words;
+
+  g_clear_pointer (&words, g_free);
+  words = captioner_spell_checker_dup_flagged (checker, widget);
+  return words;
+}
+
+static void
+place_cursor (GtkTextBuffer *buffer,
+              int            offset)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
+/* Misspellings underlined in the body and the headline, in English and Armenian; a
+ * directory name never; a suggestion replaces the word in the draft; a word added to the
+ * dictionary is no longer flagged. */
+static void
+test_spelling (Desk          *desk,
+               gconstpointer  data)
+{
+  CaptionerSpellChecker *checker = captioner_assists_get_spell_checker (
+    CAPTIONER_ASSISTS (captioner_window_get_assists (desk->window)));
+  GtkWidget *view = GTK_WIDGET (captioner_caption_panel_get_body_view (desk_panel (desk)));
+  GtkTextBuffer *body = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkWidget *headline = headline_text (desk);
+  g_auto(GStrv) suggestions = NULL;
+
+  DESK_WAIT_UNTIL (captioner_spell_checker_get_speller (checker) != NULL);
+  gtk_text_buffer_set_text (body, "Lavrov arives in Tehran for the summitt.", -1);
+  DESK_WAIT_UNTIL (g_str_equal (flagged (desk, view), "arives summitt"));
+  suggestions = captioner_spell_checker_dup_suggestions (checker, view, 9);
+  g_assert_nonnull (suggestions);
+  g_assert_cmpstr (suggestions[0], ==, "arrives");
+
+  /* The context menu's suggestion, for the word at the cursor. */
+  place_cursor (body, 9);
+  gtk_widget_activate_action (view, "spell.replace", "s", "arrives");
+  DESK_WAIT_UNTIL (g_strcmp0 (captioner_metadata_get (captioner_window_get_draft (desk->window),
+                                                      CAPTIONER_FIELD_CAPTION_BODY),
+                              "Lavrov arrives in Tehran for the summitt.") == 0);
+  DESK_WAIT_UNTIL (g_str_equal (flagged (desk, view), "summitt"));
+  place_cursor (body, 36);
+  gtk_widget_activate_action (view, "spell.add", NULL);
+  DESK_WAIT_UNTIL (g_str_equal (flagged (desk, view), ""));
+
+  gtk_editable_set_text (GTK_EDITABLE (headline), "Ministers meet in Tehrn");
+  DESK_WAIT_UNTIL (g_str_equal (flagged (desk, headline), "Tehrn"));
+
+  /* Armenian words go to the Armenian dictionary ("և" is right); names the directory has
+   * only in English are not known in Armenian. */
+  gtk_text_buffer_set_text (body, "Սերգեյ Լավրովը և Հաքան Ֆիդանը ագտաքին գործերի նախարարներ են։",
+                            -1);
+  DESK_WAIT_UNTIL (g_str_equal (flagged (desk, view), "Լավրովը Հաքան Ֆիդանը ագտաքին"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -196,6 +272,8 @@ main (int   argc,
               test_completion_and_codes, desk_tear_down);
   g_test_add ("/captioner/window-assists/template-paste-and-next-person", Desk, NULL, set_up,
               test_template_paste_and_next_person, desk_tear_down);
+  g_test_add ("/captioner/window-assists/spelling", Desk, NULL, set_up, test_spelling,
+              desk_tear_down);
   status = g_test_run ();
   desk_finish (home);
   return status;

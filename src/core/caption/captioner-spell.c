@@ -472,6 +472,24 @@ static const CaptionerField named_fields[] = {
   CAPTIONER_FIELD_BYLINE, CAPTIONER_FIELD_SOURCE,
 };
 
+GStrv
+captioner_speller_dup_names (const CaptionerMetadata *metadata)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < metadata->people->len; i++)
+    g_strv_builder_add (builder, ((CaptionerPerson *) g_ptr_array_index (metadata->people, i))->name);
+  /* The places and names the editor gave in the fields ("in Antalya", "Reuters"). */
+  for (guint i = 0; i < G_N_ELEMENTS (named_fields); i++)
+    {
+      const char *value = captioner_metadata_get (metadata, named_fields[i]);
+
+      if (value != NULL && *value != '\0')
+        g_strv_builder_add (builder, value);
+    }
+  return g_strv_builder_end (builder);
+}
+
 static void
 add_findings (GPtrArray          *findings,
               CaptionerSpeller   *self,
@@ -504,22 +522,10 @@ captioner_speller_check_metadata (CaptionerSpeller        *self,
                                   const CaptionerMetadata *metadata)
 {
   GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify) captioner_finding_free);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) names = NULL;
+  g_auto(GStrv) names = captioner_speller_dup_names (metadata);
   const char *body;
 
   g_return_val_if_fail (CAPTIONER_IS_SPELLER (self), findings);
-  for (guint i = 0; i < metadata->people->len; i++)
-    g_strv_builder_add (builder, ((CaptionerPerson *) g_ptr_array_index (metadata->people, i))->name);
-  /* The places and names the editor gave in the fields ("in Antalya", "Reuters"). */
-  for (guint i = 0; i < G_N_ELEMENTS (named_fields); i++)
-    {
-      const char *value = captioner_metadata_get (metadata, named_fields[i]);
-
-      if (value != NULL)
-        g_strv_builder_add (builder, value);
-    }
-  names = g_strv_builder_end (builder);
 
   body = captioner_metadata_get (metadata, CAPTIONER_FIELD_CAPTION_BODY);
   if (body != NULL && *body != '\0')

@@ -72,6 +72,10 @@ void              captioner_speller_add_word     (CaptionerSpeller   *self,
 GPtrArray        *captioner_speller_check_metadata (CaptionerSpeller        *self,
                                                     const CaptionerMetadata *metadata);
 
+/* The names check_metadata knows for a photo: its people's names and its place, event, credit,
+ * byline and source fields. */
+GStrv             captioner_speller_dup_names      (const CaptionerMetadata *metadata);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaptionerMisspelling, captioner_misspelling_free)
 
 G_END_DECLS

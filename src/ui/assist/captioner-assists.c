@@ -12,6 +12,7 @@ struct _CaptionerAssists
   /* Owned references */
   CaptionerPeopleDirectory *directory;
   CaptionerCodeExpander    *expander;
+  CaptionerSpellChecker    *spell_checker;
   GPtrArray                *templates;
   CaptionerMetadata        *copied;
 
@@ -32,6 +33,7 @@ typedef struct
 {
   CaptionerPeopleDirectory *directory;
   CaptionerReplacements    *codes;
+  CaptionerSpeller         *speller;
   GPtrArray                *templates;
 } Loaded;
 
@@ -40,11 +42,13 @@ loaded_free (Loaded *loaded)
 {
   g_clear_object (&loaded->directory);
   g_clear_object (&loaded->codes);
+  g_clear_object (&loaded->speller);
   g_clear_pointer (&loaded->templates, g_ptr_array_unref);
   g_free (loaded);
 }
 
-/* The worker: the user's people, codes (with the people's codes behind them) and templates. */
+/* The worker: the user's people, codes (with the people's codes behind them), templates and
+ * the caption's dictionaries (the people's names known to them). */
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -61,6 +65,10 @@ load_thread (GTask        *task,
   if (loaded->directory != NULL)
     loaded->codes = captioner_desk_load_codes (NULL, 0, loaded->directory, NULL, cancellable,
                                                &error);
+  /* No dictionary is told only when nothing worse is. */
+  loaded->speller = captioner_speller_new (NULL, error == NULL ? &error : NULL);
+  if (loaded->speller != NULL && loaded->directory != NULL)
+    captioner_people_directory_teach_speller (loaded->directory, loaded->speller);
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -83,6 +91,8 @@ load_done_cb (GObject      *source,
     g_set_object (&self->directory, loaded->directory);
   if (loaded->codes != NULL)
     captioner_code_expander_set_replacements (self->expander, loaded->codes);
+  if (loaded->speller != NULL)
+    captioner_spell_checker_set_speller (self->spell_checker, loaded->speller);
   if (loaded->templates != NULL)
     {
       g_ptr_array_unref (self->templates);
@@ -139,6 +149,14 @@ captioner_assists_get_expander (CaptionerAssists *self)
   return self->expander;
 }
 
+CaptionerSpellChecker *
+captioner_assists_get_spell_checker (CaptionerAssists *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_ASSISTS (self), NULL);
+
+  return self->spell_checker;
+}
+
 GPtrArray *
 captioner_assists_get_templates (CaptionerAssists *self)
 {
@@ -187,6 +205,7 @@ captioner_assists_dispose (GObject *object)
 
   g_clear_object (&self->directory);
   g_clear_object (&self->expander);
+  g_clear_object (&self->spell_checker);
   g_clear_pointer (&self->templates, g_ptr_array_unref);
   g_clear_pointer (&self->copied, captioner_metadata_free);
 
@@ -208,6 +227,7 @@ static void
 captioner_assists_init (CaptionerAssists *self)
 {
   self->expander = captioner_code_expander_new ();
+  self->spell_checker = captioner_spell_checker_new ();
   self->templates = g_ptr_array_new_with_free_func (g_object_unref);
 }
 

@@ -5,6 +5,7 @@
 #include "captioner-code-expander.h"
 #include "captioner-metadata.h"
 #include "captioner-people-directory.h"
+#include "captioner-spell-checker.h"
 #include "captioner-template.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,8 @@ gboolean                  captioner_assists_load_finish     (CaptionerAssists   
 /* NULL until loaded. */
 CaptionerPeopleDirectory *captioner_assists_get_directory   (CaptionerAssists   *self);
 CaptionerCodeExpander    *captioner_assists_get_expander    (CaptionerAssists   *self);
+/* Spell check of the caption's words, checking nothing until loaded. */
+CaptionerSpellChecker    *captioner_assists_get_spell_checker (CaptionerAssists *self);
 /* CaptionerTemplate*, sorted by name; empty until loaded. */
 GPtrArray                *captioner_assists_get_templates   (CaptionerAssists   *self);
 CaptionerTemplate        *captioner_assists_find_template   (CaptionerAssists   *self,

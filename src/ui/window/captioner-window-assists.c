@@ -80,10 +80,20 @@ on_saved_cb (CaptionerDesk     *desk,
                                                NULL, NULL);
 }
 
+/* The GtkText an entry or entry row types into. */
+static GtkText *
+text_of (GtkEditable *editable)
+{
+  while (editable != NULL && !GTK_IS_TEXT (editable))
+    editable = gtk_editable_get_delegate (editable);
+  return editable != NULL ? GTK_TEXT (editable) : NULL;
+}
+
 void
 captioner_window_assists_init (CaptionerWindow *self)
 {
   CaptionerCodeExpander *expander;
+  CaptionerSpellChecker *spell_checker;
 
   self->assists = captioner_assists_new ();
   expander = captioner_assists_get_expander (self->assists);
@@ -95,6 +105,12 @@ captioner_window_assists_init (CaptionerWindow *self)
     expander, gtk_text_view_get_buffer (captioner_caption_panel_get_body_view (self->caption_panel)));
   captioner_code_expander_attach_editable (expander,
                                            captioner_photo_view_get_name_entry (self->photo_view));
+  spell_checker = captioner_assists_get_spell_checker (self->assists);
+  captioner_spell_checker_attach_view (spell_checker,
+                                       captioner_caption_panel_get_body_view (self->caption_panel));
+  captioner_spell_checker_attach_text (spell_checker,
+                                       text_of (captioner_caption_panel_get_field_editable (
+                                                  self->caption_panel, CAPTIONER_FIELD_HEADLINE)));
   g_signal_connect_object (self->assists, "loaded", G_CALLBACK (on_assists_loaded_cb), self, 0);
   g_signal_connect_object (self->desk, "saved", G_CALLBACK (on_saved_cb), self, 0);
   fill_templates_menu (self);
@@ -113,8 +129,14 @@ captioner_window_update_suggestion (CaptionerWindow *self)
   CaptionerDraft *draft = captioner_window_get_current_draft (self);
   g_autoptr(CaptionerPhotoItem) previous = NULL;
   g_autofree char *name = NULL;
+  g_auto(GStrv) names = NULL;
   CaptionerPhoto *photo;
 
+  /* The shown photo's people and places are never misspelled. */
+  if (draft != NULL)
+    names = captioner_speller_dup_names (captioner_draft_get_metadata (draft));
+  captioner_spell_checker_set_names (captioner_assists_get_spell_checker (self->assists),
+                                     (const char * const *) names);
   if (draft != NULL && self->shown_position != GTK_INVALID_LIST_POSITION &&
       self->shown_position > 0)
     previous = g_list_model_get_item (G_LIST_MODEL (self->photos), self->shown_position - 1);
