@@ -68,6 +68,8 @@ rebuild (CaptionerPeopleSection *self,
       /* The draft keeps one undo history for boxes, names and fields: Ctrl+Z goes there. */
       gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
       gtk_editable_set_text (GTK_EDITABLE (row), person->name ? person->name : "");
+      /* A long name is wider than the panel: the whole name on hover. */
+      gtk_widget_set_tooltip_text (row, person->name);
       adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), gtk_label_new (number));
       g_object_set_data (G_OBJECT (row), "person-id", GUINT_TO_POINTER (person->id));
       g_signal_connect (row, "changed", G_CALLBACK (on_entry_changed_cb), self);
@@ -94,8 +96,12 @@ captioner_people_section_update (CaptionerCaptionSection *section,
       return;
     }
   for (guint i = 0; i < people->len; i++)
-    captioner_caption_section_show_text (g_ptr_array_index (self->entries, i),
-                                         ((CaptionerPerson *) g_ptr_array_index (people, i))->name);
+    {
+      const char *name = ((CaptionerPerson *) g_ptr_array_index (people, i))->name;
+
+      captioner_caption_section_show_text (g_ptr_array_index (self->entries, i), name);
+      gtk_widget_set_tooltip_text (g_ptr_array_index (self->entries, i), name);
+    }
 }
 
 static void

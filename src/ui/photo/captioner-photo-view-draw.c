@@ -153,9 +153,12 @@ append_label (CaptionerPhotoView    *self,
   pango_layout_get_pixel_size (layout, &width, &height);
   if (width + 2 * LABEL_PADDING > max_width)
     {
-      /* Ellipsised, but the number always shows. */
+      /* A long name goes on two lines, ellipsised only beyond them; the number always
+       * shows. */
       int room = MAX ((int) max_width - 2 * LABEL_PADDING, 3 * height);
       pango_layout_set_width (layout, room * PANGO_SCALE);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_height (layout, -2);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_get_pixel_size (layout, &width, &height);
     }

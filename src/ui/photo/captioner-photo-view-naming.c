@@ -141,9 +141,39 @@ on_name_changed_cb (GtkEditable        *editable,
     refill (self, gtk_editable_get_text (editable));
 }
 
+/* The completion's list, when it is open: a popover of the entry's own. */
+static GtkPopover *
+open_completion (CaptionerPhotoView *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->name_entry));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+      return GTK_POPOVER (child);
+  return NULL;
+}
+
+/* Escape with the list of names open closes the list and keeps the box and what was typed;
+ * the next Escape drops the new box. */
+static gboolean
+on_naming_key_pressed_cb (GtkEventControllerKey *controller,
+                          guint                  keyval,
+                          guint                  keycode,
+                          GdkModifierType        state,
+                          CaptionerPhotoView    *self)
+{
+  GtkPopover *completion = open_completion (self);
+
+  if (keyval != GDK_KEY_Escape || completion == NULL)
+    return GDK_EVENT_PROPAGATE;
+  gtk_popover_popdown (completion);
+  return GDK_EVENT_STOP;
+}
+
 void
 captioner_photo_view_naming_init (CaptionerPhotoView *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   self->known_names = gtk_list_store_new (1, G_TYPE_STRING);
   /* Before the completion's own handler, so that it filters the names for this text. */
   g_signal_connect (self->name_entry, "changed", G_CALLBACK (on_name_changed_cb), self);
@@ -154,6 +184,10 @@ captioner_photo_view_naming_init (CaptionerPhotoView *self)
                                        NULL);
   gtk_entry_completion_set_minimum_key_length (self->completion, 1);
   gtk_entry_set_completion (self->name_entry, self->completion);
+  /* Before the popover's own Escape, which closes it. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_naming_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->name_popover), keys);
 }
 
 void
