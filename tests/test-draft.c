@@ -294,6 +294,45 @@ test_changes (void)
   g_assert_true (captioner_changes_is_empty (changes));
 }
 
+/* The second frame of a line-up: the faces found, named with the previous photo's people in
+ * their order left to right, with its words and fields; one undo step; refused on a count
+ * mismatch. */
+static void
+test_lineup (void)
+{
+  g_autoptr(CaptionerMetadata) previous = captioner_metadata_new ();
+  g_autoptr(CaptionerDraft) draft = new_draft (NULL);
+  /* This frame's faces, found in no particular order, a little to the right. */
+  const CaptionerRect faces[] = { { 0.72, 0.3, 0.1, 0.2 }, { 0.12, 0.32, 0.1, 0.2 },
+                                  { 0.42, 0.28, 0.1, 0.2 } };
+  g_autofree char *caption = NULL;
+  guint n_people = 0;
+
+  g_ptr_array_add (previous->people, captioner_person_new_displayed ("Hakan Fidan", BOX (0.4, 0.3), 1));
+  g_ptr_array_add (previous->people, captioner_person_new_displayed ("Ararat Mirzoyan", BOX (0.1, 0.3), 1));
+  g_ptr_array_add (previous->people, captioner_person_new_displayed ("Sergei Lavrov", BOX (0.7, 0.3), 1));
+  captioner_people_assign_ids (previous->people);
+  captioner_metadata_set (previous, CAPTIONER_FIELD_CAPTION_BODY, "pose for a photo in Tehran.");
+  captioner_metadata_set (previous, CAPTIONER_FIELD_CREDIT, "Reuters");
+  captioner_metadata_set (previous, CAPTIONER_FIELD_CITY, "Tehran");
+
+  /* Two faces for three people: nothing happens, and the caller can say why. */
+  g_assert_false (captioner_draft_apply_lineup (draft, previous, 1, faces, 2, &n_people));
+  g_assert_cmpuint (n_people, ==, 3);
+  g_assert_false (captioner_draft_get_dirty (draft));
+
+  g_assert_true (captioner_draft_apply_lineup (draft, previous, 1, faces, 3, &n_people));
+  caption = captioner_draft_compose (draft);
+  g_assert_cmpstr (caption, ==, "From left, Ararat Mirzoyan, Hakan Fidan and Sergei Lavrov pose for "
+                                "a photo in Tehran. (Reuters photo)");
+  g_assert_cmpstr (captioner_draft_get_field (draft, CAPTIONER_FIELD_CITY), ==, "Tehran");
+
+  /* One step back to the empty frame. */
+  captioner_draft_undo (draft);
+  g_assert_cmpuint (captioner_draft_get_metadata (draft)->people->len, ==, 0);
+  g_assert_null (captioner_draft_get_field (draft, CAPTIONER_FIELD_CREDIT));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,5 +346,6 @@ main (int   argc,
   g_test_add_func ("/captioner/draft/credit-alone", test_credit_alone);
   g_test_add_func ("/captioner/draft/ownership", test_ownership);
   g_test_add_func ("/captioner/draft/changes", test_changes);
+  g_test_add_func ("/captioner/draft/lineup", test_lineup);
   return g_test_run ();
 }

@@ -126,3 +126,73 @@ captioner_draft_dup_next_person (CaptionerDraft          *self,
       return g_strdup (names[i]);
   return NULL;
 }
+
+typedef struct
+{
+  const char    *name;
+  CaptionerRect  box;
+} Placed;
+
+static int
+compare_left_to_right (gconstpointer a,
+                       gconstpointer b)
+{
+  const CaptionerRect *left = &((const Placed *) a)->box;
+  const CaptionerRect *right = &((const Placed *) b)->box;
+  double x_a = left->x + left->w / 2;
+  double x_b = right->x + right->w / 2;
+
+  return (x_a > x_b) - (x_a < x_b);
+}
+
+gboolean
+captioner_draft_apply_lineup (CaptionerDraft          *self,
+                              const CaptionerMetadata *previous,
+                              int                      previous_orientation,
+                              const CaptionerRect     *faces,
+                              guint                    n_faces,
+                              guint                   *n_people)
+{
+  g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (Placed));
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (Placed));
+
+  g_return_val_if_fail (CAPTIONER_IS_DRAFT (self), FALSE);
+  g_return_val_if_fail (previous != NULL, FALSE);
+
+  /* The previous photo's boxed and named people not named here yet, left to right. */
+  for (guint i = 0; i < previous->people->len; i++)
+    {
+      const CaptionerPerson *person = g_ptr_array_index (previous->people, i);
+      Placed placed = { person->name };
+
+      if (person->name == NULL || *person->name == '\0' || !person->has_region ||
+          !captioner_person_get_displayed_region (person, previous_orientation, &placed.box) ||
+          names_person (self->current->people, person->name))
+        continue;
+      g_array_append_val (people, placed);
+    }
+  if (n_people != NULL)
+    *n_people = people->len;
+  if (people->len == 0 || people->len != n_faces)
+    return FALSE;
+  g_array_sort (people, compare_left_to_right);
+  for (guint i = 0; i < n_faces; i++)
+    {
+      Placed placed = { NULL, faces[i] };
+
+      g_array_append_val (boxes, placed);
+    }
+  g_array_sort (boxes, compare_left_to_right);
+
+  captioner_draft_begin_group (self, "lineup");
+  for (guint i = 0; i < G_N_ELEMENTS (pasted_fields); i++)
+    if (previous->fields[pasted_fields[i]] != NULL && *previous->fields[pasted_fields[i]] != '\0')
+      captioner_draft_set_field (self, pasted_fields[i], previous->fields[pasted_fields[i]]);
+  captioner_draft_add_keywords (self, (const char * const *) previous->keywords);
+  for (guint i = 0; i < n_faces; i++)
+    captioner_draft_add_person (self, g_array_index (people, Placed, i).name,
+                                &g_array_index (boxes, Placed, i).box);
+  captioner_draft_end_group (self);
+  captioner_draft_break_group (self);
+  return TRUE;
+}

@@ -113,6 +113,17 @@ void                     captioner_draft_paste            (CaptionerDraft       
 char                    *captioner_draft_dup_next_person  (CaptionerDraft          *self,
                                                            const CaptionerMetadata *previous,
                                                            int                      previous_orientation);
+/* The same line-up as the previous photo, in one step: the faces found here (boxes as
+ * displayed, any order) are named with @previous's boxed people not named here yet, both
+ * left to right, and its body and fields (those it has) and keywords are copied. Only when
+ * the counts match: otherwise nothing changes and FALSE is returned; @n_people (may be NULL)
+ * is how many people of @previous there were to name. */
+gboolean                 captioner_draft_apply_lineup     (CaptionerDraft          *self,
+                                                           const CaptionerMetadata *previous,
+                                                           int                      previous_orientation,
+                                                           const CaptionerRect     *faces,
+                                                           guint                    n_faces,
+                                                           guint                   *n_people);
 /* Groups the edits until the matching end into one undo step named group. */
 void                     captioner_draft_begin_group      (CaptionerDraft          *self,
                                                            const char              *group);
