@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "captioner-assists.h"
+#include "captioner-field-completer.h"
 #include "captioner-photo-view.h"
 #include "window-test-util.h"
 
@@ -261,6 +262,37 @@ test_spelling (Desk          *desk,
   DESK_WAIT_UNTIL (g_str_equal (flagged (desk, view), "Լավրովը Հաքան Ֆիդանը ագտաքին"));
 }
 
+/* Credit, city and the other fields complete from the folder's values as typed, on any
+ * word, the value typed whole not offered again. */
+static void
+test_field_completion (Desk          *desk,
+                       gconstpointer  data)
+{
+  GtkEditable *credit = captioner_caption_panel_get_field_editable (desk_panel (desk),
+                                                                   CAPTIONER_FIELD_CREDIT);
+  CaptionerFieldCompleter *completer = captioner_field_completer_get (credit);
+  GtkEditable *text = credit;
+  g_auto(GStrv) offered = NULL;
+  g_auto(GStrv) none = NULL;
+
+  g_assert_nonnull (completer);
+  while (!GTK_IS_TEXT (text))
+    text = gtk_editable_get_delegate (text);
+  /* The photo's credit, as shown; the list is the folder's when the field gets the focus. */
+  gtk_editable_set_text (credit, "Thomson Reuters");
+  DESK_WAIT_UNTIL (g_strcmp0 (captioner_metadata_get (captioner_window_get_draft (desk->window),
+                                                      CAPTIONER_FIELD_CREDIT),
+                              "Thomson Reuters") == 0);
+  gtk_widget_grab_focus (GTK_WIDGET (text));
+  DESK_WAIT_UNTIL (gtk_widget_has_focus (GTK_WIDGET (text)));
+  gtk_editable_set_text (credit, "reu");
+  offered = captioner_field_completer_dup_offered (completer);
+  g_assert_cmpstrv (offered, ((const char *[]) { "Thomson Reuters", NULL }));
+  gtk_editable_set_text (credit, "Thomson Reuters");
+  none = captioner_field_completer_dup_offered (completer);
+  g_assert_cmpstrv (none, ((const char *[]) { NULL }));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,6 +306,8 @@ main (int   argc,
               test_template_paste_and_next_person, desk_tear_down);
   g_test_add ("/captioner/window-assists/spelling", Desk, NULL, set_up, test_spelling,
               desk_tear_down);
+  g_test_add ("/captioner/window-assists/field-completion", Desk, NULL, set_up,
+              test_field_completion, desk_tear_down);
   status = g_test_run ();
   desk_finish (home);
   return status;

@@ -409,3 +409,64 @@ captioner_desk_wait (CaptionerDesk *self)
     g_main_context_iteration (context, TRUE);
   g_main_context_unref (context);
 }
+
+typedef struct
+{
+  const char *value;
+  guint       count;
+} Tally;
+
+static int
+compare_tallies (gconstpointer a,
+                 gconstpointer b)
+{
+  const Tally *left = a;
+  const Tally *right = b;
+
+  if (left->count != right->count)
+    return left->count > right->count ? -1 : 1;
+  return g_utf8_collate (left->value, right->value);
+}
+
+char **
+captioner_desk_dup_values (CaptionerDesk  *self,
+                           CaptionerField  field)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) tallies = g_array_new (FALSE, FALSE, sizeof (Tally));
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GListModel *model = G_LIST_MODEL (self);
+  GHashTableIter iter;
+  gpointer value, count;
+
+  g_return_val_if_fail (CAPTIONER_IS_DESK (self), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      CaptionerDeskItem *item = captioner_desk_get_item (self, i);
+      CaptionerDraft *draft = captioner_desk_item_get_draft (item);
+      CaptionerPhoto *photo = captioner_desk_item_get_photo (item);
+      const char *text = NULL;
+
+      /* What the editor sees: the draft, else what was read. */
+      if (draft != NULL)
+        text = captioner_draft_get_field (draft, field);
+      else if (photo != NULL)
+        text = captioner_metadata_get (captioner_photo_get_metadata (photo), field);
+      if (text == NULL || *text == '\0')
+        continue;
+      count = g_hash_table_lookup (counts, text);
+      g_hash_table_insert (counts, (gpointer) text, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+    }
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &value, &count))
+    {
+      Tally tally = { value, GPOINTER_TO_UINT (count) };
+
+      g_array_append_val (tallies, tally);
+    }
+  g_array_sort (tallies, compare_tallies);
+  for (guint i = 0; i < tallies->len; i++)
+    g_strv_builder_add (builder, g_array_index (tallies, Tally, i).value);
+  return g_strv_builder_end (builder);
+}

@@ -70,6 +70,10 @@ void                 captioner_desk_set_want_previews (CaptionerDesk       *self
                                                        gboolean             want_previews);
 /* Names to offer when a box is named: the folder's people and the people list. */
 char               **captioner_desk_dup_known_names   (CaptionerDesk       *self);
+/* The values @field has in the folder's photos (their drafts, else as read), the most
+ * frequent first, then alphabetically: what a credit or city entry offers. */
+char               **captioner_desk_dup_values        (CaptionerDesk       *self,
+                                                       CaptionerField       field);
 
 /* Queues a save of item's draft (nothing when it has none, or no changes and no flags). */
 void                 captioner_desk_save              (CaptionerDesk       *self,

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "captioner-field-completer.h"
 #include "captioner-person.h"
 #include "captioner-window-private.h"
 
@@ -15,6 +16,22 @@ static const CaptionerField expanded_fields[] = {
   CAPTIONER_FIELD_CREDIT, CAPTIONER_FIELD_BYLINE, CAPTIONER_FIELD_HEADLINE,
   CAPTIONER_FIELD_EVENT, CAPTIONER_FIELD_CITY, CAPTIONER_FIELD_COUNTRY,
 };
+
+/* The fields that complete from the folder's values and those used this session. */
+static const CaptionerField completed_fields[] = {
+  CAPTIONER_FIELD_CREDIT, CAPTIONER_FIELD_BYLINE, CAPTIONER_FIELD_EVENT, CAPTIONER_FIELD_CITY,
+  CAPTIONER_FIELD_COUNTRY, CAPTIONER_FIELD_SUB_LOCATION, CAPTIONER_FIELD_CAPTION_WRITER,
+};
+
+static char **
+folder_values (CaptionerFieldCompleter *completer,
+               gpointer                 window)
+{
+  CaptionerWindow *self = CAPTIONER_WINDOW (window);
+  CaptionerField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (completer), "field"));
+
+  return captioner_desk_dup_values (self->desk, field);
+}
 
 static void
 fill_templates_menu (CaptionerWindow *self)
@@ -57,7 +74,8 @@ on_assists_loaded_cb (CaptionerAssists *assists,
 
 /* Names the editor confirmed by saving are offered from then on, in every folder: the people
  * directory adds those it does not know to the user's people.txt (names alone, merged with
- * what is on disk, every other column kept). */
+ * what is on disk, every other column kept). The credit, city... saved are offered first by
+ * their fields for the rest of the session. */
 static void
 on_saved_cb (CaptionerDesk     *desk,
              CaptionerDeskItem *item,
@@ -69,9 +87,16 @@ on_saved_cb (CaptionerDesk     *desk,
   g_auto(GStrv) names = NULL;
   const CaptionerMetadata *saved;
 
-  if (directory == NULL || photo == NULL)
+  if (photo == NULL)
     return;
   saved = captioner_photo_get_metadata (photo);
+  for (guint i = 0; i < G_N_ELEMENTS (completed_fields); i++)
+    captioner_field_completer_remember (
+      captioner_field_completer_get (captioner_caption_panel_get_field_editable (
+                                       self->caption_panel, completed_fields[i])),
+      captioner_metadata_get (saved, completed_fields[i]));
+  if (directory == NULL)
+    return;
   for (guint i = 0; i < saved->people->len; i++)
     g_strv_builder_add (builder, ((CaptionerPerson *) g_ptr_array_index (saved->people, i))->name);
   names = g_strv_builder_end (builder);
@@ -105,6 +130,14 @@ captioner_window_assists_init (CaptionerWindow *self)
     expander, gtk_text_view_get_buffer (captioner_caption_panel_get_body_view (self->caption_panel)));
   captioner_code_expander_attach_editable (expander,
                                            captioner_photo_view_get_name_entry (self->photo_view));
+  for (guint i = 0; i < G_N_ELEMENTS (completed_fields); i++)
+    {
+      CaptionerFieldCompleter *completer = captioner_field_completer_attach (
+        captioner_caption_panel_get_field_editable (self->caption_panel, completed_fields[i]),
+        folder_values, self);
+
+      g_object_set_data (G_OBJECT (completer), "field", GINT_TO_POINTER (completed_fields[i]));
+    }
   spell_checker = captioner_assists_get_spell_checker (self->assists);
   captioner_spell_checker_attach_view (spell_checker,
                                        captioner_caption_panel_get_body_view (self->caption_panel));
