@@ -179,8 +179,10 @@ check (Attachment *attachment)
   g_autoptr(GPtrArray) misspellings = NULL;
   int cursor;
 
+  if (self == NULL)
+    return;
   g_ptr_array_set_size (attachment->flagged, 0);
-  if (self != NULL && self->speller != NULL)
+  if (self->speller != NULL)
     {
       text = widget_text (attachment->widget);
       misspellings = captioner_speller_check (self->speller, text,
@@ -214,7 +216,7 @@ check_idle_cb (gpointer data)
 static void
 queue_check (Attachment *attachment)
 {
-  if (attachment->idle_id == 0)
+  if (attachment->idle_id == 0 && attachment->checker != NULL)
     attachment->idle_id = g_idle_add_full (G_PRIORITY_LOW, check_idle_cb, attachment, NULL);
 }
 
@@ -366,6 +368,21 @@ extra_menu (Attachment *attachment)
   return G_MENU_MODEL (menu);
 }
 
+/* A widget being destroyed is checked no more. */
+static void
+on_destroy_cb (GtkWidget *widget,
+               gpointer   data)
+{
+  Attachment *attachment = attachment_of (widget);
+
+  if (attachment == NULL)
+    return;
+  g_clear_handle_id (&attachment->idle_id, g_source_remove);
+  if (attachment->checker != NULL)
+    g_ptr_array_remove (attachment->checker->attachments, attachment);
+  attachment->checker = NULL;
+}
+
 static Attachment *
 attach (CaptionerSpellChecker *self,
         GtkWidget             *widget)
@@ -391,6 +408,7 @@ attach (CaptionerSpellChecker *self,
   g_object_set_data_full (G_OBJECT (widget), "captioner-spell-checker", attachment,
                           (GDestroyNotify) attachment_free);
   g_ptr_array_add (self->attachments, attachment);
+  g_signal_connect (widget, "destroy", G_CALLBACK (on_destroy_cb), NULL);
 
   /* Before the widget's own click handling opens the menu. */
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
@@ -441,7 +459,12 @@ captioner_spell_checker_dispose (GObject *object)
   CaptionerSpellChecker *self = CAPTIONER_SPELL_CHECKER (object);
 
   for (guint i = 0; i < self->attachments->len; i++)
-    ((Attachment *) g_ptr_array_index (self->attachments, i))->checker = NULL;
+    {
+      Attachment *attachment = g_ptr_array_index (self->attachments, i);
+
+      attachment->checker = NULL;
+      g_clear_handle_id (&attachment->idle_id, g_source_remove);
+    }
   g_ptr_array_set_size (self->attachments, 0);
   g_clear_object (&self->speller);
   G_OBJECT_CLASS (captioner_spell_checker_parent_class)->dispose (object);
