@@ -8,6 +8,92 @@
 
 /* Naming a box: the name entry's popover, pointing at the box, and its completion. */
 
+static gboolean
+named_here (CaptionerPhotoView *self,
+            const char         *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+
+  for (guint i = 0; i < self->boxes->len; i++)
+    {
+      Box *box = captioner_photo_view_get_box (self, i);
+      g_autofree char *other = box->name ? g_utf8_casefold (box->name, -1) : NULL;
+
+      if (g_strcmp0 (folded, other) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Under a new box's name entry: the previous photo's people not named here yet, with their
+ * numbers there. */
+static void
+fill_previous (CaptionerPhotoView *self,
+               gboolean            new_box)
+{
+  GtkWidget *child;
+  gboolean any = FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->previous_list))) != NULL)
+    gtk_list_box_remove (self->previous_list, child);
+  for (guint i = 0; new_box && self->previous_people != NULL && self->previous_people[i] != NULL &&
+                    i < 9; i++)
+    {
+      g_autofree char *text = NULL;
+      GtkWidget *label;
+
+      if (*self->previous_people[i] == '\0' || named_here (self, self->previous_people[i]))
+        continue;
+      text = g_strdup_printf ("%u   %s", i + 1, self->previous_people[i]);
+      label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_list_box_append (self->previous_list, label);
+      g_object_set_data (G_OBJECT (gtk_widget_get_parent (label)), "person-number",
+                         GUINT_TO_POINTER (i + 1));
+      any = TRUE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->previous_list), any);
+}
+
+static gboolean
+activate_idle_cb (gpointer data)
+{
+  CaptionerPhotoView *self = data;
+
+  if (self->naming != NAMING_NONE)
+    g_signal_emit_by_name (self->name_entry, "activate");
+  return G_SOURCE_REMOVE;
+}
+
+/* Names the new box with the previous photo's person number @number, if offered. */
+static gboolean
+pick_previous (CaptionerPhotoView *self,
+               guint               number)
+{
+  const char *name;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->previous_list)) ||
+      self->previous_people == NULL || number == 0 ||
+      number > g_strv_length (self->previous_people))
+    return FALSE;
+  name = self->previous_people[number - 1];
+  if (*name == '\0' || named_here (self, name))
+    return FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), name);
+  /* After the key's own handling, as Enter would. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, activate_idle_cb, g_object_ref (self), g_object_unref);
+  return TRUE;
+}
+
+static void
+on_previous_row_activated_cb (GtkListBox         *list,
+                              GtkListBoxRow      *row,
+                              CaptionerPhotoView *self)
+{
+  pick_previous (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "person-number")));
+}
+
 void
 captioner_photo_view_open_naming (CaptionerPhotoView  *self,
                                   NamingMode           mode,
@@ -37,6 +123,7 @@ captioner_photo_view_open_naming (CaptionerPhotoView  *self,
       pointing.height = MAX (1, (int) bounds.size.height);
       gtk_popover_set_pointing_to (self->name_popover, &pointing);
     }
+  fill_previous (self, mode == NAMING_NEW);
   gtk_popover_popup (self->name_popover);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->name_entry), 0, -1);
@@ -153,7 +240,7 @@ open_completion (CaptionerPhotoView *self)
 }
 
 /* Escape with the list of names open closes the list and keeps the box and what was typed;
- * the next Escape drops the new box. */
+ * the next Escape drops the new box. A digit picks the previous photo's person. */
 static gboolean
 on_naming_key_pressed_cb (GtkEventControllerKey *controller,
                           guint                  keyval,
@@ -162,11 +249,29 @@ on_naming_key_pressed_cb (GtkEventControllerKey *controller,
                           CaptionerPhotoView    *self)
 {
   GtkPopover *completion = open_completion (self);
+  int start, end;
 
-  if (keyval != GDK_KEY_Escape || completion == NULL)
-    return GDK_EVENT_PROPAGATE;
-  gtk_popover_popdown (completion);
-  return GDK_EVENT_STOP;
+  if (keyval == GDK_KEY_Escape && completion != NULL)
+    {
+      gtk_popover_popdown (completion);
+      return GDK_EVENT_STOP;
+    }
+  /* A digit over the name offered (all selected, as when the box was drawn) or an empty
+   * entry picks the previous photo's person of that number. */
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0 &&
+      ((keyval >= GDK_KEY_1 && keyval <= GDK_KEY_9) ||
+       (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_9)))
+    {
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (self->name_entry));
+      gboolean untouched = *text == '\0' ||
+        (gtk_editable_get_selection_bounds (GTK_EDITABLE (self->name_entry), &start, &end) &&
+         start == 0 && end == (int) g_utf8_strlen (text, -1));
+      guint number = keyval >= GDK_KEY_KP_1 ? keyval - GDK_KEY_KP_0 : keyval - GDK_KEY_0;
+
+      if (untouched && pick_previous (self, number))
+        return GDK_EVENT_STOP;
+    }
+  return GDK_EVENT_PROPAGATE;
 }
 
 void
@@ -188,6 +293,8 @@ captioner_photo_view_naming_init (CaptionerPhotoView *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_naming_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->name_popover), keys);
+  g_signal_connect (self->previous_list, "row-activated",
+                    G_CALLBACK (on_previous_row_activated_cb), self);
 }
 
 void
@@ -198,6 +305,7 @@ captioner_photo_view_naming_dispose (CaptionerPhotoView *self)
   g_clear_object (&self->directory);
   g_clear_pointer (&self->session_names, g_strfreev);
   g_clear_pointer (&self->suggested_name, g_free);
+  g_clear_pointer (&self->previous_people, g_strfreev);
 }
 
 /* The editor named a box: a person of the directory comes first in completions from now on. */
@@ -272,4 +380,14 @@ captioner_photo_view_is_naming (CaptionerPhotoView *self)
   g_return_val_if_fail (CAPTIONER_IS_PHOTO_VIEW (self), FALSE);
 
   return self->naming != NAMING_NONE;
+}
+
+void
+captioner_photo_view_set_previous_people (CaptionerPhotoView *self,
+                                          const char * const *names)
+{
+  g_return_if_fail (CAPTIONER_IS_PHOTO_VIEW (self));
+
+  g_strfreev (self->previous_people);
+  self->previous_people = g_strdupv ((char **) names);
 }

@@ -58,12 +58,14 @@ struct _CaptionerPhotoView
   GtkGesture         *drag_gesture;  /* template */
   GtkPopover         *name_popover;  /* template */
   GtkEntry           *name_entry;    /* template */
+  GtkListBox         *previous_list; /* template: the previous photo's people, numbered */
 
   GtkEntryCompletion *completion;
   GtkListStore       *known_names;   /* what the completion offers for the text typed */
   GStrv               session_names; /* the folder's names, offered without a directory */
   CaptionerPeopleDirectory *directory;
   char               *suggested_name;  /* offered first for a new box */
+  GStrv               previous_people; /* the previous photo's, left to right; NULL if none */
   GdkTexture         *texture;
   int                 allocated_width;   /* the size last allocated, for "resized" */
   int                 allocated_height;

@@ -341,6 +341,7 @@ captioner_photo_view_class_init (CaptionerPhotoViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaptionerPhotoView, drag_gesture);
   gtk_widget_class_bind_template_child (widget_class, CaptionerPhotoView, name_popover);
   gtk_widget_class_bind_template_child (widget_class, CaptionerPhotoView, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerPhotoView, previous_list);
   gtk_widget_class_bind_template_callback (widget_class, on_drag_gesture_drag_begin_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_drag_gesture_drag_update_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_drag_gesture_drag_end_cb);

@@ -72,6 +72,10 @@ void         captioner_photo_view_set_directory     (CaptionerPhotoView  *self,
  * previous photo's next person in a line-up); NULL for none. */
 void         captioner_photo_view_set_suggested_name (CaptionerPhotoView *self,
                                                       const char         *name);
+/* The previous photo's people, left to right (its caption's order): offered, numbered, under
+ * the name entry of a new box; a digit picks one ("same people, new order"). */
+void         captioner_photo_view_set_previous_people (CaptionerPhotoView *self,
+                                                       const char * const *names);
 /* Opens the name entry on the selected person, as F2 does. */
 void         captioner_photo_view_rename_selected   (CaptionerPhotoView  *self);
 

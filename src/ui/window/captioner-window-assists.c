@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "captioner-caption.h"
 #include "captioner-field-completer.h"
 #include "captioner-person.h"
 #include "captioner-window-private.h"
@@ -163,6 +164,7 @@ captioner_window_update_suggestion (CaptionerWindow *self)
   g_autoptr(CaptionerPhotoItem) previous = NULL;
   g_autofree char *name = NULL;
   g_auto(GStrv) names = NULL;
+  g_auto(GStrv) previous_people = NULL;
   CaptionerPhoto *photo;
 
   /* The shown photo's people and places are never misspelled. */
@@ -182,8 +184,11 @@ captioner_window_update_suggestion (CaptionerWindow *self)
       if (seen == NULL)
         seen = captioner_photo_get_metadata (photo);
       name = captioner_draft_dup_next_person (draft, seen, captioner_photo_get_orientation (photo));
+      previous_people = captioner_caption_dup_names (seen, captioner_photo_get_orientation (photo));
     }
   captioner_photo_view_set_suggested_name (self->photo_view, name);
+  captioner_photo_view_set_previous_people (self->photo_view,
+                                            (const char * const *) previous_people);
 }
 
 static void
@@ -215,7 +220,10 @@ paste_caption_action (GtkWidget  *widget,
   copied = captioner_assists_get_copied (self->assists, &orientation);
   if (draft == NULL || copied == NULL)
     return;
-  captioner_draft_paste (draft, copied, orientation, CAPTIONER_PASTE_ALL);
+  /* win.paste-fields: the same people in a new order are boxed again, numbers picking them. */
+  captioner_draft_paste (draft, copied, orientation,
+                         g_str_equal (action_name, "win.paste-fields") ? CAPTIONER_PASTE_FIELDS
+                                                                       : CAPTIONER_PASTE_ALL);
 }
 
 static void
@@ -275,6 +283,7 @@ captioner_window_class_init_assists (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.copy-caption", NULL, copy_caption_action);
   gtk_widget_class_install_action (widget_class, "win.paste-caption", NULL,
                                    paste_caption_action);
+  gtk_widget_class_install_action (widget_class, "win.paste-fields", NULL, paste_caption_action);
   gtk_widget_class_install_action (widget_class, "win.apply-template", "s",
                                    apply_template_action);
 }

@@ -58,6 +58,9 @@ captioner_window_update_actions (CaptionerWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.paste-caption",
                                  draft != NULL && self->assists != NULL &&
                                  captioner_assists_get_copied (self->assists, NULL) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.paste-fields",
+                                 draft != NULL && self->assists != NULL &&
+                                 captioner_assists_get_copied (self->assists, NULL) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.apply-template", draft != NULL);
 }
 
