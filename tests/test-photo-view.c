@@ -370,6 +370,39 @@ test_select_remove (Desk          *desk,
   g_assert_cmpuint (captioner_photo_view_get_person_number (desk->view, 0), ==, 1);
 }
 
+/* The keyboard does what the mouse does: Insert boxes a person, ] and [ select, the arrows
+ * move, Shift with the arrows resizes, Delete removes; the photo tells a screen reader its
+ * boxes by number and name. */
+static void
+test_keyboard (Desk          *desk,
+               gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (desk->view);
+  GtkEditable *entry = captioner_photo_view_get_name_entry (desk->view);
+
+  tag (desk, 500, 120, 600, 240, "Right");
+  g_ptr_array_set_size (desk->log, 0);
+  gtk_widget_activate_action (view, "person.new", NULL);
+  g_assert_true (captioner_photo_view_is_naming (desk->view));
+  WIDGET_WAIT_UNTIL (entry_is_mapped (desk), 10);
+  gtk_editable_set_text (entry, "Middle");
+  press_enter (entry);
+  assert_log (desk, "added Middle 0.4000,0.3000,0.2000,0.3000");
+
+  /* ] from nothing selected: box 1 (the left one, "Middle"); again: box 2 ("Right"); [ back. */
+  gtk_widget_activate_action (view, "person.select", "i", 1);
+  gtk_widget_activate_action (view, "person.select", "i", 1);
+  g_assert_cmpint (captioner_photo_view_get_selected (desk->view), ==, 0);
+  gtk_widget_activate_action (view, "person.select", "i", -1);
+  g_assert_cmpint (captioner_photo_view_get_selected (desk->view), ==, 1);
+  gtk_widget_activate_action (view, "person.nudge", "(iiii)", 1, -5, 0, 0);
+  assert_log (desk, "changed 1 0.4100,0.2500,0.2000,0.3000");
+  gtk_widget_activate_action (view, "person.nudge", "(iiii)", 0, 0, -1, 5);
+  assert_log (desk, "changed 1 0.4100,0.2500,0.1900,0.3500");
+  gtk_widget_activate_action (view, "person.remove", NULL);
+  assert_log (desk, "removed 1");
+}
+
 static void
 test_move_resize (Desk          *desk,
                   gconstpointer  data)
@@ -460,6 +493,8 @@ main (int   argc,
               desk_set_up, test_cancel, desk_tear_down);
   g_test_add ("/captioner/photo-view/select-remove", Desk, NULL,
               desk_set_up, test_select_remove, desk_tear_down);
+  g_test_add ("/captioner/photo-view/keyboard", Desk, NULL,
+              desk_set_up, test_keyboard, desk_tear_down);
   g_test_add ("/captioner/photo-view/move-resize", Desk, NULL,
               desk_set_up, test_move_resize, desk_tear_down);
   g_test_add ("/captioner/photo-view/rename", Desk, NULL,

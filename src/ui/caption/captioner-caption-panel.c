@@ -136,6 +136,7 @@ captioner_caption_panel_class_init (CaptionerCaptionPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = captioner_caption_panel_dispose;
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   object_class->get_property = captioner_caption_panel_get_property;
   object_class->set_property = captioner_caption_panel_set_property;
 
@@ -166,6 +167,8 @@ static void
 captioner_caption_panel_init (CaptionerCaptionPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Caption and Fields"), -1);
   captioner_caption_panel_set_exif (self, NULL);
   gtk_widget_set_sensitive (self->scroller, FALSE);
 }

@@ -134,6 +134,7 @@ void                 captioner_photo_view_open_naming         (CaptionerPhotoVie
                                                                const CaptionerRect   *rect,
                                                                const char            *text);
 void                 captioner_photo_view_close_naming        (CaptionerPhotoView    *self);
+void                 captioner_photo_view_class_init_keys     (GtkWidgetClass        *widget_class);
 void                 captioner_photo_view_emit_person_changed (CaptionerPhotoView    *self,
                                                                guint                  index,
                                                                const CaptionerRect   *rect);

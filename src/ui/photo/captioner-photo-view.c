@@ -36,6 +36,36 @@ clear_box (Box *box)
   g_clear_pointer (&box->points, g_array_unref);
 }
 
+/* What a screen reader says of the photo: its boxes, by number and name as labelled. */
+static void
+update_accessible (CaptionerPhotoView *self)
+{
+  GString *people = g_string_new (NULL);
+
+  for (guint number = 1; number <= self->boxes->len; number++)
+    for (guint i = 0; i < self->boxes->len; i++)
+      {
+        Box *box = captioner_photo_view_get_box (self, i);
+
+        if (box->number != number)
+          continue;
+        if (people->len > 0)
+          g_string_append (people, "; ");
+        /* TRANSLATORS: a person's box on the photo, for screen readers: "Box 2: Hakan Fidan" */
+        g_string_append_printf (people, _("Box %u: %s"), number,
+                                box->name != NULL && *box->name != '\0' ? box->name
+                                                                          : _("no name"));
+      }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Photo"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  people->len > 0 ? people->str
+                                                  : _("No people boxed: drag on the photo, or "
+                                                      "press Insert, to box a person"),
+                                  -1);
+  g_string_free (people, TRUE);
+}
+
 static void
 update_actions (CaptionerPhotoView *self)
 {
@@ -298,6 +328,7 @@ captioner_photo_view_class_init (CaptionerPhotoViewClass *klass)
 
   object_class->dispose = captioner_photo_view_dispose;
   object_class->finalize = captioner_photo_view_finalize;
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
   object_class->get_property = captioner_photo_view_get_property;
   object_class->set_property = captioner_photo_view_set_property;
 
@@ -354,6 +385,7 @@ captioner_photo_view_class_init (CaptionerPhotoViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "person.rename", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "person.remove", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "person.remove", NULL);
+  captioner_photo_view_class_init_keys (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "photoview");
 }
@@ -375,6 +407,7 @@ captioner_photo_view_init (CaptionerPhotoView *self)
 
   captioner_photo_view_draft_init (self);
   update_actions (self);
+  update_accessible (self);
 }
 
 GtkWidget *
@@ -491,6 +524,7 @@ captioner_photo_view_set_people (CaptionerPhotoView *self,
     captioner_photo_view_set_selected (self, -1);
 
   update_actions (self);
+  update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -425,10 +425,30 @@ captioner_window_class_init (CaptionerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaptionerWindow, photo_view);
   gtk_widget_class_bind_template_child (widget_class, CaptionerWindow, caption_panel);
   gtk_widget_class_bind_template_child (widget_class, CaptionerWindow, unsaved_label);
+  /* Reached with gtk_widget_get_template_child only (init names its halves). */
+  gtk_widget_class_bind_template_child_full (widget_class, "open_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, CaptionerWindow, recent_section);
 
   captioner_window_class_init_actions (widget_class);
   captioner_window_class_init_assists (widget_class);
+}
+
+/* libadwaita 1.2 names a split button's halves after its mnemonic and its type: a screen
+ * reader says what they do instead. */
+static void
+name_split_button (GtkWidget  *widget,
+                   const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *here = GTK_IS_MENU_BUTTON (child) ? _("Recent Folders") : label;
+
+      if (GTK_IS_BUTTON (child) || GTK_IS_MENU_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        here, -1);
+      name_split_button (child, here);
+    }
 }
 
 static void
@@ -437,6 +457,10 @@ captioner_window_init (CaptionerWindow *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_split_button (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                CAPTIONER_TYPE_WINDOW,
+                                                                "open_button")),
+                     _("Open a Folder"));
 
   /* The people directory (captioner-window-assists.c) remembers the names saved. */
   self->desk = captioner_desk_new (NULL);
