@@ -142,6 +142,42 @@ test_wire_iim_kept (void)
   g_assert_cmpstr (json_flat_str (copied, "[0].IPTC:Credit"), ==, "Reuters");
 }
 
+/* A field the editor clears stays cleared though the photo's IIM still holds it: the sidecar
+ * holds it empty (deleted, the IIM's would show again), the photo is untouched, and the
+ * fields not cleared stay the IIM's. */
+static void
+test_wire_iim_cleared (void)
+{
+  g_autofree char *dir = test_dir_new ();
+  g_autofree char *photo = make_wire_photo (dir);
+  g_autofree char *sidecar = g_strconcat (photo, ".xmp", NULL);
+  g_autofree char *photo_sum = file_checksum (photo);
+  g_autofree char *sum = NULL;
+  g_autoptr(JsonFlat) after = NULL;
+  g_autoptr(JsonFlat) side = NULL;
+  g_autoptr(CliRun) set = NULL;
+  g_autoptr(CliRun) again = NULL;
+  const char *clear[] = { "--credit", "", "--title", "", NULL };
+  const char *caption[] = { "--caption", "Amir-Abdollahian in Tehran.", NULL };
+
+  set = cli_run_command ("set", photo, clear);
+  cli_assert_exit (set, 0);
+  sum = file_checksum (photo);
+  g_assert_cmpstr (sum, ==, photo_sum);
+  side = exiftool_read (sidecar);
+  g_assert_cmpstr (json_flat_str (side, "[0].XMP-photoshop:Credit"), ==, "");
+  g_assert_cmpstr (json_flat_str (side, "[0].XMP-dc:Title"), ==, "");
+
+  /* Read back, and after another edit: still cleared; the rest is the IIM's. */
+  again = cli_run_command ("set", photo, caption);
+  cli_assert_exit (again, 0);
+  after = info_json (photo);
+  g_assert_null (json_flat_str (after, "[0].credit"));
+  g_assert_null (json_flat_str (after, "[0].title"));
+  g_assert_cmpstr (json_flat_str (after, "[0].sub_location"), ==, "Foreign Ministry");
+  g_assert_cmpstr (json_flat_str (after, "[0].caption"), ==, "Amir-Abdollahian in Tehran.");
+}
+
 /* Wire fields in the photo's own XMP: a sidecar made from that packet keeps every one. */
 static void
 test_wire_xmp_kept (void)
@@ -260,6 +296,7 @@ main (int   argc,
   cli_test_init (&argc, &argv);
 
   g_test_add_func ("/captioner/cli/wire/iim-kept", test_wire_iim_kept);
+  g_test_add_func ("/captioner/cli/wire/iim-cleared", test_wire_iim_cleared);
   g_test_add_func ("/captioner/cli/wire/xmp-kept", test_wire_xmp_kept);
   g_test_add_func ("/captioner/cli/wire/round-trip", test_wire_round_trip);
   g_test_add_func ("/captioner/cli/wire/iim-limits", test_wire_iim_limits);

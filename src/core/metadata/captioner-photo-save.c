@@ -250,6 +250,7 @@ write_sidecar (SaveData      *data,
   g_autoptr(CaptionerSidecarLock) lock = NULL;
   g_autoptr(CaptionerXmp) xmp = NULL;
   g_autoptr(CaptionerChanges) field_changes = NULL;
+  g_autoptr(CaptionerMetadata) written = NULL;
   g_autoptr(CaptionerChanges) people_changes = NULL;
   g_autofree char *text = NULL;
   gsize length = 0;
@@ -311,7 +312,17 @@ write_sidecar (SaveData      *data,
   people_changes->fields = 0;
   people_changes->keywords = FALSE;
 
-  captioner_xmp_apply_changes (xmp, data->before, data->metadata, field_changes,
+  /* A field the editor cleared is written empty, not deleted: deleted, what the photo holds
+   * outside the sidecar (its IIM, EXIF or embedded XMP) would show again on the next read. */
+  written = captioner_metadata_copy (data->metadata);
+  for (guint i = 0; i < CAPTIONER_N_FIELDS; i++)
+    if (data->before->fields[i] != NULL && *data->before->fields[i] != '\0' &&
+        data->metadata->fields[i] == NULL && i != CAPTIONER_FIELD_COMPOSED)
+      {
+        captioner_metadata_set (written, i, "");
+        field_changes->fields |= 1u << i;
+      }
+  captioner_xmp_apply_changes (xmp, data->before, written, field_changes,
                                data->stored_width, data->stored_height, data->orientation);
   data->people_written = captioner_changes_has_people (people_changes);
   if (data->embedded != NULL && data->people_written)

@@ -87,10 +87,12 @@ static void
 overlay_fields (CaptionerMetadata *base,
                 const Sidecar     *top)
 {
-  /* Field by field: what the sidecar holds wins; what it lacks comes from below. */
+  /* Field by field: what the sidecar holds wins, empty too (a field the editor cleared);
+   * what it lacks comes from below. */
   for (guint i = 0; i < CAPTIONER_N_FIELDS; i++)
     if (top->metadata->fields[i] != NULL)
-      captioner_metadata_set (base, i, top->metadata->fields[i]);
+      captioner_metadata_set (base, i, *top->metadata->fields[i] != '\0'
+                                       ? top->metadata->fields[i] : NULL);
   if (top->has_keywords)
     captioner_metadata_set_keywords (base, (const char * const *) top->metadata->keywords);
 }
