@@ -46,7 +46,7 @@ struct _CaptionerProfiler
   /* Borrowed references (weak) */
   GtkWidget                *window;
   GtkGridView              *grid;
-  GtkSingleSelection       *selection;
+  GtkSelectionModel        *selection;
   CaptionerDesk            *desk;
   CaptionerThumbnailFeeder *feeder;
 
@@ -308,7 +308,9 @@ step_cb (gpointer user_data)
 {
   CaptionerProfiler *self = user_data;
   guint n = n_photos (self);
-  guint shown = gtk_single_selection_get_selected (self->selection);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (self->selection);
+  guint shown = gtk_bitset_is_empty (selected) ? GTK_INVALID_LIST_POSITION
+                                               : gtk_bitset_get_minimum (selected);
 
   if (self->switch_time != 0)
     return G_SOURCE_CONTINUE;  /* the last step is not on screen yet */
@@ -322,7 +324,7 @@ step_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
   self->steps++;
-  gtk_single_selection_set_selected (self->selection, shown + 1);
+  gtk_selection_model_select_item (self->selection, shown + 1, TRUE);
   return G_SOURCE_CONTINUE;
 }
 
@@ -447,7 +449,7 @@ captioner_profiler_init (CaptionerProfiler *self)
 CaptionerProfiler *
 captioner_profiler_new (GtkWidget                *window,
                         GtkGridView              *grid,
-                        GtkSingleSelection       *selection,
+                        GtkSelectionModel        *selection,
                         CaptionerDesk            *desk,
                         CaptionerThumbnailFeeder *feeder)
 {
