@@ -2,7 +2,7 @@
 
 #include <locale.h>
 
-#include "captioner-batch.h"
+#include "captioner-batch-history.h"
 #include "test-util.h"
 
 /* One edit given to several photos at once: one undo step over all of them, each photo's
@@ -381,6 +381,56 @@ test_paste_and_keywords (Fixture       *f,
   g_assert_cmpstr (common[0], ==, "a");
 }
 
+static void
+test_history (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(CaptionerBatchHistory) history = captioner_batch_history_new ();
+  g_autoptr(CaptionerBatch) city = NULL;
+  g_autoptr(CaptionerBatch) event = NULL;
+  CaptionerDraft *first;
+
+  open_photos (f, 3);
+  first = draft_at (f, 0);
+  city = captioner_batch_new_set_field (f->desk, f->items, CAPTIONER_FIELD_CITY, "Tehran");
+  event = captioner_batch_new_set_field (f->desk, f->items, CAPTIONER_FIELD_EVENT, "Summit");
+  /* The second waits for the first; nothing undoes while they run. */
+  captioner_batch_history_run (history, city, CAPTIONER_BATCH_SAVE);
+  captioner_batch_history_run (history, event, CAPTIONER_BATCH_SAVE);
+  g_assert_true (captioner_batch_history_get_running (history) == city);
+  g_assert_null (captioner_batch_history_get_undo (history, NULL));
+  WAIT_UNTIL (captioner_batch_history_get_running (history) == NULL);
+  g_assert_cmpstr (captioner_draft_get_field (draft_at (f, 2), CAPTIONER_FIELD_EVENT), ==,
+                   "Summit");
+
+  /* Latest first, for the selection or for a draft where it is the latest step. */
+  g_assert_true (captioner_batch_history_get_undo (history, first) == event);
+  g_assert_true (captioner_batch_history_undo (history, NULL));
+  g_assert_null (captioner_draft_get_field (draft_at (f, 1), CAPTIONER_FIELD_EVENT));
+  g_assert_true (captioner_batch_history_get_redo (history, first) == event);
+  g_assert_true (captioner_batch_history_get_undo (history, first) == city);
+
+  /* The draft edited alone since: its undo is its own. */
+  captioner_draft_set_field (first, CAPTIONER_FIELD_HEADLINE, "Talks");
+  g_assert_null (captioner_batch_history_get_undo (history, first));
+  g_assert_null (captioner_batch_history_get_redo (history, first));
+  g_assert_true (captioner_batch_history_get_undo (history, draft_at (f, 1)) == city);
+  g_assert_true (captioner_batch_history_undo (history, NULL));
+  g_assert_null (captioner_draft_get_field (draft_at (f, 1), CAPTIONER_FIELD_CITY));
+  g_assert_cmpstr (captioner_draft_get_field (first, CAPTIONER_FIELD_CITY), ==, "Tehran");
+  g_assert_false (captioner_batch_history_undo (history, NULL));
+
+  /* A new batch drops what could be redone. */
+  g_clear_object (&city);
+  city = captioner_batch_new_set_field (f->desk, f->items, CAPTIONER_FIELD_CITY, "Baku");
+  captioner_batch_history_run (history, city, CAPTIONER_BATCH_SAVE);
+  WAIT_UNTIL (captioner_batch_history_get_running (history) == NULL);
+  g_assert_null (captioner_batch_history_get_redo (history, NULL));
+  g_assert_true (captioner_batch_history_get_undo (history, NULL) == city);
+  captioner_desk_wait (f->desk);
+  g_assert_false (captioner_desk_has_unsaved (f->desk));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +445,7 @@ main (int   argc,
   ADD ("cancel", test_cancel);
   ADD ("template", test_template);
   ADD ("paste-and-keywords", test_paste_and_keywords);
+  ADD ("history", test_history);
 #undef ADD
   return g_test_run ();
 }
