@@ -473,6 +473,14 @@ stands_at (Touched                 *touched,
 }
 
 gboolean
+captioner_batch_has_draft (CaptionerBatch *self,
+                           CaptionerDraft *draft)
+{
+  g_return_val_if_fail (CAPTIONER_IS_BATCH (self), FALSE);
+  return find_touched (self, draft) != NULL;
+}
+
+gboolean
 captioner_batch_is_latest_on (CaptionerBatch *self,
                               CaptionerDraft *draft)
 {

@@ -80,6 +80,9 @@ gboolean        captioner_batch_run_finish       (CaptionerBatch          *self,
 
 gboolean        captioner_batch_get_can_undo     (CaptionerBatch          *self);
 gboolean        captioner_batch_get_can_redo     (CaptionerBatch          *self);
+/* Whether the batch changed @draft. */
+gboolean        captioner_batch_has_draft        (CaptionerBatch          *self,
+                                                  CaptionerDraft          *draft);
 /* Whether the batch's step is the latest of @draft's (an undo there is the batch's). */
 gboolean        captioner_batch_is_latest_on     (CaptionerBatch          *self,
                                                   CaptionerDraft          *draft);

@@ -117,45 +117,76 @@ on_items_changed_cb (GListModel      *model,
     update_panel (self);
 }
 
+/* The batch Ctrl+Z takes back: the latest, when it is the shown photo's latest step, or when
+ * several photos are selected and it did not change the shown one (whose own undo is then
+ * its own). */
+static CaptionerBatch *
+batch_to_undo (CaptionerWindow *self)
+{
+  CaptionerDraft *draft = captioner_window_get_current_draft (self);
+  CaptionerBatch *batch = captioner_batch_history_get_undo (self->batches, NULL);
+
+  if (batch == NULL || draft == NULL)
+    return batch;
+  if (captioner_batch_is_latest_on (batch, draft) ||
+      (n_selected (self) > 1 && !captioner_batch_has_draft (batch, draft)))
+    return batch;
+  return NULL;
+}
+
+static CaptionerBatch *
+batch_to_redo (CaptionerWindow *self)
+{
+  CaptionerDraft *draft = captioner_window_get_current_draft (self);
+  CaptionerBatch *batch = captioner_batch_history_get_redo (self->batches, NULL);
+
+  if (batch == NULL || draft == NULL)
+    return batch;
+  if (captioner_batch_is_undone_on (batch, draft) ||
+      (n_selected (self) > 1 && !captioner_batch_has_draft (batch, draft)))
+    return batch;
+  return NULL;
+}
+
 void
 captioner_window_batch_update_actions (CaptionerWindow *self)
 {
-  CaptionerDraft *draft = captioner_window_get_current_draft (self);
-  gboolean several = n_selected (self) > 1;
-  CaptionerDraft *which = several ? NULL : draft;
   gboolean running = captioner_batch_history_get_running (self->batches) != NULL;
 
-  if (captioner_batch_history_get_undo (self->batches, which) != NULL)
+  if (running)
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
+    }
+  if (batch_to_undo (self) != NULL)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
-  else if (several || running)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
-  if (captioner_batch_history_get_redo (self->batches, which) != NULL)
+  if (batch_to_redo (self) != NULL)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", TRUE);
-  else if (several || running)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-batch", running);
 }
 
 gboolean
 captioner_window_batch_undo (CaptionerWindow *self)
 {
-  CaptionerDraft *draft = n_selected (self) > 1 ? NULL : captioner_window_get_current_draft (self);
-  gboolean done = captioner_batch_history_undo (self->batches, draft);
-
-  if (done)
-    captioner_window_update_actions (self);
-  return done || n_selected (self) > 1;
+  if (captioner_batch_history_get_running (self->batches) != NULL)
+    return TRUE;  /* not while it runs */
+  if (batch_to_undo (self) == NULL)
+    return FALSE;
+  captioner_batch_history_undo (self->batches, NULL);
+  captioner_window_update_actions (self);
+  return TRUE;
 }
 
 gboolean
 captioner_window_batch_redo (CaptionerWindow *self)
 {
-  CaptionerDraft *draft = n_selected (self) > 1 ? NULL : captioner_window_get_current_draft (self);
-  gboolean done = captioner_batch_history_redo (self->batches, draft);
-
-  if (done)
-    captioner_window_update_actions (self);
-  return done || n_selected (self) > 1;
+  if (captioner_batch_history_get_running (self->batches) != NULL)
+    return TRUE;
+  if (batch_to_redo (self) == NULL)
+    return FALSE;
+  captioner_batch_history_redo (self->batches, NULL);
+  captioner_window_update_actions (self);
+  return TRUE;
 }
 
 static void
