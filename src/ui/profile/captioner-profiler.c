@@ -349,10 +349,13 @@ on_batch_saved_cb (CaptionerProfiler *self)
     g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self->window))));
 }
 
-static void
-apply_template (CaptionerProfiler *self)
+/* In a turn of the main loop of its own, as the editor's click on the menu is: not inside the
+ * frame that showed the selection. */
+static gboolean
+apply_template_cb (gpointer user_data)
 {
-  g_printerr ("profile: select-all-ms=%.0f\n", elapsed_ms (self->batch_time));
+  CaptionerProfiler *self = user_data;
+
   self->n_saved = 0;
   self->last_tick = 0;
   self->max_stall = 0;
@@ -362,6 +365,15 @@ apply_template (CaptionerProfiler *self)
   if (self->window != NULL)
     gtk_widget_activate_action (self->window, "win.apply-template", "s",
                                 self->template_name ? self->template_name : "");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+apply_template (CaptionerProfiler *self)
+{
+  g_printerr ("profile: select-all-ms=%.0f\n", elapsed_ms (self->batch_time));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, apply_template_cb, g_object_ref (self),
+                   g_object_unref);
 }
 
 static void
