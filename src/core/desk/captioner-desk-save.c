@@ -225,13 +225,17 @@ captioner_desk_save (CaptionerDesk      *self,
 
   photo = captioner_desk_item_get_photo (item);
   draft = captioner_desk_item_peek_draft (item);
-  if (photo == NULL || draft == NULL || (!captioner_draft_get_dirty (draft) && flags == 0))
+  if (photo == NULL || draft == NULL)
     return;
+  /* Even when the draft is back at its baseline: the save in flight writes what it was
+   * before (an undo made while it was being saved). */
   if (captioner_desk_item_get_saving (item))
     {
       captioner_desk_item_set_save_again (item);
       return;
     }
+  if (!captioner_draft_get_dirty (draft) && flags == 0)
+    return;
 
   job = g_new0 (SaveJob, 1);
   job->desk = g_object_ref (self);

@@ -118,7 +118,8 @@ refill (CaptionerFieldCompleter *self)
       gtk_widget_set_margin_bottom (label, 4);
       gtk_list_box_append (self->list, label);
     }
-  gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, 0));
+  /* Nothing picked until Down: Enter and Tab keep what was typed. */
+  gtk_list_box_unselect_all (self->list);
   gtk_popover_popup (self->popover);
 }
 
@@ -154,7 +155,7 @@ move (CaptionerFieldCompleter *self,
       int                      step)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
-  int index = row != NULL ? gtk_list_box_row_get_index (row) + step : 0;
+  int index = row != NULL ? gtk_list_box_row_get_index (row) + step : (step > 0 ? 0 : -1);
 
   index = CLAMP (index, 0, (int) self->offered->len - 1);
   gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, index));
@@ -181,11 +182,17 @@ on_key_pressed_cb (GtkEventControllerKey   *controller,
       return GDK_EVENT_STOP;
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
+      if (gtk_list_box_get_selected_row (self->list) == NULL)
+        {
+          close_list (self);
+          return GDK_EVENT_PROPAGATE;
+        }
       accept (self, gtk_list_box_get_selected_row (self->list));
       return GDK_EVENT_STOP;
     case GDK_KEY_Tab:
-      /* Takes the value and goes on to the next field. */
+      /* Takes the value picked, if any, and goes on to the next field. */
       accept (self, gtk_list_box_get_selected_row (self->list));
+      close_list (self);
       return GDK_EVENT_PROPAGATE;
     case GDK_KEY_Escape:
       close_list (self);

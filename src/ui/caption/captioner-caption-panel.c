@@ -25,6 +25,7 @@ struct _CaptionerCaptionPanel
   CaptionerPreviewSection *preview_section;
   CaptionerFieldsSection  *fields_section;
   GtkLabel                *exif_label;
+  GtkWidget               *selection_group;  /* "3 photos selected", made in init */
 
   /* Owned references */
   CaptionerDraft          *draft;
@@ -169,6 +170,13 @@ captioner_caption_panel_init (CaptionerCaptionPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Caption and Fields"), -1);
+  self->selection_group = adw_preferences_group_new ();
+  adw_preferences_group_set_description (
+    ADW_PREFERENCES_GROUP (self->selection_group),
+    _("The fields below are set on every selected photo. People, boxes and the caption’s words "
+      "are the shown photo’s alone."));
+  gtk_widget_set_visible (self->selection_group, FALSE);
+  gtk_box_prepend (GTK_BOX (self->sections_box), self->selection_group);
   captioner_caption_panel_set_exif (self, NULL);
   gtk_widget_set_sensitive (self->scroller, FALSE);
 }
@@ -252,4 +260,27 @@ captioner_caption_panel_focus_person (CaptionerCaptionPanel *self,
 {
   g_return_if_fail (CAPTIONER_IS_CAPTION_PANEL (self));
   captioner_people_section_focus_person (self->people_section, id);
+}
+
+void
+captioner_caption_panel_set_selection (CaptionerCaptionPanel *self,
+                                       CaptionerDesk         *desk,
+                                       CaptionerBatchHistory *history,
+                                       GPtrArray             *items)
+{
+  guint n = items != NULL ? items->len : 0;
+
+  g_return_if_fail (CAPTIONER_IS_CAPTION_PANEL (self));
+
+  if (n > 1)
+    {
+      /* TRANSLATORS: how many photos of the grid are selected */
+      g_autofree char *title = g_strdup_printf (ngettext ("%u photo selected",
+                                                          "%u photos selected", n), n);
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->selection_group), title);
+    }
+  gtk_widget_set_visible (self->selection_group, n > 1);
+  captioner_fields_section_set_selection (self->fields_section, desk, history,
+                                          n > 1 ? items : NULL);
 }

@@ -2,6 +2,7 @@
 
 #include <gtk/gtk.h>
 
+#include "captioner-batch-history.h"
 #include "captioner-draft.h"
 #include "captioner-exif.h"
 
@@ -36,5 +37,11 @@ const char *captioner_caption_panel_get_composed        (CaptionerCaptionPanel  
 /* Focuses the name entry of the person with id. */
 void        captioner_caption_panel_focus_person        (CaptionerCaptionPanel   *self,
                                                          guint                    id);
+/* Several photos selected (two or more desk items of desk): the fields edit all of them, as
+ * batches run in history; the people and the body stay the draft's. NULL: the draft alone. */
+void        captioner_caption_panel_set_selection       (CaptionerCaptionPanel   *self,
+                                                         CaptionerDesk           *desk,
+                                                         CaptionerBatchHistory   *history,
+                                                         GPtrArray               *items);
 
 G_END_DECLS

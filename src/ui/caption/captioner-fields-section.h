@@ -1,5 +1,6 @@
 #pragma once
 
+#include "captioner-batch-history.h"
 #include "captioner-caption-section.h"
 
 G_BEGIN_DECLS
@@ -14,5 +15,11 @@ GtkWidget   *captioner_fields_section_new          (void);
 /* The row editing field, or NULL when this section does not show it. */
 GtkEditable *captioner_fields_section_get_editable (CaptionerFieldsSection *self,
                                                     CaptionerField          field);
+/* Several photos selected (two or more desk items): the rows edit all of them at once, as
+ * batches run in history; NULL items: the draft's alone. */
+void         captioner_fields_section_set_selection (CaptionerFieldsSection *self,
+                                                     CaptionerDesk          *desk,
+                                                     CaptionerBatchHistory  *history,
+                                                     GPtrArray              *items);
 
 G_END_DECLS

@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (CaptionerProfiler, captioner_profiler, CAPTIONER, PROFILER
  * lines. Without CAPTIONER_PROFILE every call does nothing. */
 CaptionerProfiler *captioner_profiler_new            (GtkWidget                *window,
                                                       GtkGridView              *grid,
-                                                      GtkSingleSelection       *selection,
+                                                      GtkSelectionModel        *selection,
                                                       CaptionerDesk            *desk,
                                                       CaptionerThumbnailFeeder *feeder);
 gboolean           captioner_profiler_is_enabled     (CaptionerProfiler        *self);

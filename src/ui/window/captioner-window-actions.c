@@ -13,7 +13,7 @@ select_relative (CaptionerWindow *self,
                  int              delta)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->photos));
-  guint position = gtk_single_selection_get_selected (self->selection);
+  guint position = self->shown_position;
 
   if (n == 0 || position == GTK_INVALID_LIST_POSITION)
     return;
@@ -56,7 +56,7 @@ save_next_action (GtkWidget  *widget,
 {
   CaptionerWindow *self = CAPTIONER_WINDOW (widget);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->photos));
-  guint position = gtk_single_selection_get_selected (self->selection);
+  guint position = self->shown_position;
 
   if (self->current != NULL && captioner_window_is_dirty (self))
     captioner_window_save_item (self, self->current, CAPTIONER_SAVE_NONE);
@@ -98,6 +98,8 @@ undo_action (GtkWidget  *widget,
 {
   CaptionerDraft *draft = captioner_window_get_current_draft (CAPTIONER_WINDOW (widget));
 
+  if (captioner_window_batch_undo (CAPTIONER_WINDOW (widget)))
+    return;
   if (draft != NULL)
     captioner_draft_undo (draft);
 }
@@ -109,6 +111,8 @@ redo_action (GtkWidget  *widget,
 {
   CaptionerDraft *draft = captioner_window_get_current_draft (CAPTIONER_WINDOW (widget));
 
+  if (captioner_window_batch_redo (CAPTIONER_WINDOW (widget)))
+    return;
   if (draft != NULL)
     captioner_draft_redo (draft);
 }

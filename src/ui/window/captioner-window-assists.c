@@ -215,11 +215,23 @@ paste_caption_action (GtkWidget  *widget,
   CaptionerWindow *self = CAPTIONER_WINDOW (widget);
   CaptionerDraft *draft = captioner_window_get_current_draft (self);
   const CaptionerMetadata *copied;
+  g_autoptr(GPtrArray) items = NULL;
   int orientation = 1;
 
   copied = captioner_assists_get_copied (self->assists, &orientation);
   if (draft == NULL || copied == NULL)
     return;
+  items = captioner_window_batch_dup_items (self);
+  if (items != NULL)
+    {
+      /* Several photos selected: their fields; their people stay each photo's. */
+      g_autoptr(CaptionerBatch) batch = captioner_batch_new_paste (self->desk, items, copied,
+                                                                   orientation,
+                                                                   CAPTIONER_PASTE_FIELDS);
+
+      captioner_window_batch_run (self, batch);
+      return;
+    }
   /* win.paste-fields: the same people in a new order are boxed again, numbers picking them. */
   captioner_draft_paste (draft, copied, orientation,
                          g_str_equal (action_name, "win.paste-fields") ? CAPTIONER_PASTE_FIELDS
@@ -236,10 +248,25 @@ apply_template_action (GtkWidget  *widget,
   const char *name = g_variant_get_string (parameter, NULL);
   CaptionerTemplate *template = captioner_assists_find_template (self->assists, name);
   g_autofree char *message = NULL;
+  g_autoptr(GPtrArray) items = NULL;
   guint n;
 
   if (draft == NULL || template == NULL || self->current == NULL)
     return;
+  items = captioner_window_batch_dup_items (self);
+  if (items != NULL)
+    {
+      g_autoptr(CaptionerBatch) batch = captioner_batch_new_template (
+                                          self->desk, items, template,
+                                          CAPTIONER_TEMPLATE_APPLY_DEFAULT);
+
+      captioner_window_batch_run (self, batch);
+      /* TRANSLATORS: %s is a template's name, %u how many photos are selected */
+      message = g_strdup_printf (ngettext ("“%s” applied to %u photo", "“%s” applied to %u photos",
+                                           items->len), name, items->len);
+      captioner_window_toast (self, message);
+      return;
+    }
   n = captioner_draft_apply_template (draft, template,
                                       captioner_photo_item_get_file (self->current),
                                       CAPTIONER_TEMPLATE_APPLY_DEFAULT);

@@ -90,7 +90,7 @@ on_opened_cb (GObject      *object,
   adw_window_title_set_title (self->title_widget, title);
   if (named != NULL)
     remember_folder (self, named);
-  gtk_single_selection_set_selected (self->selection, position);
+  captioner_window_select (self, position);
   gtk_widget_grab_focus (GTK_WIDGET (self->grid_view));
 }
 

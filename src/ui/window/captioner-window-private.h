@@ -1,6 +1,7 @@
 #pragma once
 
 #include "captioner-assists.h"
+#include "captioner-batch-history.h"
 #include "captioner-caption-panel.h"
 #include "captioner-desk.h"
 #include "captioner-photo-item.h"
@@ -34,7 +35,7 @@ struct _CaptionerWindow
   GSettings                *settings;
   CaptionerDesk            *desk;
   GListStore               *photos;          /* CaptionerPhotoItem, one per desk item */
-  GtkSingleSelection       *selection;
+  GtkSelectionModel        *selection;       /* a GtkMultiSelection */
   CaptionerThumbnailFeeder *thumbnails;
   CaptionerShownImage      *shown_image;
   CaptionerProfiler        *profiler;
@@ -44,6 +45,9 @@ struct _CaptionerWindow
   GSignalGroup             *draft_signals;   /* the current draft's */
   GSignalGroup             *item_signals;    /* the current desk item's */
   GCancellable             *open_cancellable;
+  CaptionerBatchHistory    *batches;         /* the editor's edits of several photos at once */
+  GtkBitset                *was_selected;
+  AdwToast                 *batch_toast;     /* the progress of a long batch */
 
   /* View state */
   GArray                   *after_paint;     /* CaptionerWindowFunc: due after the next frame */
@@ -78,6 +82,25 @@ void     captioner_window_assists_dispose    (CaptionerWindow    *self);
 /* The name offered for a new box: the previous photo's next person. */
 void     captioner_window_update_suggestion  (CaptionerWindow    *self);
 void     captioner_window_class_init_assists (GtkWidgetClass     *widget_class);
+
+/* captioner-window-batch.c: several photos selected, edited at once */
+void     captioner_window_batch_init         (CaptionerWindow    *self);
+void     captioner_window_batch_dispose      (CaptionerWindow    *self);
+void     captioner_window_class_init_batch   (GtkWidgetClass     *widget_class);
+/* The position to show after the selection changed (GTK_INVALID_LIST_POSITION: none). */
+guint    captioner_window_batch_selection_changed (CaptionerWindow *self);
+/* Selects only the photo at position. */
+void     captioner_window_batch_select       (CaptionerWindow    *self,
+                                              guint               position);
+void     captioner_window_batch_update_actions (CaptionerWindow  *self);
+/* The selected desk items when there are several (NULL for one photo or none). */
+GPtrArray *captioner_window_batch_dup_items  (CaptionerWindow    *self);
+/* Undo and redo over the selection, or of a batch that is the current draft's latest step. */
+gboolean captioner_window_batch_undo         (CaptionerWindow    *self);
+gboolean captioner_window_batch_redo         (CaptionerWindow    *self);
+/* Runs a batch over the selection, with progress when it is long. */
+void     captioner_window_batch_run          (CaptionerWindow    *self,
+                                              CaptionerBatch     *batch);
 
 /* captioner-window-actions.c */
 void     captioner_window_class_init_actions (GtkWidgetClass     *widget_class);

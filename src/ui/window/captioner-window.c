@@ -39,7 +39,7 @@ captioner_window_update_actions (CaptionerWindow *self)
 {
   CaptionerDraft *draft = captioner_window_get_current_draft (self);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->photos));
-  guint position = gtk_single_selection_get_selected (self->selection);
+  guint position = self->shown_position;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save",
                                  draft != NULL && captioner_draft_get_dirty (draft));
@@ -62,6 +62,7 @@ captioner_window_update_actions (CaptionerWindow *self)
                                  draft != NULL && self->assists != NULL &&
                                  captioner_assists_get_copied (self->assists, NULL) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.apply-template", draft != NULL);
+  captioner_window_batch_update_actions (self);
 }
 
 void
@@ -267,14 +268,22 @@ on_image_loaded_cb (CaptionerShownImage *image,
 }
 
 static void
-on_selection_changed_cb (GtkSingleSelection *selection,
-                         GParamSpec         *pspec,
-                         CaptionerWindow    *self)
+on_selection_changed_cb (GtkSelectionModel *selection,
+                         guint              changed_position,
+                         guint              n_changed,
+                         CaptionerWindow   *self)
 {
-  guint position = gtk_single_selection_get_selected (selection);
-  CaptionerPhotoItem *item = gtk_single_selection_get_selected_item (selection);
+  guint position;
+  g_autoptr(CaptionerPhotoItem) item = NULL;
 
-  if (self->reverting_selection || item == self->current)
+  if (self->reverting_selection)
+    return;
+  /* Several photos selected: the shown one is the one clicked last (captioner-window-batch.c). */
+  position = captioner_window_batch_selection_changed (self);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  item = g_list_model_get_item (G_LIST_MODEL (self->photos), position);
+  if (item == self->current)
     return;
 
   if (self->current != NULL && captioner_window_is_dirty (self))
@@ -284,9 +293,7 @@ on_selection_changed_cb (GtkSingleSelection *selection,
           !captioner_desk_item_get_saving (captioner_photo_item_get_desk_item (self->current)))
         {
           /* Stay until the editor says what to do with the changes. */
-          self->reverting_selection = TRUE;
-          gtk_single_selection_set_selected (selection, self->shown_position);
-          self->reverting_selection = FALSE;
+          captioner_window_select (self, self->shown_position);
           captioner_window_ask_before_leaving (self, position);
           return;
         }
@@ -299,8 +306,7 @@ on_selection_changed_cb (GtkSingleSelection *selection,
   /* Once the frame already due has laid the grid out: GtkGridView 4.8 asked to scroll in the
    * turn its items arrive shows one cell and nothing else (a folder opened on its 1990th
    * photo). */
-  if (position != GTK_INVALID_LIST_POSITION)
-    captioner_window_after_paint (self, captioner_window_scroll_to_shown);
+  captioner_window_after_paint (self, captioner_window_scroll_to_shown);
 }
 
 static void
@@ -341,6 +347,7 @@ captioner_window_dispose (GObject *object)
     captioner_desk_close (self->desk);
   g_clear_object (&self->profiler);
   captioner_window_assists_dispose (self);
+  captioner_window_batch_dispose (self);
   g_clear_object (&self->shown_image);
   g_clear_object (&self->thumbnails);
   gtk_widget_dispose_template (GTK_WIDGET (self), CAPTIONER_TYPE_WINDOW);
@@ -431,6 +438,7 @@ captioner_window_class_init (CaptionerWindowClass *klass)
 
   captioner_window_class_init_actions (widget_class);
   captioner_window_class_init_assists (widget_class);
+  captioner_window_class_init_batch (widget_class);
 }
 
 /* libadwaita 1.2 names a split button's halves after its mnemonic and its type: a screen
@@ -469,9 +477,9 @@ captioner_window_init (CaptionerWindow *self)
   g_signal_connect (self->desk, "notify::known-names", G_CALLBACK (on_known_names_cb), self);
 
   self->photos = g_list_store_new (CAPTIONER_TYPE_PHOTO_ITEM);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->photos)));
-  gtk_single_selection_set_autoselect (self->selection, TRUE);
-  g_signal_connect (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb),
+  self->selection = GTK_SELECTION_MODEL (gtk_multi_selection_new (
+                                           g_object_ref (G_LIST_MODEL (self->photos))));
+  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed_cb),
                     self);
   gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (self->selection));
   factory = captioner_photo_cell_new_factory ();
@@ -506,6 +514,7 @@ captioner_window_init (CaptionerWindow *self)
                                  G_CALLBACK (captioner_window_update_suggestion), self,
                                  G_CONNECT_SWAPPED);
   captioner_window_assists_init (self);
+  captioner_window_batch_init (self);
   captioner_window_init_shortcuts (self);
   captioner_window_folder_init (self);
   captioner_window_save_init (self);
@@ -538,14 +547,14 @@ captioner_window_select (CaptionerWindow *self,
                          guint            position)
 {
   g_return_if_fail (CAPTIONER_IS_WINDOW (self));
-  gtk_single_selection_set_selected (self->selection, position);
+  captioner_window_batch_select (self, position);
 }
 
 guint
 captioner_window_get_selected (CaptionerWindow *self)
 {
   g_return_val_if_fail (CAPTIONER_IS_WINDOW (self), GTK_INVALID_LIST_POSITION);
-  return gtk_single_selection_get_selected (self->selection);
+  return self->shown_position;
 }
 
 CaptionerPhoto *

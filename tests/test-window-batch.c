@@ -1,0 +1,220 @@
+#define G_LOG_DOMAIN "test-window-batch"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "captioner-assists.h"
+#include "captioner-desk.h"
+#include "window-test-util.h"
+
+/* Several photos at once, as an editor does it: three frames with different credits selected
+ * together show "Mixed", one credit typed goes to all three sidecars, one Ctrl+Z takes it back
+ * on all three; a template applied to the selection likewise. */
+
+static const char * const credits[] = { "Alpha", "Beta", "Gamma" };
+
+static void
+write_user_file (const char *name,
+                 const char *text)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "captioner", name, NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+static void
+set_up (Desk          *desk,
+        gconstpointer  data)
+{
+  write_user_file ("templates/summit.captioner-template",
+                   "[Template]\nName=Summit pool\n"
+                   "[credit]\nValue=Reuters\nApply=true\n"
+                   "[city]\nValue=Tehran\nApply=true\n");
+  desk_set_up (desk, data);
+  DESK_WAIT_UNTIL (captioner_assists_get_directory (
+                     CAPTIONER_ASSISTS (captioner_window_get_assists (desk->window))) != NULL);
+  desk_open_folder (desk);
+}
+
+static const char *
+name_at (Desk  *desk,
+         guint  position)
+{
+  return captioner_photo_item_get_name (desk_item_at (desk, position));
+}
+
+static CaptionerDraft *
+draft_at (Desk  *desk,
+          guint  position)
+{
+  return captioner_desk_item_get_draft (captioner_photo_item_get_desk_item (desk_item_at (desk,
+                                                                                          position)));
+}
+
+static char *
+sidecar_tag (Desk       *desk,
+             guint       position,
+             const char *tag)
+{
+  g_autofree char *sidecar = g_strconcat (name_at (desk, position), ".xmp", NULL);
+
+  return desk_exiftool (desk->dir, tag, sidecar);
+}
+
+static void
+wait_idle (Desk *desk)
+{
+  CaptionerDesk *d = captioner_window_get_desk (desk->window);
+
+  /* The batch runs from idle, its saves after it. */
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  DESK_WAIT_UNTIL (!captioner_desk_get_busy (d) && !captioner_desk_has_unsaved (d));
+}
+
+static void
+assert_credits (Desk               *desk,
+                const char * const *expected)
+{
+  wait_idle (desk);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *credit = sidecar_tag (desk, i, "-XMP-photoshop:Credit");
+
+      g_assert_cmpstr (captioner_draft_get_field (draft_at (desk, i), CAPTIONER_FIELD_CREDIT), ==,
+                       expected[i]);
+      g_assert_cmpstr (credit, ==, expected[i]);
+    }
+}
+
+static GtkWidget *
+grid_of (Desk *desk)
+{
+  return widget_find_type (GTK_WIDGET (desk->window), GTK_TYPE_GRID_VIEW, NULL);
+}
+
+static const char *
+row_title (Desk           *desk,
+           CaptionerField  field)
+{
+  GtkEditable *row = captioner_caption_panel_get_field_editable (desk_panel (desk), field);
+
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+}
+
+static void
+give_credits (Desk *desk)
+{
+  for (guint i = 0; i < 3; i++)
+    {
+      captioner_window_select (desk->window, i);
+      DESK_WAIT_UNTIL (captioner_caption_panel_get_draft (desk_panel (desk)) == draft_at (desk, i));
+      desk_set_field (desk, CAPTIONER_FIELD_CREDIT, credits[i]);
+      desk_activate (desk, "win.save");
+    }
+  assert_credits (desk, credits);
+}
+
+static void
+select_all (Desk *desk)
+{
+  g_assert_true (gtk_widget_activate_action (grid_of (desk), "list.select-all", NULL));
+  DESK_WAIT_UNTIL (strstr (row_title (desk, CAPTIONER_FIELD_CREDIT), "Mixed") != NULL);
+}
+
+static void
+test_mixed_credit_and_undo (Desk          *desk,
+                            gconstpointer  data)
+{
+  static const char * const pool[] = { "Pool", "Pool", "Pool" };
+  GtkEditable *credit_row = captioner_caption_panel_get_field_editable (desk_panel (desk),
+                                                                         CAPTIONER_FIELD_CREDIT);
+  g_autofree char *sums[3] = { NULL };
+
+  for (guint i = 0; i < 3; i++)
+    sums[i] = desk_checksum (desk->dir, name_at (desk, i));
+  give_credits (desk);
+
+  /* Ctrl+A: the three are shown as one, the one shown stays the one clicked last. */
+  select_all (desk);
+  g_assert_cmpuint (captioner_window_get_selected (desk->window), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (credit_row), ==, "");
+  g_assert_cmpstr (row_title (desk, CAPTIONER_FIELD_CREDIT), ==, "Credit (Mixed)");
+  /* What they share shows as it is. */
+  g_assert_cmpstr (row_title (desk, CAPTIONER_FIELD_CITY), ==, "City");
+
+  /* The editor types a credit and presses Enter: all three have it, on disk too. */
+  gtk_widget_grab_focus (GTK_WIDGET (credit_row));
+  gtk_editable_set_text (credit_row, "Pool");
+  g_signal_emit_by_name (credit_row, "entry-activated");
+  assert_credits (desk, pool);
+  DESK_WAIT_UNTIL (g_strcmp0 (row_title (desk, CAPTIONER_FIELD_CREDIT), "Credit") == 0);
+  g_assert_cmpstr (gtk_editable_get_text (credit_row), ==, "Pool");
+
+  /* One Ctrl+Z: all three as they were, on disk too. */
+  desk_activate (desk, "win.undo");
+  assert_credits (desk, credits);
+  DESK_WAIT_UNTIL (strstr (row_title (desk, CAPTIONER_FIELD_CREDIT), "Mixed") != NULL);
+  desk_activate (desk, "win.redo");
+  assert_credits (desk, pool);
+  desk_activate (desk, "win.undo");
+  assert_credits (desk, credits);
+
+  /* Back to one photo: its own credit, the panel as before. */
+  captioner_window_select (desk->window, 0);
+  DESK_WAIT_UNTIL (g_strcmp0 (gtk_editable_get_text (credit_row), "Alpha") == 0);
+  g_assert_cmpstr (row_title (desk, CAPTIONER_FIELD_CREDIT), ==, "Credit");
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *sum = desk_checksum (desk->dir, name_at (desk, i));
+
+      g_assert_cmpstr (sum, ==, sums[i]);
+    }
+}
+
+static void
+test_template_on_selection (Desk          *desk,
+                            gconstpointer  data)
+{
+  static const char * const reuters[] = { "Reuters", "Reuters", "Reuters" };
+
+  give_credits (desk);
+  select_all (desk);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (desk->window), "win.apply-template",
+                                             "s", "Summit pool"));
+  assert_credits (desk, reuters);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *city = sidecar_tag (desk, i, "-XMP-photoshop:City");
+
+      g_assert_cmpstr (city, ==, "Tehran");
+    }
+  DESK_WAIT_UNTIL (g_strcmp0 (gtk_editable_get_text (captioner_caption_panel_get_field_editable (
+                                desk_panel (desk), CAPTIONER_FIELD_CITY)), "Tehran") == 0);
+
+  desk_activate (desk, "win.undo");
+  assert_credits (desk, credits);
+  for (guint i = 0; i < 3; i++)
+    g_assert_null (captioner_draft_get_field (draft_at (desk, i), CAPTIONER_FIELD_CITY));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = desk_init (&argc, &argv);
+  int status;
+
+  g_test_add ("/captioner/window-batch/mixed-credit-and-undo", Desk, NULL, set_up,
+              test_mixed_credit_and_undo, desk_tear_down);
+  g_test_add ("/captioner/window-batch/template-on-selection", Desk, NULL, set_up,
+              test_template_on_selection, desk_tear_down);
+  status = g_test_run ();
+  desk_finish (home);
+  return status;
+}
