@@ -129,6 +129,8 @@ captioner_cli_detect (int    argc,
       return 2;
     }
 
+  if (!decode_only)
+    captioner_face_detect_preload ();
   desk = captioner_cli_open_desk (rest, &status);
   for (guint i = 0; desk != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (desk)); i++)
     {

@@ -36,6 +36,11 @@ typedef struct
 
 GQuark  captioner_face_detect_error_quark (void);
 
+/* Unpacks the detector's model (about 600 ms, once per process) in a thread of its own, so
+ * that the first detection does not wait for it: call it when detection will be wanted soon.
+ * Calling it again, or detecting meanwhile, is fine. */
+void    captioner_face_detect_preload     (void);
+
 /* The faces in pixbuf (taken as displayed), as a GArray of CaptionerFace sorted left to right
  * (by the boxes' left edges, then top), normalised to the pixbuf's size. Never NULL on success;
  * an empty array when there is no face. */

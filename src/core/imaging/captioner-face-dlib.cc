@@ -28,9 +28,11 @@ namespace
 const dlib::frontal_face_detector &
 model_detector ()
 {
-  static const dlib::frontal_face_detector model = dlib::get_frontal_face_detector ();
+  // Never freed: a thread may still be detecting while the process exits.
+  static const dlib::frontal_face_detector *model =
+    new dlib::frontal_face_detector (dlib::get_frontal_face_detector ());
 
-  return model;
+  return *model;
 }
 
 dlib::frontal_face_detector &
@@ -67,6 +69,32 @@ pixbuf_to_gray (GdkPixbuf                     *pixbuf,
 } // namespace
 
 G_DEFINE_QUARK (captioner-face-detect-error-quark, captioner_face_detect_error)
+
+static gpointer
+preload_thread (gpointer data)
+{
+  try
+    {
+      model_detector ();
+    }
+  catch (...)
+    {
+      // The first detection tries again and reports the error.
+    }
+  return NULL;
+}
+
+extern "C" void
+captioner_face_detect_preload (void)
+{
+  static gsize started = 0;
+
+  if (g_once_init_enter (&started))
+    {
+      g_thread_unref (g_thread_new ("captioner-face-model", preload_thread, NULL));
+      g_once_init_leave (&started, 1);
+    }
+}
 
 extern "C" GArray *
 captioner_face_detect_pixbuf (GdkPixbuf  *pixbuf,
