@@ -36,8 +36,8 @@ typedef struct
 
 GQuark  captioner_face_detect_error_quark (void);
 
-/* Unpacks the detector's model (about 600 ms, once per process) in a thread of its own, so
- * that the first detection does not wait for it: call it when detection will be wanted soon.
+/* Unpacks the detector's model (about 600 ms, once per process) in a thread of its own at nice
+ * 10, so that the first detection does not wait for it: call it when detection will be wanted.
  * Calling it again, or detecting meanwhile, is fine. */
 void    captioner_face_detect_preload     (void);
 

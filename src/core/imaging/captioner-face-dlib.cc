@@ -5,10 +5,14 @@
 #include "config.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <exception>
 #include <memory>
 #include <new>
 #include <vector>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <dlib/image_processing/frontal_face_detector.h>
 #include <dlib/image_transforms.h>
@@ -73,6 +77,11 @@ G_DEFINE_QUARK (captioner-face-detect-error-quark, captioner_face_detect_error)
 static gpointer
 preload_thread (gpointer data)
 {
+#ifdef __linux__
+  // Ahead of need, behind the window: at the workers' nice value (see HACKING.md).
+  if (setpriority (PRIO_PROCESS, gettid (), 10) != 0)
+    g_debug ("Could not lower the face model thread's priority: %s", g_strerror (errno));
+#endif
   try
     {
       model_detector ();

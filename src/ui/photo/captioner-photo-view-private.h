@@ -93,6 +93,7 @@ struct _CaptionerPhotoView
   GFile              *suggest_file;   /* the photo suggestions are for, or NULL */
   int                 suggest_orientation;
   GCancellable       *suggest_cancellable;  /* the detection running, or NULL */
+  gint64              suggest_started;      /* monotonic µs, for the debug log */
   GArray             *suggestions;    /* CaptionerRect, displayed, left to right; or NULL */
   GHashTable         *dismissed;      /* URI -> GArray of CaptionerRect dismissed this session */
 };

@@ -125,6 +125,8 @@ on_detected_cb (GObject      *source,
     g_array_append_val (self->suggestions, g_array_index (faces, CaptionerFace, i).rect);
   g_array_unref (faces);
   g_clear_object (&self->suggest_cancellable);
+  g_debug ("%u face suggestions %.0f ms after the photo was shown", self->suggestions->len,
+           (g_get_monotonic_time () - self->suggest_started) / 1000.0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -170,6 +172,8 @@ captioner_photo_view_suggest_init (CaptionerPhotoView *self)
 {
   self->dismissed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) g_array_unref);
+  /* The first photo shown then does not wait the 600 ms the model takes to unpack. */
+  captioner_face_detect_preload ();
 }
 
 void
@@ -304,6 +308,7 @@ captioner_photo_view_suggest_faces (CaptionerPhotoView *self,
     return;
 
   self->suggest_cancellable = g_cancellable_new ();
+  self->suggest_started = g_get_monotonic_time ();
   captioner_face_detect_async (file, orientation, self->suggest_cancellable, on_detected_cb,
                                g_object_ref (self));
 }
