@@ -13,6 +13,7 @@
 #endif
 
 #include "captioner-cli-check.h"
+#include "captioner-cli-detect.h"
 #include "captioner-i18n.h"
 #include "captioner-cli-commands.h"
 #include "captioner-cli-export.h"
@@ -107,6 +108,10 @@ print_usage (FILE *stream)
              "  captioner-cli set FILE|FOLDER... --row NAME=N...   (1 the front row, 0 the boxes say)\n"
              "  captioner-cli check FILE|FOLDER...   (one line a finding; exit status 1 when any)\n"));
   fprintf (stream, "\n%s",
+           _("Face suggestions (offline, dlib's frontal face detector):\n"
+             "  captioner-cli detect [--json] FILE|FOLDER...   (one line a face, numbered left to\n"
+             "      right: FILE: N X,Y,W,H in the photo as displayed, normalised, then pixels)\n"));
+  fprintf (stream, "\n%s",
            _("Templates and code replacements:\n"
              "  captioner-cli set FILE|FOLDER... --template NAME [--only-empty] [--desk FOLDER]...\n"
              "  =code= in any text option of set expands from the replacement files and the\n"
@@ -139,6 +144,8 @@ main (int   argc,
     return captioner_cli_compose (argc - 1, argv + 1);
   if (g_str_equal (command, "check"))
     return captioner_cli_check (argc - 1, argv + 1);
+  if (g_str_equal (command, "detect"))
+    return captioner_cli_detect (argc - 1, argv + 1);
   if (g_str_equal (command, "export"))
     return captioner_cli_export (argc - 1, argv + 1);
   if (g_str_equal (command, "people"))

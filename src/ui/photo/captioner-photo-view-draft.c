@@ -113,5 +113,7 @@ captioner_photo_view_set_draft (CaptionerPhotoView *self,
   if (!g_set_object (&self->draft, draft))
     return;
   g_signal_group_set_target (self->draft_signals, draft);
+  if (draft == NULL)
+    captioner_photo_view_suggest_faces (self, NULL, 1);
   show_people (self);
 }

@@ -284,7 +284,7 @@ captioner_photo_view_drag_end (CaptionerPhotoView *self,
     case DRAG_CREATE:
       if (big_enough)
         captioner_photo_view_open_naming (self, NAMING_NEW, 0, &rect, self->suggested_name);
-      else
+      else if (!captioner_photo_view_click_suggestion (self, self->drag_x0, self->drag_y0))
         captioner_photo_view_set_selected (self, -1);
       break;
 

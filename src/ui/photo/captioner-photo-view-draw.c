@@ -226,6 +226,8 @@ captioner_photo_view_snapshot (GtkWidget   *widget,
           append_handles (snapshot, &rect, &selected_color);
       }
 
+  captioner_photo_view_snapshot_suggestions (self, snapshot, &image);
+
   if ((self->drag_mode == DRAG_CREATE && self->drag_moved) || self->naming == NAMING_NEW)
     {
       const CaptionerRect *pending = self->naming == NAMING_NEW ? &self->naming_rect

@@ -90,6 +90,14 @@ struct _CaptionerPhotoView
 
   CaptionerDraft     *draft;          /* followed and edited, or NULL */
   GSignalGroup       *draft_signals;
+
+  /* captioner-photo-view-suggest.c */
+  GFile              *suggest_file;   /* the photo suggestions are for, or NULL */
+  int                 suggest_orientation;
+  GCancellable       *suggest_cancellable;  /* the detection running, or NULL */
+  gint64              suggest_started;      /* monotonic µs, for the debug log */
+  GArray             *suggestions;    /* CaptionerRect, displayed, left to right; or NULL */
+  GHashTable         *dismissed;      /* URI -> GArray of CaptionerRect dismissed this session */
 };
 
 static inline Box *
@@ -150,6 +158,18 @@ gboolean             captioner_photo_view_match_name          (GtkEntryCompletio
                                                                const char            *key,
                                                                GtkTreeIter           *iter,
                                                                gpointer               user_data);
+
+/* captioner-photo-view-suggest.c: face suggestions */
+void                 captioner_photo_view_suggest_class_init  (GtkWidgetClass        *widget_class);
+void                 captioner_photo_view_suggest_init        (CaptionerPhotoView    *self);
+void                 captioner_photo_view_suggest_dispose     (CaptionerPhotoView    *self);
+void                 captioner_photo_view_snapshot_suggestions (CaptionerPhotoView   *self,
+                                                                GtkSnapshot          *snapshot,
+                                                                const graphene_rect_t *image);
+/* A click at (x, y) on a suggestion (accepts it) or its × (dismisses it): TRUE when it was. */
+gboolean             captioner_photo_view_click_suggestion    (CaptionerPhotoView    *self,
+                                                               double                 x,
+                                                               double                 y);
 
 /* captioner-photo-view-draft.c: the view as an editor of a draft */
 void                 captioner_photo_view_draft_init          (CaptionerPhotoView    *self);

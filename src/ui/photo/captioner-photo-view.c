@@ -256,6 +256,7 @@ captioner_photo_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CAPTIONER_TYPE_PHOTO_VIEW);
   captioner_photo_view_draft_dispose (self);
+  captioner_photo_view_suggest_dispose (self);
   captioner_photo_view_naming_dispose (self);
   g_clear_object (&self->texture);
 
@@ -386,6 +387,7 @@ captioner_photo_view_class_init (CaptionerPhotoViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "person.remove", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "person.remove", NULL);
   captioner_photo_view_class_init_keys (widget_class);
+  captioner_photo_view_suggest_class_init (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "photoview");
 }
@@ -406,6 +408,7 @@ captioner_photo_view_init (CaptionerPhotoView *self)
   captioner_photo_view_naming_init (self);
 
   captioner_photo_view_draft_init (self);
+  captioner_photo_view_suggest_init (self);
   update_actions (self);
   update_accessible (self);
 }

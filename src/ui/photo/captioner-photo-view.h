@@ -101,4 +101,22 @@ void         captioner_photo_view_drag_box          (CaptionerPhotoView  *self,
 GtkEditable *captioner_photo_view_get_name_entry    (CaptionerPhotoView  *self);
 gboolean     captioner_photo_view_is_naming        (CaptionerPhotoView  *self);
 
+/* Face suggestions (captioner-photo-view-suggest.c): the faces found in file, turned as
+ * orientation says (the photo's, as displayed), in a thread; drawn dashed and numbered left to
+ * right. A click or Enter accepts one (a new box, the name entry opens), its × or Delete (no
+ * box selected) dismisses it for the session. Another file (or NULL) cancels the detection
+ * and drops the suggestions; the same file again keeps them. The draft is never touched until
+ * a suggestion is named. Indices are into the suggestions shown, left to right. */
+void         captioner_photo_view_suggest_faces     (CaptionerPhotoView  *self,
+                                                     GFile               *file,
+                                                     int                  orientation);
+guint        captioner_photo_view_get_n_suggestions (CaptionerPhotoView  *self);
+gboolean     captioner_photo_view_get_suggestion_bounds (CaptionerPhotoView *self,
+                                                         guint               index,
+                                                         graphene_rect_t    *bounds);
+void         captioner_photo_view_accept_suggestion (CaptionerPhotoView  *self,
+                                                     guint                index);
+void         captioner_photo_view_dismiss_suggestion (CaptionerPhotoView *self,
+                                                      guint               index);
+
 G_END_DECLS

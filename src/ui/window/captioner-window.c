@@ -188,6 +188,8 @@ captioner_window_show_item (CaptionerWindow    *self,
     }
 
   follow_draft (self, captioner_desk_item_get_draft (desk_item));
+  captioner_photo_view_suggest_faces (self->photo_view, captioner_photo_get_file (photo),
+                                      captioner_photo_get_orientation (photo));
   captioner_caption_panel_set_exif (self->caption_panel, captioner_photo_get_exif (photo));
   if (captioner_photo_get_warning (photo) != NULL)
     {
