@@ -156,6 +156,89 @@ test_suggestions (Desk          *desk,
   g_assert_null (strchr (areas, ','));
 }
 
+static gboolean
+second_is_shown (Desk *desk)
+{
+  CaptionerPhoto *current = captioner_window_get_current_photo (desk->window);
+
+  return current != NULL &&
+         g_str_equal (captioner_photo_get_display_name (current), "0-lineup2.jpg") &&
+         !captioner_window_is_busy (desk->window);
+}
+
+/* Accepts the first suggestion shown and names it. */
+static void
+name_first_suggestion (Desk       *desk,
+                       const char *name)
+{
+  CaptionerPhotoView *view = desk_view (desk);
+  GtkEditable *entry = captioner_photo_view_get_name_entry (view);
+  graphene_rect_t bounds;
+
+  g_assert_true (captioner_photo_view_get_suggestion_bounds (view, 0, &bounds));
+  click (desk, bounds.origin.x + bounds.size.width / 2, bounds.origin.y + bounds.size.height / 2);
+  DESK_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (entry)));
+  gtk_editable_set_text (entry, name);
+  g_signal_emit_by_name (gtk_editable_get_delegate (entry), "activate");
+}
+
+/* The second frame of a series: Ctrl+L names the faces found with the previous photo's people
+ * left to right and copies its words and credit, in one undo step; with a face fewer it
+ * changes nothing. */
+static void
+test_same_people (Desk          *desk,
+                  gconstpointer  data)
+{
+  CaptionerPhotoView *view;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  graphene_rect_t bounds;
+
+  write_lineup (desk->dir);
+  first = g_build_filename (desk->dir, "0-lineup.jpg", NULL);
+  second = g_build_filename (desk->dir, "0-lineup2.jpg", NULL);
+  g_assert_true (g_file_get_contents (first, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (second, contents, length, NULL));
+  folder = g_file_new_for_path (desk->dir);
+  captioner_window_open (desk->window, &folder, 1);
+  view = desk_view (desk);
+  DESK_WAIT_UNTIL (lineup_is_shown (desk));
+  DESK_WAIT_UNTIL (captioner_photo_view_get_n_suggestions (view) == 3);
+  name_first_suggestion (desk, "Eileen Collins");
+  name_first_suggestion (desk, "Lionel Messi");
+  name_first_suggestion (desk, "Pamela Melroy");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (
+                              captioner_caption_panel_get_body_view (desk_panel (desk))),
+                            "pose for a photo.", -1);
+  gtk_editable_set_text (captioner_caption_panel_get_field_editable (desk_panel (desk),
+                                                                    CAPTIONER_FIELD_CREDIT),
+                         "Reuters");
+  desk_assert_caption (desk, "From left, Eileen Collins, Lionel Messi and Pamela Melroy pose "
+                             "for a photo. (Reuters photo)");
+
+  desk_activate (desk, "win.next");
+  DESK_WAIT_UNTIL (second_is_shown (desk));
+  DESK_WAIT_UNTIL (captioner_photo_view_get_n_suggestions (view) == 3);
+  desk_activate (desk, "win.same-people");
+  desk_assert_caption (desk, "From left, Eileen Collins, Lionel Messi and Pamela Melroy pose "
+                             "for a photo. (Reuters photo)");
+  g_assert_cmpuint (captioner_window_get_draft (desk->window)->people->len, ==, 3);
+  g_assert_cmpuint (captioner_photo_view_get_n_suggestions (view), ==, 0);
+
+  /* One undo step; then a face dismissed: two faces for three people, nothing changes. */
+  desk_activate (desk, "win.undo");
+  g_assert_cmpuint (captioner_window_get_draft (desk->window)->people->len, ==, 0);
+  DESK_WAIT_UNTIL (captioner_photo_view_get_n_suggestions (view) == 3);
+  g_assert_true (captioner_photo_view_get_suggestion_bounds (view, 2, &bounds));
+  click (desk, bounds.origin.x + bounds.size.width - 6, bounds.origin.y + 6);
+  g_assert_cmpuint (captioner_photo_view_get_n_suggestions (view), ==, 2);
+  desk_activate (desk, "win.same-people");
+  g_assert_cmpuint (captioner_window_get_draft (desk->window)->people->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -164,6 +247,8 @@ main (int   argc,
   int status;
 
   g_test_add ("/captioner/window/face-suggestions", Desk, NULL, desk_set_up, test_suggestions,
+              desk_tear_down);
+  g_test_add ("/captioner/window/same-people", Desk, NULL, desk_set_up, test_same_people,
               desk_tear_down);
   status = g_test_run ();
   desk_finish (home);

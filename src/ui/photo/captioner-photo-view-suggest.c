@@ -372,3 +372,18 @@ captioner_photo_view_dismiss_suggestion (CaptionerPhotoView *self,
   g_array_append_val (dismissed_for (self, TRUE), dismissed);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
+
+GArray *
+captioner_photo_view_dup_suggestions (CaptionerPhotoView *self)
+{
+  g_autoptr(GArray) shown = NULL;
+  GArray *rects = g_array_new (FALSE, FALSE, sizeof (CaptionerRect));
+
+  g_return_val_if_fail (CAPTIONER_IS_PHOTO_VIEW (self), rects);
+
+  shown = shown_suggestions (self);
+  for (guint i = 0; i < shown->len; i++)
+    g_array_append_val (rects, g_array_index (self->suggestions, CaptionerRect,
+                                              g_array_index (shown, guint, i)));
+  return rects;
+}

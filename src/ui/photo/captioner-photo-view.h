@@ -118,5 +118,7 @@ void         captioner_photo_view_accept_suggestion (CaptionerPhotoView  *self,
                                                      guint                index);
 void         captioner_photo_view_dismiss_suggestion (CaptionerPhotoView *self,
                                                       guint               index);
+/* The suggestions shown (CaptionerRect, displayed, normalised), left to right. */
+GArray      *captioner_photo_view_dup_suggestions   (CaptionerPhotoView  *self);
 
 G_END_DECLS

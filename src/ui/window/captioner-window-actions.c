@@ -255,5 +255,6 @@ captioner_window_init_shortcuts (CaptionerWindow *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>2", "win.focus-credit");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control><Shift>v", "win.paste-caption");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control><Alt>v", "win.paste-fields");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>l", "win.same-people");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }

@@ -277,6 +277,49 @@ apply_template_action (GtkWidget  *widget,
   captioner_window_toast (self, message);
 }
 
+/* The same line-up as the previous photo (a series from one photographer): the faces found
+ * here are named with its people in their order, and its words and fields copied, in one
+ * undo step; refused, and said why, when the counts differ. */
+static void
+same_people_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CaptionerWindow *self = CAPTIONER_WINDOW (widget);
+  CaptionerDraft *draft = captioner_window_get_current_draft (self);
+  g_autoptr(CaptionerPhotoItem) previous = NULL;
+  g_autoptr(GArray) faces = NULL;
+  g_autofree char *message = NULL;
+  const CaptionerMetadata *seen;
+  CaptionerPhoto *photo;
+  guint n_people = 0;
+
+  if (draft == NULL || self->shown_position == GTK_INVALID_LIST_POSITION ||
+      self->shown_position == 0)
+    return;
+  previous = g_list_model_get_item (G_LIST_MODEL (self->photos), self->shown_position - 1);
+  photo = previous != NULL ? captioner_photo_item_get_photo (previous) : NULL;
+  if (photo == NULL)
+    return;
+  seen = captioner_photo_item_get_draft (previous);
+  if (seen == NULL)
+    seen = captioner_photo_get_metadata (photo);
+  faces = captioner_photo_view_dup_suggestions (self->photo_view);
+  if (captioner_draft_apply_lineup (draft, seen, captioner_photo_get_orientation (photo),
+                                    (const CaptionerRect *) faces->data, faces->len, &n_people))
+    message = g_strdup_printf (ngettext ("%u person named as on the previous photo: check the "
+                                         "caption",
+                                         "%u people named as on the previous photo: check the "
+                                         "caption", n_people), n_people);
+  else if (n_people == 0)
+    message = g_strdup (_("The previous photo has nobody boxed and named to copy"));
+  else
+    /* TRANSLATORS: "The previous photo has 5 people and this one 4 faces found: nothing changed" */
+    message = g_strdup_printf (_("The previous photo has %u people and this one %u faces found: "
+                                 "nothing changed"), n_people, faces->len);
+  captioner_window_toast (self, message);
+}
+
 /* Keys to the caption's words and the first field, wherever the focus is (the photo, a box's
  * name, the grid). */
 static void
@@ -311,6 +354,7 @@ captioner_window_class_init_assists (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.paste-caption", NULL,
                                    paste_caption_action);
   gtk_widget_class_install_action (widget_class, "win.paste-fields", NULL, paste_caption_action);
+  gtk_widget_class_install_action (widget_class, "win.same-people", NULL, same_people_action);
   gtk_widget_class_install_action (widget_class, "win.apply-template", "s",
                                    apply_template_action);
 }

@@ -264,6 +264,8 @@ on_image_loaded_cb (CaptionerShownImage *image,
                     const char          *error,
                     CaptionerWindow     *self)
 {
+  if (self->profiler == NULL)
+    return;
   if (error != NULL)
     captioner_window_toast (self, error);
   captioner_profiler_switch_done (self->profiler);
@@ -350,6 +352,9 @@ captioner_window_dispose (GObject *object)
   g_clear_object (&self->profiler);
   captioner_window_assists_dispose (self);
   captioner_window_batch_dispose (self);
+  /* A load still running holds the shown image: it must not call back into this window. */
+  if (self->shown_image != NULL)
+    g_signal_handlers_disconnect_by_data (self->shown_image, self);
   g_clear_object (&self->shown_image);
   g_clear_object (&self->thumbnails);
   gtk_widget_dispose_template (GTK_WIDGET (self), CAPTIONER_TYPE_WINDOW);
