@@ -262,6 +262,45 @@ test_spelling (Desk          *desk,
   DESK_WAIT_UNTIL (g_str_equal (flagged (desk, view), "Լավրովը Հաքան Ֆիդանը ագտաքին"));
 }
 
+/* A desk folder (preferences: desk-folders) adds its people and codes, read-only, and the
+ * codes' delimiter is a preference too. */
+static void
+test_desk_folder_and_delimiter (Desk          *desk,
+                                gconstpointer  data)
+{
+  CaptionerAssists *assists = CAPTIONER_ASSISTS (captioner_window_get_assists (desk->window));
+  g_autofree char *shared = g_build_filename (desk->dir, "desk", NULL);
+  g_autofree char *people = g_build_filename (shared, "people.txt", NULL);
+  g_autofree char *codes_dir = g_build_filename (shared, "replacements", NULL);
+  g_autofree char *codes = g_build_filename (codes_dir, "desk.txt", NULL);
+  const char *folders[] = { shared, NULL };
+  GtkEditable *city = captioner_caption_panel_get_field_editable (desk_panel (desk),
+                                                                 CAPTIONER_FIELD_CITY);
+
+  g_assert_cmpint (g_mkdir_with_parents (codes_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (people, "Ararat Mirzoyan\n", -1, NULL));
+  g_assert_true (g_file_set_contents (codes, "yer\tYerevan\n", -1, NULL));
+  g_settings_set_strv (desk->settings, "desk-folders", folders);
+  DESK_WAIT_UNTIL (captioner_people_directory_find (captioner_assists_get_directory (assists),
+                                                    "Ararat Mirzoyan") != NULL);
+  /* The user's people are still there. */
+  g_assert_nonnull (captioner_people_directory_find (captioner_assists_get_directory (assists),
+                                                     "Sergei Lavrov"));
+  gtk_widget_grab_focus (GTK_WIDGET (city));
+  gtk_editable_set_text (city, "=yer=");
+  gtk_editable_set_position (city, -1);
+  DESK_WAIT_UNTIL (g_str_equal (gtk_editable_get_text (city), "Yerevan"));
+
+  /* Another delimiter: "=" stays as typed, ";" expands. */
+  g_settings_set_string (desk->settings, "code-delimiter", ";");
+  DESK_WAIT_UNTIL (g_strcmp0 (captioner_replacements_get_delimiter (
+                     captioner_code_expander_get_replacements (
+                       captioner_assists_get_expander (assists))), ";") == 0);
+  gtk_editable_set_text (city, ";teh;");
+  gtk_editable_set_position (city, -1);
+  DESK_WAIT_UNTIL (g_str_equal (gtk_editable_get_text (city), "Tehran"));
+}
+
 /* Credit, city and the other fields complete from the folder's values as typed, on any
  * word, the value typed whole not offered again. */
 static void
@@ -308,6 +347,8 @@ main (int   argc,
               desk_tear_down);
   g_test_add ("/captioner/window-assists/field-completion", Desk, NULL, set_up,
               test_field_completion, desk_tear_down);
+  g_test_add ("/captioner/window-assists/desk-folder-and-delimiter", Desk, NULL, set_up,
+              test_desk_folder_and_delimiter, desk_tear_down);
   status = g_test_run ();
   desk_finish (home);
   return status;

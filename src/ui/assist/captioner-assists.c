@@ -15,6 +15,8 @@ struct _CaptionerAssists
   CaptionerSpellChecker    *spell_checker;
   GPtrArray                *templates;
   CaptionerMetadata        *copied;
+  GPtrArray                *desks;       /* GFile*: the desk folders read after the user's */
+  char                     *delimiter;   /* the codes' delimiter, NULL for "=" */
 
   int                       copied_orientation;
 };
@@ -31,6 +33,10 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
+  /* Asked for, set before the thread runs. */
+  GPtrArray                *desks;
+  char                     *delimiter;
+  /* Read by the thread. */
   CaptionerPeopleDirectory *directory;
   CaptionerReplacements    *codes;
   CaptionerSpeller         *speller;
@@ -42,6 +48,8 @@ loaded_free (Loaded *loaded)
 {
   g_clear_object (&loaded->directory);
   g_clear_object (&loaded->codes);
+  g_clear_pointer (&loaded->desks, g_ptr_array_unref);
+  g_free (loaded->delimiter);
   g_clear_object (&loaded->speller);
   g_clear_pointer (&loaded->templates, g_ptr_array_unref);
   g_free (loaded);
@@ -55,16 +63,18 @@ load_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  Loaded *loaded = g_new0 (Loaded, 1);
+  Loaded *loaded = task_data;
+  GFile * const *desks = (GFile * const *) loaded->desks->pdata;
+  guint n_desks = loaded->desks->len;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) folders = captioner_desk_template_folders (NULL, 0);
+  g_autoptr(GPtrArray) folders = captioner_desk_template_folders (desks, n_desks);
 
   loaded->templates = captioner_template_list ((GFile * const *) folders->pdata, folders->len,
                                                NULL, cancellable);
-  loaded->directory = captioner_desk_open_people (NULL, 0, cancellable, &error);
+  loaded->directory = captioner_desk_open_people (desks, n_desks, cancellable, &error);
   if (loaded->directory != NULL)
-    loaded->codes = captioner_desk_load_codes (NULL, 0, loaded->directory, NULL, cancellable,
-                                               &error);
+    loaded->codes = captioner_desk_load_codes (desks, n_desks, loaded->directory,
+                                               loaded->delimiter, cancellable, &error);
   /* No dictionary is told only when nothing worse is. */
   loaded->speller = captioner_speller_new (NULL, error == NULL ? &error : NULL);
   if (loaded->speller != NULL && loaded->directory != NULL)
@@ -73,7 +83,6 @@ load_thread (GTask        *task,
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
-  g_task_set_task_data (task, loaded, (GDestroyNotify) loaded_free);
 }
 
 static void
@@ -114,12 +123,18 @@ captioner_assists_load_async (CaptionerAssists   *self,
 {
   GTask *task;
   g_autoptr(GTask) inner = NULL;
+  Loaded *loaded = g_new0 (Loaded, 1);
 
   g_return_if_fail (CAPTIONER_IS_ASSISTS (self));
 
+  loaded->desks = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; self->desks != NULL && i < self->desks->len; i++)
+    g_ptr_array_add (loaded->desks, g_object_ref (g_ptr_array_index (self->desks, i)));
+  loaded->delimiter = g_strdup (self->delimiter);
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, captioner_assists_load_async);
   inner = g_task_new (self, cancellable, load_done_cb, task);
+  g_task_set_task_data (inner, loaded, (GDestroyNotify) loaded_free);
   g_task_run_in_thread (inner, load_thread);
 }
 
@@ -131,6 +146,21 @@ captioner_assists_load_finish (CaptionerAssists  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+captioner_assists_set_sources (CaptionerAssists *self,
+                               GFile * const    *desks,
+                               guint             n_desks,
+                               const char       *delimiter)
+{
+  g_return_if_fail (CAPTIONER_IS_ASSISTS (self));
+
+  g_ptr_array_set_size (self->desks, 0);
+  for (guint i = 0; i < n_desks; i++)
+    g_ptr_array_add (self->desks, g_object_ref (desks[i]));
+  g_free (self->delimiter);
+  self->delimiter = delimiter != NULL && *delimiter != '\0' ? g_strdup (delimiter) : NULL;
 }
 
 CaptionerPeopleDirectory *
@@ -208,6 +238,8 @@ captioner_assists_dispose (GObject *object)
   g_clear_object (&self->spell_checker);
   g_clear_pointer (&self->templates, g_ptr_array_unref);
   g_clear_pointer (&self->copied, captioner_metadata_free);
+  g_clear_pointer (&self->desks, g_ptr_array_unref);
+  g_clear_pointer (&self->delimiter, g_free);
 
   G_OBJECT_CLASS (captioner_assists_parent_class)->dispose (object);
 }
@@ -226,6 +258,7 @@ captioner_assists_class_init (CaptionerAssistsClass *klass)
 static void
 captioner_assists_init (CaptionerAssists *self)
 {
+  self->desks = g_ptr_array_new_with_free_func (g_object_unref);
   self->expander = captioner_code_expander_new ();
   self->spell_checker = captioner_spell_checker_new ();
   self->templates = g_ptr_array_new_with_free_func (g_object_unref);

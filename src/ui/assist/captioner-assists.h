@@ -28,6 +28,12 @@ void                      captioner_assists_load_async      (CaptionerAssists   
 gboolean                  captioner_assists_load_finish     (CaptionerAssists   *self,
                                                              GAsyncResult       *result,
                                                              GError            **error);
+/* Where the next load reads from besides the user's own files: desk folders (shared,
+ * read-only; a later one wins) and the codes' delimiter (NULL or "" for "="). */
+void                      captioner_assists_set_sources     (CaptionerAssists   *self,
+                                                             GFile * const      *desks,
+                                                             guint               n_desks,
+                                                             const char         *delimiter);
 /* NULL until loaded. */
 CaptionerPeopleDirectory *captioner_assists_get_directory   (CaptionerAssists   *self);
 CaptionerCodeExpander    *captioner_assists_get_expander    (CaptionerAssists   *self);

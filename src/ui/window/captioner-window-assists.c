@@ -148,7 +148,40 @@ captioner_window_assists_init (CaptionerWindow *self)
   g_signal_connect_object (self->assists, "loaded", G_CALLBACK (on_assists_loaded_cb), self, 0);
   g_signal_connect_object (self->desk, "saved", G_CALLBACK (on_saved_cb), self, 0);
   fill_templates_menu (self);
+}
+
+/* The desk folders and the codes' delimiter are preferences: a change reads the files again. */
+static void
+load_assists (CaptionerWindow *self)
+{
+  g_auto(GStrv) folders = g_settings_get_strv (self->settings, "desk-folders");
+  g_autofree char *delimiter = g_settings_get_string (self->settings, "code-delimiter");
+  g_autoptr(GPtrArray) desks = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; folders[i] != NULL; i++)
+    if (*folders[i] != '\0')
+      g_ptr_array_add (desks, g_file_new_for_commandline_arg (folders[i]));
+  captioner_assists_set_sources (self->assists, (GFile * const *) desks->pdata, desks->len,
+                                 delimiter);
   captioner_assists_load_async (self->assists, NULL, NULL, NULL);
+}
+
+static void
+on_sources_changed_cb (GSettings       *settings,
+                       const char      *key,
+                       CaptionerWindow *self)
+{
+  load_assists (self);
+}
+
+void
+captioner_window_assists_load (CaptionerWindow *self)
+{
+  g_signal_connect_object (self->settings, "changed::desk-folders",
+                           G_CALLBACK (on_sources_changed_cb), self, 0);
+  g_signal_connect_object (self->settings, "changed::code-delimiter",
+                           G_CALLBACK (on_sources_changed_cb), self, 0);
+  load_assists (self);
 }
 
 void

@@ -81,6 +81,8 @@ void     captioner_window_assists_init       (CaptionerWindow    *self);
 void     captioner_window_assists_dispose    (CaptionerWindow    *self);
 /* The name offered for a new box: the previous photo's next person. */
 void     captioner_window_update_suggestion  (CaptionerWindow    *self);
+/* Reads the people, codes and templates (the desk folders and delimiter the settings say). */
+void     captioner_window_assists_load       (CaptionerWindow    *self);
 void     captioner_window_class_init_assists (GtkWidgetClass     *widget_class);
 
 /* captioner-window-batch.c: several photos selected, edited at once */

@@ -395,6 +395,7 @@ captioner_window_constructed (GObject *object)
   G_OBJECT_CLASS (captioner_window_parent_class)->constructed (object);
 
   g_assert (self->settings != NULL);
+  captioner_window_assists_load (self);
   /* What the desk does with the editor's work follows the preferences. */
   g_settings_bind (self->settings, "autosave", self->desk, "autosave", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "caption-style", self->desk, "default-style",
