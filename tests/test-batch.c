@@ -150,7 +150,7 @@ test_mixed_undo_redo (Fixture       *f,
   static const char * const pool[] = { "Pool", "Pool", "Pool", NULL };
   g_autoptr(CaptionerBatch) batch = NULL;
   g_autoptr(GPtrArray) drafts = NULL;
-  g_autofree char *sums[3] = { NULL };
+  g_auto(GStrv) sums = g_new0 (char *, 4);   /* a NULL-terminated array: every item freed */
   const char *common = "not set";
 
   open_photos (f, 3);

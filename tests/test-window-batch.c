@@ -133,7 +133,7 @@ test_mixed_credit_and_undo (Desk          *desk,
   static const char * const pool[] = { "Pool", "Pool", "Pool" };
   GtkEditable *credit_row = captioner_caption_panel_get_field_editable (desk_panel (desk),
                                                                          CAPTIONER_FIELD_CREDIT);
-  g_autofree char *sums[3] = { NULL };
+  g_auto(GStrv) sums = g_new0 (char *, 4);   /* a NULL-terminated array: every item freed */
 
   for (guint i = 0; i < 3; i++)
     sums[i] = desk_checksum (desk->dir, name_at (desk, i));

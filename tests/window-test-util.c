@@ -2,6 +2,7 @@
 
 #include <math.h>
 
+#include "captioner-face-detect.h"
 #include "captioner-photo-cell.h"
 #include "test-util.h"
 #include "widget-test-util.h"
@@ -282,6 +283,8 @@ void
 desk_finish (const char *home)
 {
   g_clear_object (&desk_application);
+  /* Face detection still running in a thread must not meet the process's exit. */
+  captioner_face_detect_drain ();
   /* The fake HOME and XDG folders, with the thumbnail cache under XDG_CACHE_HOME. */
   test_remove_tree (home);
 }

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "captioner-application.h"
+#include "captioner-face-detect.h"
 #include "captioner-window.h"
 
 struct _CaptionerApplication
@@ -106,6 +107,14 @@ captioner_application_startup (GApplication *application)
                                          help_accels);
 }
 
+/* Face detection may still run in a thread: the program ends after it. */
+static void
+captioner_application_shutdown (GApplication *application)
+{
+  G_APPLICATION_CLASS (captioner_application_parent_class)->shutdown (application);
+  captioner_face_detect_drain ();
+}
+
 static void
 captioner_application_dispose (GObject *object)
 {
@@ -124,6 +133,7 @@ captioner_application_class_init (CaptionerApplicationClass *klass)
   app_class->activate = captioner_application_activate;
   app_class->open = captioner_application_open;
   app_class->startup = captioner_application_startup;
+  app_class->shutdown = captioner_application_shutdown;
 }
 
 static void

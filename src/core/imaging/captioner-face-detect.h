@@ -40,6 +40,9 @@ GQuark  captioner_face_detect_error_quark (void);
  * 10, so that the first detection does not wait for it: call it when detection will be wanted.
  * Calling it again, or detecting meanwhile, is fine. */
 void    captioner_face_detect_preload     (void);
+/* Waits until no thread is inside dlib (the model's unpacking, a detection): for the end of
+ * the program, where dlib still running while the process exits crashes it. */
+void    captioner_face_detect_drain       (void);
 
 /* The faces in pixbuf (taken as displayed), as a GArray of CaptionerFace sorted left to right
  * (by the boxes' left edges, then top), normalised to the pixbuf's size. Never NULL on success;

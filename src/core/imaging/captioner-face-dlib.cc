@@ -70,7 +70,46 @@ pixbuf_to_gray (GdkPixbuf                     *pixbuf,
     }
 }
 
+// Threads inside dlib now (the model's unpacking, detections): the process waits for them
+// before it exits (captioner_face_detect_drain), for dlib run at exit crashes.
+GMutex busy_mutex;
+GCond busy_cond;
+guint busy;
+
+void
+busy_enter ()
+{
+  g_mutex_lock (&busy_mutex);
+  busy++;
+  g_mutex_unlock (&busy_mutex);
+}
+
+void
+busy_leave ()
+{
+  g_mutex_lock (&busy_mutex);
+  if (--busy == 0)
+    g_cond_broadcast (&busy_cond);
+  g_mutex_unlock (&busy_mutex);
+}
+
+// Inside dlib for as long as it lives.
+struct Busy
+{
+  Busy () { busy_enter (); }
+  ~Busy () { busy_leave (); }
+};
+
 } // namespace
+
+extern "C" void
+captioner_face_detect_drain (void)
+{
+  g_mutex_lock (&busy_mutex);
+  while (busy > 0)
+    g_cond_wait (&busy_cond, &busy_mutex);
+  g_mutex_unlock (&busy_mutex);
+}
 
 G_DEFINE_QUARK (captioner-face-detect-error-quark, captioner_face_detect_error)
 
@@ -90,6 +129,7 @@ preload_thread (gpointer data)
     {
       // The first detection tries again and reports the error.
     }
+  busy_leave ();   // entered by captioner_face_detect_preload
   return NULL;
 }
 
@@ -100,6 +140,8 @@ captioner_face_detect_preload (void)
 
   if (g_once_init_enter (&started))
     {
+      /* Counted before the thread runs, so that a drain right after waits for it. */
+      busy_enter ();
       g_thread_unref (g_thread_new ("captioner-face-model", preload_thread, NULL));
       g_once_init_leave (&started, 1);
     }
@@ -117,6 +159,7 @@ captioner_face_detect_pixbuf (GdkPixbuf  *pixbuf,
   const int width = gdk_pixbuf_get_width (pixbuf);
   const int height = gdk_pixbuf_get_height (pixbuf);
   GArray *faces = g_array_new (FALSE, TRUE, sizeof (CaptionerFace));
+  Busy busy_here;
 
   try
     {
