@@ -96,6 +96,7 @@ test_suggestions (Desk          *desk,
   g_autofree char *names = NULL;
 
   write_lineup (desk->dir);
+  g_settings_set_boolean (desk->settings, "face-suggestions", TRUE);
   folder = g_file_new_for_path (desk->dir);
   captioner_window_open (desk->window, &folder, 1);
   view = desk_view (desk);
@@ -202,6 +203,7 @@ test_same_people (Desk          *desk,
   second = g_build_filename (desk->dir, "0-lineup2.jpg", NULL);
   g_assert_true (g_file_get_contents (first, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (second, contents, length, NULL));
+  g_settings_set_boolean (desk->settings, "face-suggestions", TRUE);
   folder = g_file_new_for_path (desk->dir);
   captioner_window_open (desk->window, &folder, 1);
   view = desk_view (desk);

@@ -220,6 +220,8 @@ desk_set_up (Desk          *desk,
   desk->settings = g_settings_new ("org.example.Captioner");
   g_settings_set_int (desk->settings, "window-width", 1300);
   g_settings_set_int (desk->settings, "window-height", 800);
+  /* Faces are looked for in test-window-suggest; elsewhere they would only slow the tests. */
+  g_settings_set_boolean (desk->settings, "face-suggestions", FALSE);
   desk->window = captioner_window_new (desk->application, desk->settings);
   g_object_add_weak_pointer (G_OBJECT (desk->window), (gpointer *) &desk->window);
   gtk_window_present (GTK_WINDOW (desk->window));
@@ -240,6 +242,7 @@ desk_tear_down (Desk          *desk,
     ;
   /* The memory settings backend lives as long as the program. */
   g_settings_reset (desk->settings, "autosave");
+  g_settings_reset (desk->settings, "face-suggestions");
   g_clear_object (&desk->settings);
   g_clear_object (&desk->application);
   /* Sidecars and the other folders a test made in it go too. */

@@ -172,8 +172,6 @@ captioner_photo_view_suggest_init (CaptionerPhotoView *self)
 {
   self->dismissed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) g_array_unref);
-  /* The first photo shown then does not wait the 600 ms the model takes to unpack. */
-  captioner_face_detect_preload ();
 }
 
 void

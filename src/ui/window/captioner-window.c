@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "captioner-face-detect.h"
 #include "captioner-photo-cell.h"
 #include "captioner-window-private.h"
 
@@ -135,6 +136,18 @@ follow_draft (CaptionerWindow *self,
   captioner_window_update_actions (self);
 }
 
+/* Face suggestions are a preference (the menu's Suggest Faces). */
+static void
+suggest_faces (CaptionerWindow *self,
+               CaptionerPhoto  *photo)
+{
+  if (photo != NULL && g_settings_get_boolean (self->settings, "face-suggestions"))
+    captioner_photo_view_suggest_faces (self->photo_view, captioner_photo_get_file (photo),
+                                        captioner_photo_get_orientation (photo));
+  else
+    captioner_photo_view_suggest_faces (self->photo_view, NULL, 1);
+}
+
 /* Shows item: its draft, its photo decoded for the view. A photo still loading is shown when
  * its header arrives. */
 void
@@ -188,8 +201,7 @@ captioner_window_show_item (CaptionerWindow    *self,
     }
 
   follow_draft (self, captioner_desk_item_get_draft (desk_item));
-  captioner_photo_view_suggest_faces (self->photo_view, captioner_photo_get_file (photo),
-                                      captioner_photo_get_orientation (photo));
+  suggest_faces (self, photo);
   captioner_caption_panel_set_exif (self->caption_panel, captioner_photo_get_exif (photo));
   if (captioner_photo_get_warning (photo) != NULL)
     {
@@ -388,6 +400,17 @@ captioner_window_set_property (GObject      *object,
 }
 
 static void
+on_face_suggestions_cb (GSettings       *settings,
+                        const char      *key,
+                        CaptionerWindow *self)
+{
+  /* The first photo shown then does not wait the 600 ms the model takes to unpack. */
+  if (g_settings_get_boolean (settings, key))
+    captioner_face_detect_preload ();
+  suggest_faces (self, captioner_window_get_current_photo (self));
+}
+
+static void
 captioner_window_constructed (GObject *object)
 {
   CaptionerWindow *self = CAPTIONER_WINDOW (object);
@@ -396,6 +419,10 @@ captioner_window_constructed (GObject *object)
 
   g_assert (self->settings != NULL);
   captioner_window_assists_load (self);
+  g_signal_connect_object (self->settings, "changed::face-suggestions",
+                           G_CALLBACK (on_face_suggestions_cb), self, 0);
+  if (g_settings_get_boolean (self->settings, "face-suggestions"))
+    captioner_face_detect_preload ();
   /* What the desk does with the editor's work follows the preferences. */
   g_settings_bind (self->settings, "autosave", self->desk, "autosave", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "caption-style", self->desk, "default-style",
