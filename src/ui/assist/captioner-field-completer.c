@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "captioner-editable.h"
 #include "captioner-field-completer.h"
 #include "captioner-text-fold.h"
 
@@ -268,20 +269,19 @@ captioner_field_completer_attach (GtkEditable             *editable,
                                   gpointer                 user_data)
 {
   CaptionerFieldCompleter *self;
-  GtkEditable *delegate = editable;
+  GtkText *text;
   GtkEventController *keys;
   GtkEventController *focus;
   GtkWidget *scrolled;
 
   g_return_val_if_fail (GTK_IS_EDITABLE (editable), NULL);
 
-  while (delegate != NULL && !GTK_IS_TEXT (delegate))
-    delegate = gtk_editable_get_delegate (delegate);
-  g_return_val_if_fail (delegate != NULL, NULL);
+  text = captioner_editable_get_text (editable);
+  g_return_val_if_fail (text != NULL, NULL);
 
   self = g_object_new (CAPTIONER_TYPE_FIELD_COMPLETER, NULL);
   self->editable = editable;
-  self->text = GTK_TEXT (delegate);
+  self->text = text;
   self->func = func;
   self->user_data = user_data;
   g_object_set_data_full (G_OBJECT (editable), "captioner-field-completer", self,

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "captioner-caption.h"
+#include "captioner-editable.h"
 #include "captioner-field-completer.h"
 #include "captioner-person.h"
 #include "captioner-window-private.h"
@@ -106,15 +107,6 @@ on_saved_cb (CaptionerDesk     *desk,
                                                NULL, NULL);
 }
 
-/* The GtkText an entry or entry row types into. */
-static GtkText *
-text_of (GtkEditable *editable)
-{
-  while (editable != NULL && !GTK_IS_TEXT (editable))
-    editable = gtk_editable_get_delegate (editable);
-  return editable != NULL ? GTK_TEXT (editable) : NULL;
-}
-
 void
 captioner_window_assists_init (CaptionerWindow *self)
 {
@@ -143,7 +135,7 @@ captioner_window_assists_init (CaptionerWindow *self)
   captioner_spell_checker_attach_view (spell_checker,
                                        captioner_caption_panel_get_body_view (self->caption_panel));
   captioner_spell_checker_attach_text (spell_checker,
-                                       text_of (captioner_caption_panel_get_field_editable (
+                                       captioner_editable_get_text (captioner_caption_panel_get_field_editable (
                                                   self->caption_panel, CAPTIONER_FIELD_HEADLINE)));
   g_signal_connect_object (self->assists, "loaded", G_CALLBACK (on_assists_loaded_cb), self, 0);
   g_signal_connect_object (self->desk, "saved", G_CALLBACK (on_saved_cb), self, 0);
@@ -190,6 +182,28 @@ captioner_window_assists_dispose (CaptionerWindow *self)
   g_clear_object (&self->assists);
 }
 
+/* The photo before the shown one as the editor sees it (its unsaved draft, else what is on
+ * disk), with its orientation; NULL when there is none. The item is kept in @item. */
+static const CaptionerMetadata *
+previous_seen (CaptionerWindow     *self,
+               CaptionerPhotoItem **item,
+               int                 *orientation)
+{
+  const CaptionerMetadata *seen;
+  CaptionerPhoto *photo;
+
+  *item = NULL;
+  if (self->shown_position == GTK_INVALID_LIST_POSITION || self->shown_position == 0)
+    return NULL;
+  *item = g_list_model_get_item (G_LIST_MODEL (self->photos), self->shown_position - 1);
+  photo = *item != NULL ? captioner_photo_item_get_photo (*item) : NULL;
+  if (photo == NULL)
+    return NULL;
+  *orientation = captioner_photo_get_orientation (photo);
+  seen = captioner_photo_item_get_draft (*item);
+  return seen != NULL ? seen : captioner_photo_get_metadata (photo);
+}
+
 void
 captioner_window_update_suggestion (CaptionerWindow *self)
 {
@@ -198,26 +212,20 @@ captioner_window_update_suggestion (CaptionerWindow *self)
   g_autofree char *name = NULL;
   g_auto(GStrv) names = NULL;
   g_auto(GStrv) previous_people = NULL;
-  CaptionerPhoto *photo;
+  const CaptionerMetadata *seen = NULL;
+  int orientation = 1;
 
   /* The shown photo's people and places are never misspelled. */
   if (draft != NULL)
     names = captioner_speller_dup_names (captioner_draft_get_metadata (draft));
   captioner_spell_checker_set_names (captioner_assists_get_spell_checker (self->assists),
                                      (const char * const *) names);
-  if (draft != NULL && self->shown_position != GTK_INVALID_LIST_POSITION &&
-      self->shown_position > 0)
-    previous = g_list_model_get_item (G_LIST_MODEL (self->photos), self->shown_position - 1);
-  photo = previous != NULL ? captioner_photo_item_get_photo (previous) : NULL;
-  if (photo != NULL)
+  if (draft != NULL)
+    seen = previous_seen (self, &previous, &orientation);
+  if (seen != NULL)
     {
-      /* What the editor sees there: the unsaved draft, else what is on disk. */
-      const CaptionerMetadata *seen = captioner_photo_item_get_draft (previous);
-
-      if (seen == NULL)
-        seen = captioner_photo_get_metadata (photo);
-      name = captioner_draft_dup_next_person (draft, seen, captioner_photo_get_orientation (photo));
-      previous_people = captioner_caption_dup_names (seen, captioner_photo_get_orientation (photo));
+      name = captioner_draft_dup_next_person (draft, seen, orientation);
+      previous_people = captioner_caption_dup_names (seen, orientation);
     }
   captioner_photo_view_set_suggested_name (self->photo_view, name);
   captioner_photo_view_set_previous_people (self->photo_view,
@@ -324,21 +332,13 @@ same_people_action (GtkWidget  *widget,
   g_autoptr(GArray) faces = NULL;
   g_autofree char *message = NULL;
   const CaptionerMetadata *seen;
-  CaptionerPhoto *photo;
+  int orientation = 1;
   guint n_people = 0;
 
-  if (draft == NULL || self->shown_position == GTK_INVALID_LIST_POSITION ||
-      self->shown_position == 0)
+  if (draft == NULL || (seen = previous_seen (self, &previous, &orientation)) == NULL)
     return;
-  previous = g_list_model_get_item (G_LIST_MODEL (self->photos), self->shown_position - 1);
-  photo = previous != NULL ? captioner_photo_item_get_photo (previous) : NULL;
-  if (photo == NULL)
-    return;
-  seen = captioner_photo_item_get_draft (previous);
-  if (seen == NULL)
-    seen = captioner_photo_get_metadata (photo);
   faces = captioner_photo_view_dup_suggestions (self->photo_view);
-  if (captioner_draft_apply_lineup (draft, seen, captioner_photo_get_orientation (photo),
+  if (captioner_draft_apply_lineup (draft, seen, orientation,
                                     (const CaptionerRect *) faces->data, faces->len, &n_people))
     message = g_strdup_printf (ngettext ("%u person named as on the previous photo: check the "
                                          "caption",
