@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "captioner-assists.h"
+#include "captioner-editable.h"
 #include "captioner-field-completer.h"
 #include "captioner-photo-view.h"
 #include "window-test-util.h"
@@ -14,29 +15,18 @@
  * directory, codes expanded as they are typed, a template from the menu, a photo's caption
  * and people pasted onto the next, and the previous photo's next person offered for a box. */
 
-static void
-write_user_file (const char *name,
-                 const char *text)
-{
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "captioner", name, NULL);
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
-}
-
 /* The editor's files are there before the window opens, as on a desk. */
 static void
 set_up (Desk          *desk,
         gconstpointer  data)
 {
-  write_user_file ("people.txt",
+  desk_write_user_file ("people.txt",
                    "#columns\tname\ttitle\tshort\taliases\tcode\n"
                    "Sergei Lavrov\tRussian Foreign Minister\tLavrov\tSergey Lavrov\tlav\n"
                    "Hakan Fidan\tTurkish Foreign Minister\tFidan\t\tfid\n");
-  write_user_file ("replacements/desk.txt",
+  desk_write_user_file ("replacements/desk.txt",
                    "// the desk's codes\nteh\tTehran\tTehran, Iran\n");
-  write_user_file ("templates/summit.captioner-template",
+  desk_write_user_file ("templates/summit.captioner-template",
                    "[Template]\nName=Summit pool\n"
                    "[credit]\nValue=Reuters\nApply=true\n"
                    "[city]\nValue=Tehran\nApply=true\n"
@@ -189,12 +179,8 @@ test_template_paste_and_next_person (Desk          *desk,
 static GtkWidget *
 headline_text (Desk *desk)
 {
-  GtkEditable *editable = captioner_caption_panel_get_field_editable (desk_panel (desk),
-                                                                     CAPTIONER_FIELD_HEADLINE);
-
-  while (!GTK_IS_TEXT (editable))
-    editable = gtk_editable_get_delegate (editable);
-  return GTK_WIDGET (editable);
+  return GTK_WIDGET (captioner_editable_get_text (captioner_caption_panel_get_field_editable (
+                                                   desk_panel (desk), CAPTIONER_FIELD_HEADLINE)));
 }
 
 static char *
@@ -310,13 +296,11 @@ test_field_completion (Desk          *desk,
   GtkEditable *credit = captioner_caption_panel_get_field_editable (desk_panel (desk),
                                                                    CAPTIONER_FIELD_CREDIT);
   CaptionerFieldCompleter *completer = captioner_field_completer_get (credit);
-  GtkEditable *text = credit;
+  GtkText *text = captioner_editable_get_text (credit);
   g_auto(GStrv) offered = NULL;
   g_auto(GStrv) none = NULL;
 
   g_assert_nonnull (completer);
-  while (!GTK_IS_TEXT (text))
-    text = gtk_editable_get_delegate (text);
   /* The photo's credit, as shown; the list is the folder's when the field gets the focus. */
   gtk_editable_set_text (credit, "Thomson Reuters");
   DESK_WAIT_UNTIL (g_strcmp0 (captioner_metadata_get (captioner_window_get_draft (desk->window),

@@ -16,21 +16,10 @@
 static const char * const credits[] = { "Alpha", "Beta", "Gamma" };
 
 static void
-write_user_file (const char *name,
-                 const char *text)
-{
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "captioner", name, NULL);
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
-}
-
-static void
 set_up (Desk          *desk,
         gconstpointer  data)
 {
-  write_user_file ("templates/summit.captioner-template",
+  desk_write_user_file ("templates/summit.captioner-template",
                    "[Template]\nName=Summit pool\n"
                    "[credit]\nValue=Reuters\nApply=true\n"
                    "[city]\nValue=Tehran\nApply=true\n");

@@ -283,6 +283,17 @@ desk_init (int    *argc,
 }
 
 void
+desk_write_user_file (const char *name,
+                      const char *text)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "captioner", name, NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+void
 desk_finish (const char *home)
 {
   g_clear_object (&desk_application);

@@ -27,6 +27,10 @@ extern AdwApplication *desk_application;
 char                  *desk_init           (int              *argc,
                                             char           ***argv);
 void                   desk_finish         (const char       *home);
+/* Writes the user's own file NAME (under the user's data folder's captioner/) before a
+ * window opens, as a desk's editor has them. */
+void                   desk_write_user_file (const char      *name,
+                                             const char      *text);
 void                   desk_set_up         (Desk             *desk,
                                             gconstpointer     data);
 void                   desk_tear_down      (Desk             *desk,
