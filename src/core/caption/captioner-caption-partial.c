@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "captioner-caption-partial.h"
 #include "captioner-person.h"
 
@@ -14,32 +16,53 @@ is_blank (const char *text)
   return TRUE;
 }
 
-/* In the caption's language (English until styles carry the words). */
+/* The place-th (from 1) from a side in the style's words: "second from left" is one of its
+ * five positions, further in "%s from left" with its ordinal ("third"). */
 static char *
-from_side (guint       place,
-           const char *side)
+from_side (const CaptionerCaptionStyle *style,
+           guint                        place,
+           gboolean                     left)
 {
-  static const char * const ordinals[] = { "second", "third", "fourth", "fifth", "sixth",
-                                           "seventh", "eighth", "ninth", "tenth" };
+  const char *format = left ? style->nth_from_left : style->nth_from_right;
+  g_autofree char *ordinal = NULL;
+  const char *mark;
 
   if (place == 1)
-    return g_strdup (side);
-  if (place - 2 < G_N_ELEMENTS (ordinals))
-    return g_strdup_printf ("%s from %s", ordinals[place - 2], side);
-  return g_strdup_printf ("%uth from %s", place, side);
+    return g_strdup (style->positions[left ? CAPTIONER_POSITION_LEFT : CAPTIONER_POSITION_RIGHT]);
+  if (place == 2)
+    return g_strdup (style->positions[left ? CAPTIONER_POSITION_SECOND_FROM_LEFT
+                                           : CAPTIONER_POSITION_SECOND_FROM_RIGHT]);
+  if (style->ordinals != NULL && place - 2 < g_strv_length (style->ordinals))
+    ordinal = g_strdup (style->ordinals[place - 2]);
+  else
+    ordinal = g_strdup_printf ("%u", place);
+  mark = format ? strstr (format, "%s") : NULL;
+  if (mark == NULL)
+    return g_steal_pointer (&ordinal);
+  return g_strdup_printf ("%.*s%s%s", (int) (mark - format), format, ordinal, mark + 2);
+}
+
+char *
+captioner_caption_style_position_word (const CaptionerCaptionStyle *style,
+                                       guint                        index,
+                                       guint                        n)
+{
+  g_return_val_if_fail (index < n, NULL);
+
+  if (style == NULL)
+    style = captioner_caption_style_default ();
+  if (n % 2 == 1 && n > 1 && index == n / 2)
+    return g_strdup (style->positions[CAPTIONER_POSITION_CENTRE]);
+  if (index < n - 1 - index)
+    return from_side (style, index + 1, TRUE);
+  return from_side (style, n - index, FALSE);
 }
 
 char *
 captioner_caption_position_word (guint index,
                                  guint n)
 {
-  g_return_val_if_fail (index < n, NULL);
-
-  if (n % 2 == 1 && n > 1 && index == n / 2)
-    return g_strdup ("centre");
-  if (index < n - 1 - index)
-    return from_side (index + 1, "left");
-  return from_side (n - index, "right");
+  return captioner_caption_style_position_word (NULL, index, n);
 }
 
 char *
@@ -80,7 +103,7 @@ captioner_caption_partial_compose (const CaptionerCaptionStyle *style,
       name = g_strstrip (g_strdup (person->name));
       if (i < n_boxed)
         {
-          g_autofree char *where = captioner_caption_position_word (i, n_boxed);
+          g_autofree char *where = captioner_caption_style_position_word (style, i, n_boxed);
           g_ptr_array_add (items, g_strdup_printf ("%s, %s", name, where));
         }
       else
@@ -92,16 +115,6 @@ captioner_caption_partial_compose (const CaptionerCaptionStyle *style,
   /* Each position is set off by commas, so the last name always follows one:
    * "A, left, and B, right". */
   text = g_string_new (NULL);
-  for (guint i = 0; i < items->len; i++)
-    {
-      if (i > 0 && i == items->len - 1)
-        {
-          g_string_append_c (text, ',');
-          g_string_append (text, style->last_separator);
-        }
-      else if (i > 0)
-        g_string_append (text, style->separator);
-      g_string_append (text, g_ptr_array_index (items, i));
-    }
+  captioner_caption_append_list (text, style, items, TRUE);
   return g_string_free (text, FALSE);
 }

@@ -13,6 +13,10 @@ G_BEGIN_DECLS
  * from left", "centre", "second from right", "right", "third from left"... */
 char *captioner_caption_position_word    (guint                        index,
                                           guint                        n);
+/* The same in a style's words (NULL: the default style). */
+char *captioner_caption_style_position_word (const CaptionerCaptionStyle *style,
+                                             guint                        index,
+                                             guint                        n);
 /* NULL unless someone boxed is unnamed and someone is named. People named without a box
  * follow, without a position. */
 char *captioner_caption_partial_compose  (const CaptionerCaptionStyle *style,

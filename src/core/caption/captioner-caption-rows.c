@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "captioner-caption-rows.h"
 #include "captioner-person.h"
@@ -266,21 +267,31 @@ captioner_caption_rows_find (GPtrArray *people,
   return result;
 }
 
-/* The words of rows, in the caption's language (English until styles carry them). */
-static const char *
-row_word (guint row,
-          guint n_rows)
+/* The words of a row in the style: front, middle, back; of more than three rows the ones
+ * between are "second row", "third row"... */
+static char *
+row_word (const CaptionerCaptionStyle *style,
+          guint                        row,
+          guint                        n_rows)
 {
-  static const char * const middle[] = { "second", "third", "fourth", "fifth", "sixth",
-                                         "seventh", "eighth" };
+  const char *mark;
+  g_autofree char *ordinal = NULL;
 
   if (row == 0)
-    return "front";
+    return g_strdup (style->rows[0]);
   if (row == n_rows - 1)
-    return "back";
+    return g_strdup (style->rows[2]);
   if (n_rows == 3)
-    return "middle";
-  return middle[MIN (row - 1, G_N_ELEMENTS (middle) - 1)];
+    return g_strdup (style->rows[1]);
+  if (style->ordinals != NULL && row - 1 < g_strv_length (style->ordinals))
+    ordinal = g_strdup (style->ordinals[row - 1]);
+  else
+    ordinal = g_strdup_printf ("%u", row + 1);
+  mark = style->nth_row ? strstr (style->nth_row, "%s") : NULL;
+  if (mark == NULL)
+    return g_steal_pointer (&ordinal);
+  return g_strdup_printf ("%.*s%s%s", (int) (mark - style->nth_row), style->nth_row, ordinal,
+                          mark + 2);
 }
 
 static void
@@ -289,21 +300,26 @@ append_names (GString                     *text,
               GPtrArray                   *people,
               GArray                      *order)
 {
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
   for (guint i = 0; i < order->len; i++)
     {
       const CaptionerPerson *person = g_ptr_array_index (people, g_array_index (order, guint, i));
-      g_autofree char *name = g_strstrip (g_strdup (person->name));
 
-      if (i > 0 && i == order->len - 1)
-        {
-          if (style->serial_comma && order->len > 2)
-            g_string_append_c (text, ',');
-          g_string_append (text, style->last_separator);
-        }
-      else if (i > 0)
-        g_string_append (text, style->separator);
-      g_string_append (text, name);
+      g_ptr_array_add (names, g_strstrip (g_strdup (person->name)));
     }
+  captioner_caption_append_list (text, style, names, FALSE);
+}
+
+/* The first letter of a caption is a capital, in any script ("Front row", "Առաջին շարքում"). */
+static void
+append_capitalised (GString    *text,
+                    const char *word)
+{
+  gunichar first = g_utf8_get_char (word);
+
+  g_string_append_unichar (text, g_unichar_totitle (first));
+  g_string_append (text, g_utf8_next_char (word));
 }
 
 char *
@@ -326,18 +342,18 @@ captioner_caption_rows_compose (const CaptionerCaptionStyle *style,
   for (guint r = 0; r < rows->len; r++)
     {
       GArray *order = g_ptr_array_index (rows, r);
-      const char *word = row_word (r, rows->len);
+      g_autofree char *word = row_word (style, r, rows->len);
 
       if (r > 0)
         g_string_append (text, "; ");
-      if (r == 0)
-        {
-          g_string_append_c (text, g_ascii_toupper (word[0]));
-          g_string_append (text, word + 1);
-        }
+      if (r == 0 && *word != '\0')
+        append_capitalised (text, word);
       else
         g_string_append (text, word);
-      g_string_append (text, order->len > 1 ? " row, from left: " : " row: ");
+      if (order->len > 1)
+        g_string_append_printf (text, ", %s: ", style->row_from_left);
+      else
+        g_string_append (text, ": ");
       append_names (text, style, people, order);
     }
   g_string_append_c (text, '.');

@@ -9,26 +9,6 @@
 #include "captioner-caption-rows.h"
 #include "captioner-person.h"
 
-static const CaptionerCaptionStyle styles[] = {
-  { "default", "From left,", ", ", " and ", FALSE, "(%s photo)" },
-  { "serial-comma", "From left,", ", ", " and ", TRUE, "(%s photo)" },
-};
-
-const CaptionerCaptionStyle *
-captioner_caption_style_default (void)
-{
-  return &styles[0];
-}
-
-const CaptionerCaptionStyle *
-captioner_caption_style_lookup (const char *id)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
-    if (g_strcmp0 (styles[i].id, id) == 0)
-      return &styles[i];
-  return captioner_caption_style_default ();
-}
-
 static gboolean
 is_blank (const char *text)
 {
@@ -65,7 +45,29 @@ append_part (GString    *caption,
     }
 }
 
-/* One person: the name. Two or more: "From left, A, B and C". Blank names are left out. */
+void
+captioner_caption_append_list (GString                     *text,
+                               const CaptionerCaptionStyle *style,
+                               GPtrArray                   *items,
+                               gboolean                     comma_before_last)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      if (i > 0 && i == items->len - 1)
+        {
+          if (comma_before_last || (style->serial_comma && items->len > 2))
+            g_string_append_c (text, ',');
+          g_string_append_printf (text, " %s ", style->conjunction);
+        }
+      else if (i > 0)
+        g_string_append (text, style->separator);
+      g_string_append (text, g_ptr_array_index (items, i));
+    }
+}
+
+/* One person: the name. Two or more: "From left, A, B and C", or "A, B and C (L-R)" when the
+ * style's words go after the names (they start with a parenthesis). Blank names are left
+ * out. */
 char *
 captioner_caption_compose_people (const CaptionerCaptionStyle *style,
                                   const char * const          *names)
@@ -84,35 +86,59 @@ captioner_caption_compose_people (const CaptionerCaptionStyle *style,
     g_string_append (part, g_ptr_array_index (kept, 0));
   else if (kept->len > 1)
     {
-      g_string_append (part, style->from_left);
-      g_string_append_c (part, ' ');
-      for (guint i = 0; i < kept->len; i++)
-        {
-          if (i > 0 && i == kept->len - 1)
-            {
-              if (style->serial_comma && kept->len > 2)
-                g_string_append_c (part, ',');
-              g_string_append (part, style->last_separator);
-            }
-          else if (i > 0)
-            g_string_append (part, style->separator);
-          g_string_append (part, g_ptr_array_index (kept, i));
-        }
+      gboolean after = style->from_left[0] == '(';
+
+      if (!after && *style->from_left != '\0')
+        g_string_append_printf (part, "%s ", style->from_left);
+      captioner_caption_append_list (part, style, kept, FALSE);
+      if (after)
+        g_string_append_printf (part, " %s", style->from_left);
     }
   return g_string_free (part, FALSE);
 }
 
 static char *
-format_credit (const CaptionerCaptionStyle *style,
-               const char                  *credit)
+fill_format (const char *format,
+             const char *value)
 {
-  const char *mark = strstr (style->credit_format, "%s");
-  g_autofree char *trimmed = g_strstrip (g_strdup (credit));
+  const char *mark = strstr (format, "%s");
 
   if (mark == NULL)
-    return g_strdup (style->credit_format);
-  return g_strdup_printf ("%.*s%s%s", (int) (mark - style->credit_format), style->credit_format,
-                          trimmed, mark + 2);
+    return g_strdup (format);
+  return g_strdup_printf ("%.*s%s%s", (int) (mark - format), format, value, mark + 2);
+}
+
+char *
+captioner_caption_format_credit (const CaptionerCaptionStyle *style,
+                                 const char                  *credit,
+                                 const char                  *byline)
+{
+  g_autofree char *trimmed = NULL;
+  g_autofree char *by = NULL;
+
+  if (style == NULL)
+    style = captioner_caption_style_default ();
+  if (is_blank (credit))
+    return NULL;
+  trimmed = g_strstrip (g_strdup (credit));
+  by = is_blank (byline) ? NULL : g_strstrip (g_strdup (byline));
+
+  switch (style->credit_style)
+    {
+    case CAPTIONER_CREDIT_AGENCY_BYLINE:
+      {
+        g_autofree char *upper = g_utf8_strup (trimmed, -1);
+
+        return by ? g_strdup_printf ("%s/%s", upper, by) : g_steal_pointer (&upper);
+      }
+    case CAPTIONER_CREDIT_AP:
+      return by ? g_strdup_printf ("(%s Photo/%s)", trimmed, by)
+                : g_strdup_printf ("(%s Photo)", trimmed);
+    case CAPTIONER_CREDIT_SUFFIX:
+    case CAPTIONER_CREDIT_PREFIX:
+    default:
+      return fill_format (style->credit_format ? style->credit_format : "%s", trimmed);
+    }
 }
 
 /* The people's part, then the body, then the credit. A part that sets off its last words with
@@ -122,7 +148,8 @@ compose_parts (const CaptionerCaptionStyle *style,
                const char                  *people,
                gboolean                     comma_before_body,
                const char                  *body,
-               const char                  *credit)
+               const char                  *credit,
+               const char                  *byline)
 {
   GString *caption = g_string_new (NULL);
 
@@ -134,7 +161,7 @@ compose_parts (const CaptionerCaptionStyle *style,
    * "(Reuters photo)" would count as captioned). */
   if (caption->len > 0 && !is_blank (credit))
     {
-      g_autofree char *suffix = format_credit (style, credit);
+      g_autofree char *suffix = captioner_caption_format_credit (style, credit, byline);
       append_part (caption, suffix);
     }
   return g_string_free (caption, FALSE);
@@ -152,7 +179,7 @@ captioner_caption_compose (const CaptionerCaptionStyle *style,
     style = captioner_caption_style_default ();
 
   people = captioner_caption_compose_people (style, names);
-  return compose_parts (style, people, FALSE, body, credit);
+  return compose_parts (style, people, FALSE, body, credit, NULL);
 }
 
 char **
@@ -201,5 +228,6 @@ captioner_caption_compose_metadata (const CaptionerMetadata *metadata,
     }
   return compose_parts (style, people, partial,
                         metadata->fields[CAPTIONER_FIELD_CAPTION_BODY],
-                        metadata->fields[CAPTIONER_FIELD_CREDIT]);
+                        metadata->fields[CAPTIONER_FIELD_CREDIT],
+                        metadata->fields[CAPTIONER_FIELD_BYLINE]);
 }

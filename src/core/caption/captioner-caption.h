@@ -3,22 +3,21 @@
 #include <glib.h>
 
 #include "captioner-metadata.h"
+#include "captioner-caption-style.h"
 
 G_BEGIN_DECLS
 
-/* The house style of a caption, in one place so the desk can change it. */
-typedef struct
-{
-  const char *id;              /* stored in the sidecar so a caption can be recomposed */
-  const char *from_left;       /* "From left," */
-  const char *separator;       /* ", " between names */
-  const char *last_separator;  /* " and " before the last name */
-  gboolean    serial_comma;    /* "A, B, and C" */
-  const char *credit_format;   /* "(%s photo)", "%s" the credit */
-} CaptionerCaptionStyle;
-
-const CaptionerCaptionStyle *captioner_caption_style_default (void);
-const CaptionerCaptionStyle *captioner_caption_style_lookup  (const char                  *id);
+/* Names joined in the style: "A, B and C" (serial comma: "A, B, and C"); with
+ * comma_before_last a comma always goes before the conjunction ("A, left, and B, right"). */
+void  captioner_caption_append_list    (GString                     *text,
+                                        const CaptionerCaptionStyle *style,
+                                        GPtrArray                   *items,
+                                        gboolean                     comma_before_last);
+/* The credit as the style writes it, with the byline where the style takes one
+ * ("REUTERS/Jane Doe"); NULL when the credit is blank. */
+char *captioner_caption_format_credit  (const CaptionerCaptionStyle *style,
+                                        const char                  *credit,
+                                        const char                  *byline);
 
 char *captioner_caption_compose_people (const CaptionerCaptionStyle *style,
                                         const char * const          *names);
