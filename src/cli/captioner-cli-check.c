@@ -23,6 +23,22 @@ directory_short_name (const char *name,
   return contact ? g_strdup (captioner_contact_get_short_name (contact)) : NULL;
 }
 
+/* A CaptionerKnownNamesFunc over the people directory: every contact's name. */
+static char **
+directory_names (gpointer directory)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GListModel *model = G_LIST_MODEL (directory);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CaptionerContact) contact = g_list_model_get_item (model, i);
+
+      g_strv_builder_add (builder, captioner_contact_get_name (contact));
+    }
+  return g_strv_builder_end (builder);
+}
+
 /* `captioner-cli check [--language CODE] [--no-spelling] FILE|FOLDER...`: one line on stdout
  * per finding, "FILE: message"; 1 when there is any (or a file cannot be read), 0 when every
  * caption is fine. Spelling is checked in the caption's language (--language, English unless
@@ -33,8 +49,12 @@ captioner_cli_check (int    argc,
 {
   g_auto(GStrv) rest = NULL;
   g_autofree char *language = NULL;
+  g_auto(GStrv) skip = NULL;
   gboolean no_spelling = FALSE;
+  CaptionerCheckOptions options = { 0 };
   const GOptionEntry entries[] = {
+    { "skip", 0, 0, G_OPTION_ARG_STRING_ARRAY, &skip,
+      N_("Do not run this check (name-missing, not-tagged, no-credit…); repeatable"), N_("ID") },
     { "language", 0, 0, G_OPTION_ARG_STRING, &language,
       N_("The caption's language, for spelling (en, hy…)"), N_("CODE") },
     { "no-spelling", 0, 0, G_OPTION_ARG_NONE, &no_spelling, N_("Do not check spelling"), NULL },
@@ -55,6 +75,21 @@ captioner_cli_check (int    argc,
                error ? error->message : _("no file given"));
       return 2;
     }
+  for (guint i = 0; skip != NULL && skip[i] != NULL; i++)
+    if (!captioner_check_kind_from_id (skip[i], NULL))
+      {
+        g_autoptr(GString) ids = g_string_new (NULL);
+        g_autofree char *message = NULL;
+
+        for (guint k = 0; k < CAPTIONER_CHECK_N_KINDS; k++)
+          g_string_append_printf (ids, "%s%s", k > 0 ? ", " : "", captioner_check_kind_to_id (k));
+        /* TRANSLATORS: a check's id as given, then the list of the known ones */
+        message = g_strdup_printf (_("no check “%s”; the checks are: %s"), skip[i], ids->str);
+        fprintf (captioner_cli_stderr (), "captioner-cli check: %s\n", message);
+        return 2;
+      }
+  options.skip = captioner_check_mask_from_ids ((const char * const *) skip);
+  no_spelling |= (options.skip & CAPTIONER_CHECK_MASK (CAPTIONER_CHECK_SPELLING)) != 0;
 
   directory = captioner_desk_open_people (NULL, 0, NULL, &error);
   if (directory == NULL)
@@ -69,6 +104,12 @@ captioner_cli_check (int    argc,
       fprintf (captioner_cli_stderr (), "captioner-cli check: %s\n", error->message);
       g_clear_error (&error);
     }
+  if (directory != NULL)
+    {
+      options.short_name = directory_short_name;
+      options.known_names = directory_names;
+      options.user_data = directory;
+    }
   if (speller != NULL && directory != NULL)
     captioner_people_directory_teach_speller (directory, speller);
   desk = captioner_cli_open_desk (rest, &status);
@@ -82,9 +123,8 @@ captioner_cli_check (int    argc,
       if (draft == NULL)
         continue;
       path = g_file_get_parse_name (captioner_photo_get_file (captioner_desk_item_get_photo (item)));
-      findings = captioner_caption_check (captioner_draft_get_metadata (draft),
-                                          captioner_draft_get_orientation (draft),
-                                          directory ? directory_short_name : NULL, directory);
+      findings = captioner_caption_check_full (captioner_draft_get_metadata (draft),
+                                               captioner_draft_get_orientation (draft), &options);
       if (speller != NULL)
         {
           g_autoptr(GPtrArray) spelling = captioner_speller_check_metadata (

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "captioner-cli-commands.h"
+#include "captioner-cli-styles.h"
 #include "captioner-error.h"
 #include "captioner-person.h"
 #include "captioner-desk.h"
@@ -418,7 +419,10 @@ captioner_cli_compose (int    argc,
                        char **argv)
 {
   g_auto(GStrv) rest = NULL;
+  g_autofree char *style = NULL;
   const GOptionEntry entries[] = {
+    { "style", 0, 0, G_OPTION_ARG_STRING, &style,
+      N_("Compose in this house style and store it (see captioner-cli styles)"), N_("ID") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("FILE…") },
     { NULL }
   };
@@ -433,8 +437,12 @@ captioner_cli_compose (int    argc,
       fprintf (captioner_cli_stderr (), "captioner-cli compose: %s\n", error ? error->message : _("no file given"));
       return 2;
     }
+  if (style != NULL && !captioner_cli_check_style ("compose", style))
+    return 2;
 
   desk = captioner_cli_open_desk (rest, &status);
+  if (desk != NULL && style != NULL && captioner_cli_apply_style (desk, style) != 0)
+    status = 1;
   for (guint i = 0; desk != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (desk)); i++)
     {
       CaptionerDraft *draft = captioner_desk_item_get_draft (captioner_desk_get_item (desk, i));

@@ -18,6 +18,7 @@
 #include "captioner-cli-commands.h"
 #include "captioner-cli-export.h"
 #include "captioner-cli-people.h"
+#include "captioner-cli-styles.h"
 
 static FILE *user_stderr;
 
@@ -89,7 +90,8 @@ print_usage (FILE *stream)
              "      [--caption-writer TEXT] [--urgency 1-8] [--category TEXT]\n"
              "      [--supplemental-categories \"A; B\"]\n"
              "      [--keyword TEXT]... [--person \"NAME@X,Y,W,H\"]... [--clear-people] [--force]\n"
-             "  captioner-cli compose FILE...\n"
+             "  captioner-cli compose [--style ID] FILE...\n"
+             "  captioner-cli styles   (the house styles: ID, name, language, an example)\n"
              "  captioner-cli export --format csv|txt|json|xmp|jpeg|pdf [--output PATH] [--overwrite]\n"
              "      [--per-page 2|4|6|12|20] [--paper a4|letter] FILE|FOLDER...\n"
              "\n"
@@ -106,7 +108,9 @@ print_usage (FILE *stream)
   fprintf (stream, "\n%s",
            _("Group photos and checks:\n"
              "  captioner-cli set FILE|FOLDER... --row NAME=N...   (1 the front row, 0 the boxes say)\n"
-             "  captioner-cli check FILE|FOLDER...   (one line a finding; exit status 1 when any)\n"));
+             "  captioner-cli check [--skip ID]... FILE|FOLDER...   (one line a finding; exit status 1\n"
+             "      when any; --skip name-missing, name-order, unnamed-box, not-tagged,\n"
+             "      unexpanded-code, too-long, not-a-caption, no-credit or spelling)\n"));
   fprintf (stream, "\n%s",
            _("Face suggestions (offline, dlib's frontal face detector):\n"
              "  captioner-cli detect [--json] FILE|FOLDER...   (one line a face, numbered left to\n"
@@ -136,6 +140,12 @@ main (int   argc,
   if (g_str_equal (command, "--help") || g_str_equal (command, "-h") ||
       g_str_equal (command, "help"))
     return print_usage (stdout);
+  /* Named styles compose captions wherever a caption is composed, as in the window. */
+  if (!g_str_equal (command, "people") && !g_str_equal (command, "templates") &&
+      !g_str_equal (command, "detect"))
+    captioner_cli_load_styles ();
+  if (g_str_equal (command, "styles"))
+    return captioner_cli_styles (argc - 1, argv + 1);
   if (g_str_equal (command, "info"))
     return captioner_cli_info (argc - 1, argv + 1);
   if (g_str_equal (command, "set"))

@@ -23,6 +23,56 @@ static const struct
   { CAPTIONER_FIELD_CITY,     N_("City"),     CAPTIONER_SHORT_FIELD_MAX_BYTES },
 };
 
+static const char * const kind_ids[] = {
+  [CAPTIONER_CHECK_NAME_MISSING] = "name-missing",
+  [CAPTIONER_CHECK_NAME_ORDER] = "name-order",
+  [CAPTIONER_CHECK_UNNAMED_BOX] = "unnamed-box",
+  [CAPTIONER_CHECK_NOT_TAGGED] = "not-tagged",
+  [CAPTIONER_CHECK_UNEXPANDED_CODE] = "unexpanded-code",
+  [CAPTIONER_CHECK_TOO_LONG] = "too-long",
+  [CAPTIONER_CHECK_NOT_A_CAPTION] = "not-a-caption",
+  [CAPTIONER_CHECK_NO_CREDIT] = "no-credit",
+  [CAPTIONER_CHECK_SPELLING] = "spelling",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (kind_ids) == CAPTIONER_CHECK_N_KINDS);
+
+const char *
+captioner_check_kind_to_id (CaptionerCheckKind kind)
+{
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (kind_ids), NULL);
+  return kind_ids[kind];
+}
+
+gboolean
+captioner_check_kind_from_id (const char         *id,
+                              CaptionerCheckKind *kind)
+{
+  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (kind_ids); i++)
+    if (g_str_equal (id, kind_ids[i]))
+      {
+        if (kind != NULL)
+          *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+guint
+captioner_check_mask_from_ids (const char * const *ids)
+{
+  guint mask = 0;
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      CaptionerCheckKind kind;
+
+      if (captioner_check_kind_from_id (ids[i], &kind))
+        mask |= CAPTIONER_CHECK_MASK (kind);
+    }
+  return mask;
+}
+
 void
 captioner_finding_free (CaptionerFinding *finding)
 {
@@ -247,21 +297,137 @@ is_only_credit (const char *caption,
          strchr (folded + 1, '(') == NULL;
 }
 
+static gboolean
+is_word_char (const char *p)
+{
+  gunichar c = g_utf8_get_char (p);
+
+  return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+/* Whether @name is in @text as whole words, case as written. */
+static gboolean
+has_whole_words (const char *text,
+                 const char *name)
+{
+  gsize n = strlen (name);
+
+  if (n == 0)
+    return FALSE;
+  for (const char *at = strstr (text, name); at != NULL; at = strstr (at + 1, name))
+    {
+      gboolean starts = at == text || !is_word_char (g_utf8_find_prev_char (text, at));
+      gboolean ends = at[n] == '\0' || !is_word_char (at + n);
+
+      if (starts && ends)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Names the directory knows in the caption that belong to nobody tagged; a name inside a
+ * tagged person's name ("Lavrov" of "Sergei Lavrov") is theirs. */
+static void
+check_not_tagged (GPtrArray                   *findings,
+                  const CaptionerMetadata     *metadata,
+                  const CaptionerCheckOptions *options)
+{
+  const char *caption = metadata->fields[CAPTIONER_FIELD_CAPTION];
+  g_auto(GStrv) known = NULL;
+  g_autoptr(GHashTable) told = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (options->known_names == NULL || is_blank (caption))
+    return;
+  known = options->known_names (options->user_data);
+  for (guint i = 0; known != NULL && known[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (known[i]));
+      gboolean tagged = FALSE;
+
+      if (*name == '\0' || g_hash_table_contains (told, known[i]) ||
+          !has_whole_words (caption, name))
+        continue;
+      for (guint p = 0; p < metadata->people->len && !tagged; p++)
+        {
+          const CaptionerPerson *person = g_ptr_array_index (metadata->people, p);
+
+          tagged = person->name != NULL && has_whole_words (person->name, name);
+        }
+      if (tagged)
+        continue;
+      g_hash_table_add (told, known[i]);
+      add_finding (findings, CAPTIONER_CHECK_NOT_TAGGED, CAPTIONER_FIELD_CAPTION, 0,
+                   _("%s is named in the caption but not tagged"), name);
+    }
+}
+
+gboolean
+captioner_caption_is_not_a_caption (const char *caption,
+                                    const char *credit,
+                                    const char *byline)
+{
+  g_autofree char *rest = NULL;
+
+  if (is_blank (caption))
+    return FALSE;
+  if (captioner_exif_is_boilerplate_description (caption))
+    return TRUE;
+  if (is_blank (byline))
+    return is_only_credit (caption, credit);
+  /* "REUTERS/Jane Doe", "(AP Photo/Jane Doe)": the byline is part of the credit. */
+  {
+    g_autoptr(GString) without = g_string_new (caption);
+
+    remove_all (without, byline);
+    rest = g_string_free (g_steal_pointer (&without), FALSE);
+  }
+  return is_only_credit (rest, credit);
+}
+
 GPtrArray *
 captioner_caption_check (const CaptionerMetadata *metadata,
                          int                      orientation,
                          CaptionerShortNameFunc   short_name,
                          gpointer                 user_data)
 {
+  CaptionerCheckOptions options = { short_name, NULL, user_data, 0 };
+
+  return captioner_caption_check_full (metadata, orientation, &options);
+}
+
+static void
+drop_skipped (GPtrArray *findings,
+              guint      skip)
+{
+  for (guint i = findings->len; i > 0; i--)
+    if (skip & CAPTIONER_CHECK_MASK (((CaptionerFinding *) g_ptr_array_index (findings,
+                                                                               i - 1))->kind))
+      g_ptr_array_remove_index (findings, i - 1);
+}
+
+GPtrArray *
+captioner_caption_check_full (const CaptionerMetadata     *metadata,
+                              int                          orientation,
+                              const CaptionerCheckOptions *options)
+{
+  static const CaptionerCheckOptions no_options = { NULL, NULL, NULL, 0 };
+  CaptionerShortNameFunc short_name;
+  gpointer user_data;
   GPtrArray *findings;
   const char *caption;
 
   g_return_val_if_fail (metadata != NULL, NULL);
 
+  if (options == NULL)
+    options = &no_options;
+  short_name = options->short_name;
+  user_data = options->user_data;
   findings = g_ptr_array_new_with_free_func ((GDestroyNotify) captioner_finding_free);
   caption = metadata->fields[CAPTIONER_FIELD_CAPTION];
 
   check_people (findings, metadata, orientation, short_name, user_data);
+  if (!(options->skip & CAPTIONER_CHECK_MASK (CAPTIONER_CHECK_NOT_TAGGED)))
+    check_not_tagged (findings, metadata, options);
 
   for (guint i = 0; i < G_N_ELEMENTS (checked_fields); i++)
     {
@@ -299,12 +465,15 @@ captioner_caption_check (const CaptionerMetadata *metadata,
       if (captioner_exif_is_boilerplate_description (caption))
         add_finding (findings, CAPTIONER_CHECK_NOT_A_CAPTION, CAPTIONER_FIELD_CAPTION, 0,
                      _("The caption “%s” is what the camera writes, not a caption"), shown);
-      else if (is_only_credit (caption, metadata->fields[CAPTIONER_FIELD_CREDIT]))
+      else if (captioner_caption_is_not_a_caption (caption,
+                                                   metadata->fields[CAPTIONER_FIELD_CREDIT],
+                                                   metadata->fields[CAPTIONER_FIELD_BYLINE]))
         add_finding (findings, CAPTIONER_CHECK_NOT_A_CAPTION, CAPTIONER_FIELD_CAPTION, 0,
                      _("The caption “%s” is only a credit: the photo is not captioned"), shown);
     }
   if (is_blank (metadata->fields[CAPTIONER_FIELD_CREDIT]))
     add_finding (findings, CAPTIONER_CHECK_NO_CREDIT, CAPTIONER_FIELD_CREDIT, 0,
                  _("No credit"));
+  drop_skipped (findings, options->skip);
   return findings;
 }

@@ -182,6 +182,17 @@ captioner_caption_compose (const CaptionerCaptionStyle *style,
   return compose_parts (style, people, FALSE, body, credit, NULL);
 }
 
+char *
+captioner_caption_compose_example (const CaptionerCaptionStyle *style)
+{
+  static const char * const names[] = { "A", "B", "C", NULL };
+  g_autofree char *people = captioner_caption_compose_people (style, names);
+
+  if (style == NULL)
+    style = captioner_caption_style_default ();
+  return compose_parts (style, people, FALSE, "pose.", "Reuters", "Jane Doe");
+}
+
 char **
 captioner_caption_dup_names (const CaptionerMetadata *metadata,
                              int                      orientation)

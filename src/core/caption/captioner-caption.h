@@ -26,6 +26,10 @@ char *captioner_caption_compose        (const CaptionerCaptionStyle *style,
                                         const char                  *body,
                                         const char                  *credit);
 
+/* The example a list of styles shows: "From left, A, B and C pose. (Reuters photo)" in
+ * @style (credit "Reuters", byline "Jane Doe"). */
+char  *captioner_caption_compose_example  (const CaptionerCaptionStyle *style);
+
 /* The caption that metadata's parts compose: people left to right as displayed (orientation
  * is the photo's), the body, the credit suffix, in the stored style. */
 char  *captioner_caption_compose_metadata (const CaptionerMetadata  *metadata,

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "captioner-caption-check.h"
 #include "captioner-metadata.h"
 #include "captioner-person.h"
 
@@ -122,7 +123,10 @@ captioner_metadata_is_captioned (const CaptionerMetadata *metadata)
 {
   const char *caption = metadata->fields[CAPTIONER_FIELD_CAPTION];
 
-  return caption != NULL && *caption != '\0';
+  /* "(Reuters photo)" alone, or "OLYMPUS DIGITAL CAMERA", is no caption. */
+  return caption != NULL && *caption != '\0' &&
+         !captioner_caption_is_not_a_caption (caption, metadata->fields[CAPTIONER_FIELD_CREDIT],
+                                              metadata->fields[CAPTIONER_FIELD_BYLINE]);
 }
 
 gboolean

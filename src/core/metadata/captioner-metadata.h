@@ -60,6 +60,7 @@ void               captioner_metadata_set          (CaptionerMetadata       *met
 void               captioner_metadata_set_keywords (CaptionerMetadata       *metadata,
                                                     const char * const      *keywords);
 const char        *captioner_field_get_name        (CaptionerField           field);
+/* A caption that is more than a credit or what the camera writes (captioner-caption-check.h). */
 gboolean           captioner_metadata_is_captioned (const CaptionerMetadata *metadata);
 /* Whether a caption is another program's: there is one, and it is not the one Captioner
  * composed and recorded there (CAPTIONER_FIELD_COMPOSED). The rule every reader of a stored
