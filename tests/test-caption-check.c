@@ -122,8 +122,8 @@ test_unexpanded_code (void)
   captioner_metadata_set (md, CAPTIONER_FIELD_HEADLINE, "=lav#2= in Antalya, x=1");
   found = check (md, NULL);
   g_assert_cmpstr (found, ==,
-                   "3 Caption: the code “=ant=” is not expanded\n"
-                   "3 Headline: the code “=lav#2=” is not expanded\n");
+                   "4 Caption: the code “=ant=” is not expanded\n"
+                   "4 Headline: the code “=lav#2=” is not expanded\n");
 }
 
 static void
@@ -144,11 +144,11 @@ test_too_long (void)
   captioner_metadata_set (md, CAPTIONER_FIELD_CITY, "Llanfairpwllgwyngyllgogerychwyrnd");
   found = check (md, NULL);
   g_assert_cmpstr (found, ==,
-                   "4 Caption is over the IPTC IIM limit: 2001 bytes of 2000\n"
-                   "4 Headline is over the IPTC IIM limit: 257 bytes of 256\n"
-                   "4 Credit is over the IPTC IIM limit: 33 bytes of 32\n"
-                   "4 Byline is over the IPTC IIM limit: 34 bytes of 32\n"
-                   "4 City is over the IPTC IIM limit: 33 bytes of 32\n");
+                   "5 Caption is over the IPTC IIM limit: 2001 bytes of 2000\n"
+                   "5 Headline is over the IPTC IIM limit: 257 bytes of 256\n"
+                   "5 Credit is over the IPTC IIM limit: 33 bytes of 32\n"
+                   "5 Byline is over the IPTC IIM limit: 34 bytes of 32\n"
+                   "5 City is over the IPTC IIM limit: 33 bytes of 32\n");
 
   /* At the limits: quiet. */
   g_string_truncate (caption, CAPTIONER_CAPTION_MAX_BYTES);
@@ -167,13 +167,13 @@ test_not_a_caption (void)
 {
   static const struct { const char *caption; const char *credit; const char *finding; } cases[] = {
     { "(Reuters photo)", "Reuters",
-      "5 The caption “(Reuters photo)” is only a credit: the photo is not captioned\n" },
+      "6 The caption “(Reuters photo)” is only a credit: the photo is not captioned\n" },
     { "Photo: Reuters", "Reuters",
-      "5 The caption “Photo: Reuters” is only a credit: the photo is not captioned\n" },
+      "6 The caption “Photo: Reuters” is only a credit: the photo is not captioned\n" },
     { " (AP photo) ", "Reuters",
-      "5 The caption “(AP photo)” is only a credit: the photo is not captioned\n" },
+      "6 The caption “(AP photo)” is only a credit: the photo is not captioned\n" },
     { "OLYMPUS DIGITAL CAMERA", "Reuters",
-      "5 The caption “OLYMPUS DIGITAL CAMERA” is what the camera writes, not a caption\n" },
+      "6 The caption “OLYMPUS DIGITAL CAMERA” is what the camera writes, not a caption\n" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -198,7 +198,122 @@ test_no_credit (void)
   captioner_metadata_set (md, CAPTIONER_FIELD_CAPTION,
                           "From left, Sergei Lavrov and Hakan Fidan meet in Antalya.");
   found = check (md, NULL);
-  g_assert_cmpstr (found, ==, "6 No credit\n");
+  g_assert_cmpstr (found, ==, "7 No credit\n");
+}
+
+static char **
+known_names (gpointer user_data)
+{
+  static const char * const names[] = { "Sergei Lavrov", "Hakan Fidan", "Ararat Mirzoyan",
+                                        "Ali", "Jeyhun Bayramov", NULL };
+
+  return g_strdupv ((char **) names);
+}
+
+static char *
+check_with (const CaptionerMetadata *md,
+            guint                    skip)
+{
+  CaptionerCheckOptions options = { NULL, known_names, NULL, skip };
+  g_autoptr(GPtrArray) findings = captioner_caption_check_full (md, 1, &options);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const CaptionerFinding *f = g_ptr_array_index (findings, i);
+      g_string_append_printf (text, "%s %s\n", captioner_check_kind_to_id (f->kind), f->message);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* A name the directory knows, in the caption, of nobody tagged: whole words, case as written;
+ * the tagged people's names (and names inside them) are not told. */
+static void
+test_not_tagged (void)
+{
+  g_autoptr(CaptionerMetadata) md = meeting ();
+  g_autofree char *quiet = check_with (md, 0);
+  g_autofree char *fires = NULL;
+  g_autofree char *words = NULL;
+
+  g_assert_cmpstr (quiet, ==, "");
+  captioner_metadata_set (md, CAPTIONER_FIELD_CAPTION,
+                          "From left, Sergei Lavrov and Hakan Fidan meet Ararat Mirzoyan and "
+                          "Ararat Mirzoyan's aide in Antalya. (Reuters photo)");
+  fires = check_with (md, 0);
+  g_assert_cmpstr (fires, ==,
+                   "not-tagged Ararat Mirzoyan is named in the caption but not tagged\n");
+  /* "Ali" is no word of "Alive", nor is "jeyhun bayramov" the name as written. */
+  captioner_metadata_set (md, CAPTIONER_FIELD_CAPTION,
+                          "From left, Sergei Lavrov and Hakan Fidan, Alive, meet jeyhun bayramov. "
+                          "(Reuters photo)");
+  words = check_with (md, 0);
+  g_assert_cmpstr (words, ==, "");
+}
+
+static void
+test_ids_and_skip (void)
+{
+  static const char * const ids[] = { "name-missing", "name-order", "unnamed-box", "not-tagged",
+                                      "unexpanded-code", "too-long", "not-a-caption",
+                                      "no-credit", "spelling" };
+  const char *off[] = { "no-credit", "not-tagged", "nonsense", NULL };
+  g_autoptr(CaptionerMetadata) md = meeting ();
+  g_autofree char *all = NULL;
+  g_autofree char *some = NULL;
+  guint mask;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (ids) == CAPTIONER_CHECK_N_KINDS);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      CaptionerCheckKind kind;
+
+      g_assert_cmpstr (captioner_check_kind_to_id (i), ==, ids[i]);
+      g_assert_true (captioner_check_kind_from_id (ids[i], &kind));
+      g_assert_cmpint (kind, ==, i);
+    }
+  g_assert_false (captioner_check_kind_from_id ("nonsense", NULL));
+  mask = captioner_check_mask_from_ids (off);
+  g_assert_cmpuint (mask, ==, CAPTIONER_CHECK_MASK (CAPTIONER_CHECK_NO_CREDIT) |
+                              CAPTIONER_CHECK_MASK (CAPTIONER_CHECK_NOT_TAGGED));
+
+  captioner_metadata_set (md, CAPTIONER_FIELD_CREDIT, NULL);
+  captioner_metadata_set (md, CAPTIONER_FIELD_CAPTION,
+                          "From left, Sergei Lavrov and Hakan Fidan meet Ali.");
+  all = check_with (md, 0);
+  some = check_with (md, mask);
+  g_assert_cmpstr (all, ==, "not-tagged Ali is named in the caption but not tagged\n"
+                            "no-credit No credit\n");
+  g_assert_cmpstr (some, ==, "");
+}
+
+/* A photo whose caption is only a credit, in any credit style, or camera boilerplate is not
+ * captioned: the grid (captioner-desk-item.c) and exports ask captioner_metadata_is_captioned. */
+static void
+test_credit_only_not_captioned (void)
+{
+  static const struct { const char *caption; gboolean captioned; } cases[] = {
+    { "(Reuters photo)", FALSE },
+    { "REUTERS/Jane Doe", FALSE },
+    { "(Reuters Photo/Jane Doe)", FALSE },
+    { "Photo: Reuters", FALSE },
+    { "OLYMPUS DIGITAL CAMERA", FALSE },
+    { "", FALSE },
+    { "Fans celebrate in Yerevan. REUTERS/Jane Doe", TRUE },
+    { "Jane Doe", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CaptionerMetadata) md = captioner_metadata_new ();
+
+      captioner_metadata_set (md, CAPTIONER_FIELD_CREDIT, "Reuters");
+      if (i != 7)
+        captioner_metadata_set (md, CAPTIONER_FIELD_BYLINE, "Jane Doe");
+      captioner_metadata_set (md, CAPTIONER_FIELD_CAPTION, cases[i].caption);
+      g_test_message ("%s", cases[i].caption);
+      g_assert_cmpint (captioner_metadata_is_captioned (md), ==, cases[i].captioned);
+    }
 }
 
 int
@@ -216,5 +331,9 @@ main (int   argc,
   g_test_add_func ("/captioner/caption-check/too-long", test_too_long);
   g_test_add_func ("/captioner/caption-check/not-a-caption", test_not_a_caption);
   g_test_add_func ("/captioner/caption-check/no-credit", test_no_credit);
+  g_test_add_func ("/captioner/caption-check/not-tagged", test_not_tagged);
+  g_test_add_func ("/captioner/caption-check/ids-and-skip", test_ids_and_skip);
+  g_test_add_func ("/captioner/caption-check/credit-only-not-captioned",
+                   test_credit_only_not_captioned);
   return g_test_run ();
 }

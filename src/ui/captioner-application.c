@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "captioner-application.h"
+#include "captioner-caption-style.h"
 #include "captioner-face-detect.h"
 #include "captioner-window.h"
 
@@ -80,6 +81,43 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+static void
+load_styles_in_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  GPtrArray *folders = task_data;
+
+  captioner_caption_styles_load ((GFile * const *) folders->pdata, folders->len);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* The named styles of the user and of the desk folders, read in a worker: at start-up and
+ * whenever the desk folders change. */
+static void
+load_styles (CaptionerApplication *self)
+{
+  g_auto(GStrv) paths = g_settings_get_strv (self->settings, "desk-folders");
+  GPtrArray *folders = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GTask) task = g_task_new (self, NULL, NULL, NULL);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    if (*paths[i] != '\0')
+      g_ptr_array_add (folders, g_file_new_for_commandline_arg (paths[i]));
+  g_task_set_source_tag (task, load_styles);
+  g_task_set_task_data (task, folders, (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (task, load_styles_in_thread);
+}
+
+static void
+on_desk_folders_changed_cb (GSettings            *settings,
+                            const char           *key,
+                            CaptionerApplication *self)
+{
+  load_styles (self);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
@@ -105,6 +143,9 @@ captioner_application_startup (GApplication *application)
   g_action_map_add_action (G_ACTION_MAP (self), style);
   faces = g_settings_create_action (self->settings, "face-suggestions");
   g_action_map_add_action (G_ACTION_MAP (self), faces);
+  g_signal_connect_object (self->settings, "changed::desk-folders",
+                           G_CALLBACK (on_desk_folders_changed_cb), self, 0);
+  load_styles (self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
                                          help_accels);

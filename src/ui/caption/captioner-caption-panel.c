@@ -23,6 +23,7 @@ struct _CaptionerCaptionPanel
   CaptionerPeopleSection  *people_section;
   CaptionerBodySection    *body_section;
   CaptionerPreviewSection *preview_section;
+  CaptionerChecksSection  *checks_section;
   CaptionerFieldsSection  *fields_section;
   GtkLabel                *exif_label;
   GtkWidget               *selection_group;  /* "3 photos selected", made in init */
@@ -158,6 +159,7 @@ captioner_caption_panel_class_init (CaptionerCaptionPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaptionerCaptionPanel, people_section);
   gtk_widget_class_bind_template_child (widget_class, CaptionerCaptionPanel, body_section);
   gtk_widget_class_bind_template_child (widget_class, CaptionerCaptionPanel, preview_section);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerCaptionPanel, checks_section);
   gtk_widget_class_bind_template_child (widget_class, CaptionerCaptionPanel, fields_section);
   gtk_widget_class_bind_template_child (widget_class, CaptionerCaptionPanel, exif_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -230,6 +232,13 @@ captioner_caption_panel_get_field_editable (CaptionerCaptionPanel *self,
 {
   g_return_val_if_fail (CAPTIONER_IS_CAPTION_PANEL (self), NULL);
   return captioner_fields_section_get_editable (self->fields_section, field);
+}
+
+CaptionerChecksSection *
+captioner_caption_panel_get_checks_section (CaptionerCaptionPanel *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_CAPTION_PANEL (self), NULL);
+  return self->checks_section;
 }
 
 GtkTextView *

@@ -3,6 +3,7 @@
 #include <gtk/gtk.h>
 
 #include "captioner-batch-history.h"
+#include "captioner-checks-section.h"
 #include "captioner-draft.h"
 #include "captioner-exif.h"
 
@@ -28,6 +29,8 @@ void        captioner_caption_panel_set_exif            (CaptionerCaptionPanel  
 /* The editable showing a text field (caption body excluded: it is a GtkTextView). */
 GtkEditable *captioner_caption_panel_get_field_editable (CaptionerCaptionPanel   *self,
                                                          CaptionerField           field);
+/* The checks beside the caption (the window binds its disabled-checks to the preference). */
+CaptionerChecksSection *captioner_caption_panel_get_checks_section (CaptionerCaptionPanel *self);
 GtkTextView *captioner_caption_panel_get_body_view      (CaptionerCaptionPanel   *self);
 /* The name entry of the n-th person as displayed (0 the leftmost), or NULL. */
 GtkEditable *captioner_caption_panel_get_person_editable (CaptionerCaptionPanel  *self,

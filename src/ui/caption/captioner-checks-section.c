@@ -16,10 +16,19 @@ struct _CaptionerChecksSection
 
   /* Owned references */
   char                    *text;   /* the messages shown, one a line */
+  GStrv                    disabled_checks;   /* check ids (captioner_check_kind_to_id) */
 };
 
 G_DEFINE_FINAL_TYPE (CaptionerChecksSection, captioner_checks_section,
                      CAPTIONER_TYPE_CAPTION_SECTION)
+
+enum {
+  PROP_0,
+  PROP_DISABLED_CHECKS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static GtkWidget *
 finding_row (const CaptionerFinding *finding)
@@ -59,8 +68,11 @@ captioner_checks_section_update (CaptionerCaptionSection *section,
                 ? g_strdup (captioner_draft_get_caption (draft))
                 : captioner_draft_compose (draft);
       captioner_metadata_set (metadata, CAPTIONER_FIELD_CAPTION, caption);
-      findings = captioner_caption_check (metadata, captioner_draft_get_orientation (draft),
-                                          NULL, NULL);
+      CaptionerCheckOptions options = { 0 };
+
+      options.skip = captioner_check_mask_from_ids ((const char * const *) self->disabled_checks);
+      findings = captioner_caption_check_full (metadata, captioner_draft_get_orientation (draft),
+                                               &options);
       for (guint i = 0; i < findings->len; i++)
         g_string_append_printf (text, "%s\n",
                                 ((CaptionerFinding *) g_ptr_array_index (findings, i))->message);
@@ -87,15 +99,60 @@ captioner_checks_section_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CAPTIONER_TYPE_CHECKS_SECTION);
   g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->disabled_checks, g_strfreev);
   G_OBJECT_CLASS (captioner_checks_section_parent_class)->dispose (object);
+}
+
+static void
+captioner_checks_section_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  CaptionerChecksSection *self = CAPTIONER_CHECKS_SECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DISABLED_CHECKS:
+      g_value_set_boxed (value, self->disabled_checks);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+captioner_checks_section_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  CaptionerChecksSection *self = CAPTIONER_CHECKS_SECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DISABLED_CHECKS:
+      captioner_checks_section_set_disabled_checks (self, g_value_get_boxed (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 captioner_checks_section_class_init (CaptionerChecksSectionClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = captioner_checks_section_dispose;
+  object_class->dispose = captioner_checks_section_dispose;
+  object_class->get_property = captioner_checks_section_get_property;
+  object_class->set_property = captioner_checks_section_set_property;
+  /* The checks not shown (GSettings disabled-checks, bound by the window). */
+  properties[PROP_DISABLED_CHECKS] =
+    g_param_spec_boxed ("disabled-checks", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   CAPTIONER_CAPTION_SECTION_CLASS (klass)->update = captioner_checks_section_update;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -121,4 +178,24 @@ captioner_checks_section_get_text (CaptionerChecksSection *self)
 {
   g_return_val_if_fail (CAPTIONER_IS_CHECKS_SECTION (self), "");
   return self->text;
+}
+
+void
+captioner_checks_section_set_disabled_checks (CaptionerChecksSection *self,
+                                              const char * const     *ids)
+{
+  CaptionerCaptionSection *section;
+
+  g_return_if_fail (CAPTIONER_IS_CHECKS_SECTION (self));
+
+  if ((self->disabled_checks == NULL && (ids == NULL || ids[0] == NULL)) ||
+      (self->disabled_checks != NULL && ids != NULL &&
+       g_strv_equal ((const char * const *) self->disabled_checks, ids)))
+    return;
+  g_strfreev (self->disabled_checks);
+  self->disabled_checks = g_strdupv ((char **) ids);
+  section = CAPTIONER_CAPTION_SECTION (self);
+  captioner_checks_section_update (section, captioner_caption_section_get_draft (section),
+                                   CAPTIONER_DRAFT_CHANGED_ALL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISABLED_CHECKS]);
 }

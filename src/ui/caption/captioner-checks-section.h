@@ -14,5 +14,9 @@ G_DECLARE_FINAL_TYPE (CaptionerChecksSection, captioner_checks_section, CAPTIONE
 GtkWidget  *captioner_checks_section_new      (void);
 /* The findings' messages, one a line ("" when none). */
 const char *captioner_checks_section_get_text (CaptionerChecksSection *self);
+/* The checks not run, by id ("no-credit"; captioner_check_kind_to_id); property
+ * disabled-checks. */
+void        captioner_checks_section_set_disabled_checks (CaptionerChecksSection *self,
+                                                          const char * const     *ids);
 
 G_END_DECLS

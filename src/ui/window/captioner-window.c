@@ -425,6 +425,9 @@ captioner_window_constructed (GObject *object)
     captioner_face_detect_preload ();
   /* What the desk does with the editor's work follows the preferences. */
   g_settings_bind (self->settings, "autosave", self->desk, "autosave", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "disabled-checks",
+                   captioner_caption_panel_get_checks_section (self->caption_panel),
+                   "disabled-checks", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "caption-style", self->desk, "default-style",
                    G_SETTINGS_BIND_GET);
   gtk_window_set_default_size (GTK_WINDOW (self),
