@@ -65,6 +65,42 @@ test_follows_draft (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Checks turned off in preferences (disabled-checks, which the window binds to GSettings)
+ * are not shown, and a change shows them again at once. */
+static void
+test_disabled_checks (void)
+{
+  g_autoptr(CaptionerDraft) draft = meeting_draft ();
+  g_autoptr(GSettings) settings = g_settings_new ("org.example.Captioner");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *section = captioner_checks_section_new ();
+  CaptionerChecksSection *checks = CAPTIONER_CHECKS_SECTION (section);
+  const char *no_credit[] = { "no-credit", NULL };
+  const char *both[] = { "no-credit", "unnamed-box", NULL };
+  const char *none[] = { NULL };
+
+  gtk_window_set_child (GTK_WINDOW (window), section);
+  gtk_window_present (GTK_WINDOW (window));
+  g_settings_bind (settings, "disabled-checks", section, "disabled-checks",
+                   G_SETTINGS_BIND_GET);
+  captioner_caption_section_set_draft (CAPTIONER_CAPTION_SECTION (section), draft);
+  g_assert_cmpstr (captioner_checks_section_get_text (checks), ==,
+                   "Box 2 from the left has no name\n"
+                   "No credit\n");
+
+  g_settings_set_strv (settings, "disabled-checks", no_credit);
+  g_assert_cmpstr (captioner_checks_section_get_text (checks), ==,
+                   "Box 2 from the left has no name\n");
+  g_settings_set_strv (settings, "disabled-checks", both);
+  g_assert_cmpstr (captioner_checks_section_get_text (checks), ==, "");
+  g_assert_false (gtk_widget_get_visible (section));
+  g_settings_set_strv (settings, "disabled-checks", none);
+  g_assert_cmpstr (captioner_checks_section_get_text (checks), ==,
+                   "Box 2 from the left has no name\n"
+                   "No credit\n");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -74,5 +110,6 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/captioner/checks-section/follows-draft", test_follows_draft);
+  g_test_add_func ("/captioner/checks-section/disabled-checks", test_disabled_checks);
   return g_test_run ();
 }
