@@ -48,6 +48,7 @@ struct _CaptionerWindow
   CaptionerBatchHistory    *batches;         /* the editor's edits of several photos at once */
   GtkBitset                *was_selected;
   AdwToast                 *batch_toast;     /* the progress of a long batch */
+  GtkWidget                *preferences;     /* weak: the preferences window, while open */
 
   /* View state */
   GArray                   *after_paint;     /* CaptionerWindowFunc: due after the next frame */

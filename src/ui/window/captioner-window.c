@@ -6,6 +6,7 @@
 
 #include "captioner-face-detect.h"
 #include "captioner-photo-cell.h"
+#include "captioner-preferences-window.h"
 #include "captioner-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CaptionerWindow, captioner_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -64,6 +65,9 @@ captioner_window_update_actions (CaptionerWindow *self)
                                  captioner_assists_get_copied (self->assists, NULL) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.apply-template", draft != NULL);
   captioner_window_batch_update_actions (self);
+  if (self->preferences != NULL)
+    captioner_preferences_window_set_draft (CAPTIONER_PREFERENCES_WINDOW (self->preferences),
+                                            draft);
 }
 
 void
@@ -351,6 +355,12 @@ captioner_window_dispose (GObject *object)
   CaptionerWindow *self = CAPTIONER_WINDOW (object);
 
   g_clear_handle_id (&self->show_source, g_source_remove);
+  if (self->preferences != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->preferences),
+                                    (gpointer *) &self->preferences);
+      gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->preferences)));
+    }
   captioner_window_view_dispose (self);
   if (self->draft_bindings != NULL)
     g_binding_group_set_source (self->draft_bindings, NULL);
