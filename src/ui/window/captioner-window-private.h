@@ -44,6 +44,7 @@ struct _CaptionerWindow
   GBindingGroup            *draft_bindings;  /* the current draft's */
   GSignalGroup             *draft_signals;   /* the current draft's */
   GSignalGroup             *item_signals;    /* the current desk item's */
+  GSignalGroup             *ahead_signals;   /* the next desk item's, for faces detected ahead */
   GCancellable             *open_cancellable;
   CaptionerBatchHistory    *batches;         /* the editor's edits of several photos at once */
   GtkBitset                *was_selected;
