@@ -29,11 +29,14 @@ test_wire_fields (Desk          *desk,
   g_autofree char *urgency = NULL;
   g_autofree char *writer = NULL;
   g_autofree char *categories = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *state = NULL;
   const char *argv[] = { program, "-q", "-overwrite_original",
                          "-IPTC:Caption-Abstract=A speaker addresses a news conference.",
                          "-IPTC:ObjectName=IRAN-CAUCASUS/MEETING", "-IPTC:Urgency=2",
                          "-IPTC:Category=POL", "-IPTC:SupplementalCategories=Politics",
                          "-IPTC:SupplementalCategories=Diplomacy", "-IPTC:Writer-Editor=RH",
+                         "-IPTC:Source=Pool", "-IPTC:Province-State=Tehran Province",
                          path, NULL };
   GtkWidget *expander;
 
@@ -45,14 +48,17 @@ test_wire_fields (Desk          *desk,
   g_assert_cmpstr (desk_field_text (desk, CAPTIONER_FIELD_SUPPLEMENTAL_CATEGORIES), ==,
                    "Politics; Diplomacy");
   g_assert_cmpstr (desk_field_text (desk, CAPTIONER_FIELD_CAPTION_WRITER), ==, "RH");
+  g_assert_cmpstr (desk_field_text (desk, CAPTIONER_FIELD_SOURCE), ==, "Pool");
+  g_assert_cmpstr (desk_field_text (desk, CAPTIONER_FIELD_STATE), ==, "Tehran Province");
   expander = widget_find_type (GTK_WIDGET (desk_panel (desk)), ADW_TYPE_EXPANDER_ROW, NULL);
   g_assert_nonnull (expander);
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), ==,
                    "IRAN-CAUCASUS/MEETING");
 
-  /* Only the urgency and the caption writer change; the rest stays the wire's. */
+  /* Only the urgency, the caption writer and the source change; the rest stays the wire's. */
   desk_set_field (desk, CAPTIONER_FIELD_URGENCY, "1");
   desk_set_field (desk, CAPTIONER_FIELD_CAPTION_WRITER, "RH/AB");
+  desk_set_field (desk, CAPTIONER_FIELD_SOURCE, "Reuters");
   desk_activate (desk, "win.save");
   DESK_WAIT_UNTIL (!captioner_window_is_busy (desk->window) &&
                    captioner_photo_item_get_state (desk_item_at (desk, 0)) ==
@@ -61,6 +67,10 @@ test_wire_fields (Desk          *desk,
   writer = desk_exiftool (desk->dir, "-XMP-photoshop:CaptionWriter", "a-summit.jpg.xmp");
   g_assert_cmpstr (urgency, ==, "1 (most urgent)");
   g_assert_cmpstr (writer, ==, "RH/AB");
+  source = desk_exiftool (desk->dir, "-XMP-photoshop:Source", "a-summit.jpg.xmp");
+  g_assert_cmpstr (source, ==, "Reuters");
+  state = desk_exiftool (desk->dir, "-IPTC:Province-State", "a-summit.jpg");
+  g_assert_cmpstr (state, ==, "Tehran Province");
   title = desk_exiftool (desk->dir, "-IPTC:ObjectName", "a-summit.jpg");
   categories = desk_exiftool (desk->dir, "-IPTC:SupplementalCategories", "a-summit.jpg");
   g_assert_cmpstr (title, ==, "IRAN-CAUCASUS/MEETING");

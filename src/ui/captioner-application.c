@@ -128,7 +128,6 @@ captioner_application_startup (GApplication *application)
 {
   CaptionerApplication *self = CAPTIONER_APPLICATION (application);
   g_autoptr(GAction) autosave = NULL;
-  g_autoptr(GAction) style = NULL;
   g_autoptr(GAction) faces = NULL;
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *help_accels[] = { "<Control>question", NULL };
@@ -138,9 +137,7 @@ captioner_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
   autosave = g_settings_create_action (self->settings, "autosave");
-  style = g_settings_create_action (self->settings, "caption-style");
   g_action_map_add_action (G_ACTION_MAP (self), autosave);
-  g_action_map_add_action (G_ACTION_MAP (self), style);
   faces = g_settings_create_action (self->settings, "face-suggestions");
   g_action_map_add_action (G_ACTION_MAP (self), faces);
   g_signal_connect_object (self->settings, "changed::desk-folders",

@@ -21,6 +21,8 @@ struct _CaptionerFieldsSection
   GtkWidget               *wire_row;
   GtkWidget               *title_row;
   GtkWidget               *sub_location_row;
+  GtkWidget               *state_row;
+  GtkWidget               *source_row;
   GtkWidget               *country_code_row;
   GtkWidget               *caption_writer_row;
   GtkWidget               *urgency_row;
@@ -55,6 +57,10 @@ static const FieldRow field_rows[] = {
     G_STRUCT_OFFSET (CaptionerFieldsSection, title_row) },
   { CAPTIONER_FIELD_SUB_LOCATION,
     G_STRUCT_OFFSET (CaptionerFieldsSection, sub_location_row) },
+  { CAPTIONER_FIELD_STATE,
+    G_STRUCT_OFFSET (CaptionerFieldsSection, state_row) },
+  { CAPTIONER_FIELD_SOURCE,
+    G_STRUCT_OFFSET (CaptionerFieldsSection, source_row) },
   { CAPTIONER_FIELD_COUNTRY_CODE,
     G_STRUCT_OFFSET (CaptionerFieldsSection, country_code_row) },
   { CAPTIONER_FIELD_CAPTION_WRITER,
@@ -345,6 +351,8 @@ captioner_fields_section_class_init (CaptionerFieldsSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaptionerFieldsSection, wire_row);
   gtk_widget_class_bind_template_child (widget_class, CaptionerFieldsSection, title_row);
   gtk_widget_class_bind_template_child (widget_class, CaptionerFieldsSection, sub_location_row);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerFieldsSection, state_row);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerFieldsSection, source_row);
   gtk_widget_class_bind_template_child (widget_class, CaptionerFieldsSection, country_code_row);
   gtk_widget_class_bind_template_child (widget_class, CaptionerFieldsSection, caption_writer_row);
   gtk_widget_class_bind_template_child (widget_class, CaptionerFieldsSection, urgency_row);

@@ -95,6 +95,10 @@ struct _CaptionerPhotoView
   GFile              *suggest_file;   /* the photo suggestions are for, or NULL */
   int                 suggest_orientation;
   GCancellable       *suggest_cancellable;  /* the detection running, or NULL */
+  char               *detect_key;     /* what it is for: face_key(), or NULL */
+  GHashTable         *faces_known;    /* face_key() -> GArray of CaptionerRect, this session */
+  GFile              *ahead_file;     /* the photo likely shown next, detected when idle */
+  int                 ahead_orientation;
   gint64              suggest_started;      /* monotonic µs, for the debug log */
   GArray             *suggestions;    /* CaptionerRect, displayed, left to right; or NULL */
   GHashTable         *dismissed;      /* URI -> GArray of CaptionerRect dismissed this session */

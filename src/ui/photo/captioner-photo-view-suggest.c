@@ -10,9 +10,19 @@
  * A click on one, or Enter, accepts it: it becomes a new box, and the name entry opens as
  * when a box is drawn; the person exists only once named. The small × on one, or Delete with
  * no box selected, dismisses it, for the rest of the session. A suggestion over a person's
- * box is not shown. Nothing here touches the draft: suggestions are never saved. */
+ * box is not shown. Nothing here touches the draft: suggestions are never saved.
+ *
+ * One detection runs at a time. What it finds is kept for the session (the last
+ * MAX_FACES_KNOWN photos), and when the shown photo's faces are known the photo likely shown
+ * next is detected ahead (captioner_photo_view_detect_ahead): moving on, its suggestions are
+ * there as the photo is. */
 
 #define CLOSE_SIZE 16.0   /* px: the × at a suggestion's top-right corner */
+#define MAX_FACES_KNOWN 64
+
+static void start_detection (CaptionerPhotoView *self,
+                             GFile              *file,
+                             int                 orientation);
 
 static const GdkRGBA suggestion_color = { 0.965, 0.827, 0.176, 1.0 };   /* Adwaita yellow 3 */
 static const GdkRGBA shadow_color = { 0.0, 0.0, 0.0, 0.6 };
@@ -103,31 +113,121 @@ close_bounds (const graphene_rect_t *box,
                       box->origin.y - CLOSE_SIZE / 2, CLOSE_SIZE, CLOSE_SIZE);
 }
 
+/* The photo and the turn its faces were found in. */
+static char *
+face_key (GFile *file,
+          int    orientation)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  return g_strdup_printf ("%d %s", orientation, uri);
+}
+
+static gboolean
+is_suggest_key (CaptionerPhotoView *self,
+                const char         *key)
+{
+  g_autofree char *shown = NULL;
+
+  if (self->suggest_file == NULL)
+    return FALSE;
+  shown = face_key (self->suggest_file, self->suggest_orientation);
+  return g_str_equal (shown, key);
+}
+
+static void
+show_known (CaptionerPhotoView *self,
+            GArray             *rects)
+{
+  g_clear_pointer (&self->suggestions, g_array_unref);
+  self->suggestions = g_array_copy (rects);
+  g_debug ("%u face suggestions %.0f ms after the photo was shown", self->suggestions->len,
+           (g_get_monotonic_time () - self->suggest_started) / 1000.0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Nothing else to detect: the photo likely shown next, unless known already. */
+static void
+detect_ahead_when_idle (CaptionerPhotoView *self)
+{
+  g_autofree char *key = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (self->suggest_cancellable != NULL || self->ahead_file == NULL)
+    return;
+  file = g_steal_pointer (&self->ahead_file);
+  key = face_key (file, self->ahead_orientation);
+  if (!g_hash_table_contains (self->faces_known, key))
+    start_detection (self, file, self->ahead_orientation);
+}
+
+typedef struct
+{
+  CaptionerPhotoView *view;   /* owned */
+  char               *key;
+} Detection;
+
+static void
+detection_free (Detection *detection)
+{
+  g_object_unref (detection->view);
+  g_free (detection->key);
+  g_free (detection);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Detection, detection_free)
+
 static void
 on_detected_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(CaptionerPhotoView) self = user_data;
+  g_autoptr(Detection) detection = user_data;
+  CaptionerPhotoView *self = detection->view;
   g_autoptr(GError) error = NULL;
-  GArray *faces = captioner_face_detect_finish (result, &error);
+  g_autoptr(GArray) faces = captioner_face_detect_finish (result, &error);
+  GArray *rects;
 
+  if (faces == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* another detection took its place */
+  if (g_strcmp0 (self->detect_key, detection->key) != 0)
+    return;   /* finished as another took its place */
+  g_clear_object (&self->suggest_cancellable);
+  g_clear_pointer (&self->detect_key, g_free);
   if (faces == NULL)
     {
       /* Suggestions are a help: a photo the detector cannot read just has none. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("%s", error->message);
+      g_debug ("%s", error->message);
+      detect_ahead_when_idle (self);
       return;
     }
-  g_clear_pointer (&self->suggestions, g_array_unref);
-  self->suggestions = g_array_sized_new (FALSE, FALSE, sizeof (CaptionerRect), faces->len);
+  rects = g_array_sized_new (FALSE, FALSE, sizeof (CaptionerRect), faces->len);
   for (guint i = 0; i < faces->len; i++)
-    g_array_append_val (self->suggestions, g_array_index (faces, CaptionerFace, i).rect);
-  g_array_unref (faces);
+    g_array_append_val (rects, g_array_index (faces, CaptionerFace, i).rect);
+  if (g_hash_table_size (self->faces_known) >= MAX_FACES_KNOWN)
+    g_hash_table_remove_all (self->faces_known);
+  g_hash_table_insert (self->faces_known, g_strdup (detection->key), rects);
+  if (is_suggest_key (self, detection->key))
+    show_known (self, rects);
+  detect_ahead_when_idle (self);
+}
+
+static void
+start_detection (CaptionerPhotoView *self,
+                 GFile              *file,
+                 int                 orientation)
+{
+  Detection *detection = g_new0 (Detection, 1);
+
+  g_cancellable_cancel (self->suggest_cancellable);
   g_clear_object (&self->suggest_cancellable);
-  g_debug ("%u face suggestions %.0f ms after the photo was shown", self->suggestions->len,
-           (g_get_monotonic_time () - self->suggest_started) / 1000.0);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  self->suggest_cancellable = g_cancellable_new ();
+  detection->view = g_object_ref (self);
+  detection->key = face_key (file, orientation);
+  g_free (self->detect_key);
+  self->detect_key = g_strdup (detection->key);
+  captioner_face_detect_async (file, orientation, self->suggest_cancellable, on_detected_cb,
+                               detection);
 }
 
 static gboolean
@@ -172,6 +272,8 @@ captioner_photo_view_suggest_init (CaptionerPhotoView *self)
 {
   self->dismissed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) g_array_unref);
+  self->faces_known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_array_unref);
 }
 
 void
@@ -179,9 +281,12 @@ captioner_photo_view_suggest_dispose (CaptionerPhotoView *self)
 {
   g_cancellable_cancel (self->suggest_cancellable);
   g_clear_object (&self->suggest_cancellable);
+  g_clear_pointer (&self->detect_key, g_free);
   g_clear_object (&self->suggest_file);
+  g_clear_object (&self->ahead_file);
   g_clear_pointer (&self->suggestions, g_array_unref);
   g_clear_pointer (&self->dismissed, g_hash_table_unref);
+  g_clear_pointer (&self->faces_known, g_hash_table_unref);
 }
 
 void
@@ -290,25 +395,63 @@ captioner_photo_view_suggest_faces (CaptionerPhotoView *self,
                                     GFile              *file,
                                     int                 orientation)
 {
+  g_autofree char *key = NULL;
+  GArray *known;
+
   g_return_if_fail (CAPTIONER_IS_PHOTO_VIEW (self));
   g_return_if_fail (file == NULL || G_IS_FILE (file));
 
   if (file != NULL && self->suggest_file != NULL && g_file_equal (file, self->suggest_file) &&
       orientation == self->suggest_orientation)
     return;
-  g_cancellable_cancel (self->suggest_cancellable);
-  g_clear_object (&self->suggest_cancellable);
   g_clear_pointer (&self->suggestions, g_array_unref);
   g_set_object (&self->suggest_file, file);
   self->suggest_orientation = orientation;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (file == NULL)
-    return;
+    {
+      /* Suggestions off: nothing runs, nothing ahead. */
+      g_cancellable_cancel (self->suggest_cancellable);
+      g_clear_object (&self->suggest_cancellable);
+      g_clear_pointer (&self->detect_key, g_free);
+      g_clear_object (&self->ahead_file);
+      return;
+    }
 
-  self->suggest_cancellable = g_cancellable_new ();
   self->suggest_started = g_get_monotonic_time ();
-  captioner_face_detect_async (file, orientation, self->suggest_cancellable, on_detected_cb,
-                               g_object_ref (self));
+  key = face_key (file, orientation);
+  known = g_hash_table_lookup (self->faces_known, key);
+  if (known != NULL)
+    show_known (self, known);
+  else if (g_strcmp0 (self->detect_key, key) != 0)
+    start_detection (self, file, orientation);   /* else detected ahead already, still running */
+}
+
+void
+captioner_photo_view_detect_ahead (CaptionerPhotoView *self,
+                                   GFile              *file,
+                                   int                 orientation)
+{
+  g_return_if_fail (CAPTIONER_IS_PHOTO_VIEW (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  g_set_object (&self->ahead_file, file);
+  self->ahead_orientation = orientation;
+  detect_ahead_when_idle (self);
+}
+
+gboolean
+captioner_photo_view_get_faces_known (CaptionerPhotoView *self,
+                                      GFile              *file,
+                                      int                 orientation)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (CAPTIONER_IS_PHOTO_VIEW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  key = face_key (file, orientation);
+  return g_hash_table_contains (self->faces_known, key);
 }
 
 guint

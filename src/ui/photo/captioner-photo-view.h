@@ -118,6 +118,15 @@ void         captioner_photo_view_accept_suggestion (CaptionerPhotoView  *self,
                                                      guint                index);
 void         captioner_photo_view_dismiss_suggestion (CaptionerPhotoView *self,
                                                       guint               index);
+/* The photo likely shown next (NULL: none): its faces are looked for once the shown photo's
+ * are known, so that its suggestions come with it. */
+void         captioner_photo_view_detect_ahead      (CaptionerPhotoView  *self,
+                                                     GFile               *file,
+                                                     int                  orientation);
+/* Whether file's faces, turned so, were found already this session. */
+gboolean     captioner_photo_view_get_faces_known   (CaptionerPhotoView  *self,
+                                                     GFile               *file,
+                                                     int                  orientation);
 /* The suggestions shown (CaptionerRect, displayed, normalised), left to right. */
 GArray      *captioner_photo_view_dup_suggestions   (CaptionerPhotoView  *self);
 

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "captioner-export-dialog.h"
+#include "captioner-preferences-window.h"
 #include "captioner-print.h"
 #include "captioner-window-private.h"
 
@@ -211,9 +212,28 @@ print_action (GtkWidget  *widget,
                                        g_object_ref (self));
 }
 
+/* One preferences window, showing the shown photo's caption in the style being chosen. */
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CaptionerWindow *self = CAPTIONER_WINDOW (widget);
+
+  if (self->preferences == NULL)
+    {
+      self->preferences = captioner_preferences_window_new (GTK_WINDOW (self), self->settings);
+      g_object_add_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
+    }
+  captioner_preferences_window_set_draft (CAPTIONER_PREFERENCES_WINDOW (self->preferences),
+                                          captioner_window_get_current_draft (self));
+  gtk_window_present (GTK_WINDOW (self->preferences));
+}
+
 void
 captioner_window_class_init_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
@@ -239,6 +259,7 @@ captioner_window_init_shortcuts (CaptionerWindow *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>o", "win.open");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>s", "win.save");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>e", "win.export");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>comma", "win.preferences");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>p", "win.print");
   /* One shortcut with both keys, so that the menu shows "Ctrl+Return", not the keypad's. */
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>Return|<Control>KP_Enter",

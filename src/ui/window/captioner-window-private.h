@@ -44,10 +44,12 @@ struct _CaptionerWindow
   GBindingGroup            *draft_bindings;  /* the current draft's */
   GSignalGroup             *draft_signals;   /* the current draft's */
   GSignalGroup             *item_signals;    /* the current desk item's */
+  GSignalGroup             *ahead_signals;   /* the next desk item's, for faces detected ahead */
   GCancellable             *open_cancellable;
   CaptionerBatchHistory    *batches;         /* the editor's edits of several photos at once */
   GtkBitset                *was_selected;
   AdwToast                 *batch_toast;     /* the progress of a long batch */
+  GtkWidget                *preferences;     /* weak: the preferences window, while open */
 
   /* View state */
   GArray                   *after_paint;     /* CaptionerWindowFunc: due after the next frame */

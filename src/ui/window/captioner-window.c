@@ -6,6 +6,7 @@
 
 #include "captioner-face-detect.h"
 #include "captioner-photo-cell.h"
+#include "captioner-preferences-window.h"
 #include "captioner-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CaptionerWindow, captioner_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -64,6 +65,9 @@ captioner_window_update_actions (CaptionerWindow *self)
                                  captioner_assists_get_copied (self->assists, NULL) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.apply-template", draft != NULL);
   captioner_window_batch_update_actions (self);
+  if (self->preferences != NULL)
+    captioner_preferences_window_set_draft (CAPTIONER_PREFERENCES_WINDOW (self->preferences),
+                                            draft);
 }
 
 void
@@ -136,16 +140,41 @@ follow_draft (CaptionerWindow *self,
   captioner_window_update_actions (self);
 }
 
+static void
+detect_ahead (CaptionerWindow *self)
+{
+  g_autoptr(CaptionerDeskItem) next = g_signal_group_dup_target (self->ahead_signals);
+  CaptionerPhoto *photo = next != NULL ? captioner_desk_item_get_photo (next) : NULL;
+
+  if (next != NULL && photo == NULL)
+    captioner_desk_load_now (self->desk, next);
+  captioner_photo_view_detect_ahead (self->photo_view,
+                                     photo != NULL ? captioner_photo_get_file (photo) : NULL,
+                                     photo != NULL ? captioner_photo_get_orientation (photo) : 1);
+}
+
 /* Face suggestions are a preference (the menu's Suggest Faces). */
 static void
 suggest_faces (CaptionerWindow *self,
                CaptionerPhoto  *photo)
 {
-  if (photo != NULL && g_settings_get_boolean (self->settings, "face-suggestions"))
-    captioner_photo_view_suggest_faces (self->photo_view, captioner_photo_get_file (photo),
-                                        captioner_photo_get_orientation (photo));
-  else
-    captioner_photo_view_suggest_faces (self->photo_view, NULL, 1);
+  g_autoptr(CaptionerPhotoItem) next = NULL;
+
+  if (photo == NULL || !g_settings_get_boolean (self->settings, "face-suggestions"))
+    {
+      g_signal_group_set_target (self->ahead_signals, NULL);
+      captioner_photo_view_suggest_faces (self->photo_view, NULL, 1);
+      return;
+    }
+  captioner_photo_view_suggest_faces (self->photo_view, captioner_photo_get_file (photo),
+                                      captioner_photo_get_orientation (photo));
+  /* The editor goes on to the next photo: its faces are looked for while this one is named,
+   * once its header is read. */
+  if (self->shown_position != GTK_INVALID_LIST_POSITION)
+    next = g_list_model_get_item (G_LIST_MODEL (self->photos), self->shown_position + 1);
+  g_signal_group_set_target (self->ahead_signals,
+                             next != NULL ? captioner_photo_item_get_desk_item (next) : NULL);
+  detect_ahead (self);
 }
 
 /* Shows item: its draft, its photo decoded for the view. A photo still loading is shown when
@@ -351,6 +380,12 @@ captioner_window_dispose (GObject *object)
   CaptionerWindow *self = CAPTIONER_WINDOW (object);
 
   g_clear_handle_id (&self->show_source, g_source_remove);
+  if (self->preferences != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->preferences),
+                                    (gpointer *) &self->preferences);
+      gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->preferences)));
+    }
   captioner_window_view_dispose (self);
   if (self->draft_bindings != NULL)
     g_binding_group_set_source (self->draft_bindings, NULL);
@@ -358,6 +393,8 @@ captioner_window_dispose (GObject *object)
     g_signal_group_set_target (self->draft_signals, NULL);
   if (self->item_signals != NULL)
     g_signal_group_set_target (self->item_signals, NULL);
+  if (self->ahead_signals != NULL)
+    g_signal_group_set_target (self->ahead_signals, NULL);
   captioner_window_folder_dispose (self);
   if (self->desk != NULL)
     captioner_desk_close (self->desk);
@@ -374,6 +411,7 @@ captioner_window_dispose (GObject *object)
   g_clear_object (&self->draft_bindings);
   g_clear_object (&self->draft_signals);
   g_clear_object (&self->item_signals);
+  g_clear_object (&self->ahead_signals);
   g_clear_object (&self->selection);
   g_clear_object (&self->photos);
   g_clear_object (&self->desk);
@@ -551,6 +589,9 @@ captioner_window_init (CaptionerWindow *self)
   g_signal_group_connect_object (self->draft_signals, "changed",
                                  G_CALLBACK (captioner_window_update_suggestion), self,
                                  G_CONNECT_SWAPPED);
+  self->ahead_signals = g_signal_group_new (CAPTIONER_TYPE_DESK_ITEM);
+  g_signal_group_connect_object (self->ahead_signals, "notify::photo",
+                                 G_CALLBACK (detect_ahead), self, G_CONNECT_SWAPPED);
   captioner_window_assists_init (self);
   captioner_window_batch_init (self);
   captioner_window_init_shortcuts (self);
