@@ -218,13 +218,23 @@ char *
 captioner_caption_compose_metadata (const CaptionerMetadata *metadata,
                                     int                      orientation)
 {
+  g_return_val_if_fail (metadata != NULL, NULL);
+
+  return captioner_caption_compose_metadata_styled (
+    metadata, orientation, captioner_caption_style_lookup (metadata->fields[CAPTIONER_FIELD_STYLE]));
+}
+
+char *
+captioner_caption_compose_metadata_styled (const CaptionerMetadata     *metadata,
+                                           int                          orientation,
+                                           const CaptionerCaptionStyle *style)
+{
   g_autofree char *people = NULL;
-  const CaptionerCaptionStyle *style;
   gboolean partial = FALSE;
 
   g_return_val_if_fail (metadata != NULL, NULL);
+  g_return_val_if_fail (style != NULL, NULL);
 
-  style = captioner_caption_style_lookup (metadata->fields[CAPTIONER_FIELD_STYLE]);
   people = captioner_caption_rows_compose (style, metadata->people, orientation);
   if (people == NULL)
     {

@@ -34,6 +34,10 @@ char  *captioner_caption_compose_example  (const CaptionerCaptionStyle *style);
  * is the photo's), the body, the credit suffix, in the stored style. */
 char  *captioner_caption_compose_metadata (const CaptionerMetadata  *metadata,
                                            int                       orientation);
+/* The same in a style given rather than the one stored (a preview of a style being edited). */
+char  *captioner_caption_compose_metadata_styled (const CaptionerMetadata     *metadata,
+                                                  int                          orientation,
+                                                  const CaptionerCaptionStyle *style);
 /* The people's names, left to right as displayed. */
 char **captioner_caption_dup_names        (const CaptionerMetadata  *metadata,
                                            int                       orientation);

@@ -178,12 +178,12 @@ on_style_row_selected_cb (AdwComboRow               *row,
   g_settings_set_string (self->settings, "caption-style", g_ptr_array_index (self->ids, selected));
 }
 
-/* The named styles read again, the user's edited copy with them. */
-static void
-reload_styles (CaptionerPreferencesStyle *self)
+/* The desk folders the settings name, where shared styles are read from. */
+static GPtrArray *
+dup_desk_folders (CaptionerPreferencesStyle *self)
 {
   g_auto(GStrv) folders = g_settings_get_strv (self->settings, "desk-folders");
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; folders[i] != NULL; i++)
     {
@@ -192,7 +192,35 @@ reload_styles (CaptionerPreferencesStyle *self)
       g_ptr_array_add (files, scheme != NULL ? g_file_new_for_uri (folders[i])
                                              : g_file_new_for_path (folders[i]));
     }
-  captioner_caption_styles_load ((GFile * const *) files->pdata, files->len);
+  return files;
+}
+
+typedef struct
+{
+  CaptionerCaptionStyle *style;
+  GPtrArray             *folders;   /* GFile */
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  captioner_caption_style_free (job->style);
+  g_ptr_array_unref (job->folders);
+  g_free (job);
+}
+
+/* Writes the user's copy of the style, then reads the named styles again so that captions
+ * take it from now on. Blocking. */
+static gboolean
+save_and_reload (const SaveJob  *job,
+                 GError        **error)
+{
+  g_autoptr(GFile) file = captioner_caption_style_dup_user_file (job->style->id);
+
+  if (!captioner_caption_style_save (job->style, file, error))
+    return FALSE;
+  captioner_caption_styles_load ((GFile * const *) job->folders->pdata, job->folders->len);
+  return TRUE;
 }
 
 static void
@@ -201,24 +229,12 @@ save_in_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  const CaptionerCaptionStyle *style = task_data;
-  g_autoptr(GFile) file = captioner_caption_style_dup_user_file (style->id);
-  g_autoptr(GFile) folder = g_file_get_parent (file);
   g_autoptr(GError) error = NULL;
 
-  if (!g_file_make_directory_with_parents (folder, cancellable, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_clear_error (&error);
-  if (!captioner_caption_style_save (style, file, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
+  if (!save_and_reload (task_data, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -242,8 +258,6 @@ on_saved_cb (GObject      *source_object,
         }
       return;
     }
-  /* The style as saved is the one captions take from now on. */
-  reload_styles (self);
 }
 
 static gboolean
@@ -251,11 +265,13 @@ save_cb (gpointer user_data)
 {
   CaptionerPreferencesStyle *self = CAPTIONER_PREFERENCES_STYLE (user_data);
   g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_saved_cb, NULL);
+  SaveJob *job = g_new0 (SaveJob, 1);
 
   self->save_id = 0;
   g_task_set_source_tag (task, save_cb);
-  g_task_set_task_data (task, captioner_caption_style_copy (self->style),
-                        (GDestroyNotify) captioner_caption_style_free);
+  job->style = captioner_caption_style_copy (self->style);
+  job->folders = dup_desk_folders (self);
+  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
   g_task_run_in_thread (task, save_in_thread);
   return G_SOURCE_REMOVE;
 }
@@ -341,18 +357,17 @@ captioner_preferences_style_dispose (GObject *object)
 {
   CaptionerPreferencesStyle *self = CAPTIONER_PREFERENCES_STYLE (object);
 
-  /* A pending save is done now: the editor's words are not lost by closing the window. */
+  /* A pending save is done now, in this thread: the editor's words are not lost by closing
+   * the window (one small file). */
   if (self->save_id != 0)
     {
-      g_autoptr(GFile) file = captioner_caption_style_dup_user_file (self->style->id);
-      g_autoptr(GFile) folder = g_file_get_parent (file);
+      SaveJob job = { self->style, dup_desk_folders (self) };
       g_autoptr(GError) error = NULL;
 
       g_clear_handle_id (&self->save_id, g_source_remove);
-      g_file_make_directory_with_parents (folder, NULL, NULL);
-      if (!captioner_caption_style_save (self->style, file, &error))
+      if (!save_and_reload (&job, &error))
         g_warning ("%s", error->message);
-      reload_styles (self);
+      g_ptr_array_unref (job.folders);
     }
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
