@@ -57,8 +57,13 @@ compose_into (CaptionerDraft *self,
 void
 captioner_draft_recompose_languages (CaptionerDraft *self)
 {
-  g_auto(GStrv) languages = captioner_metadata_dup_languages (self->current);
+  g_auto(GStrv) languages = NULL;
 
+  /* Without the people's names in the languages (a draft nobody gave a translator), an edit
+   * of the people or the credit would put the main names into them: they stay as they are. */
+  if (self->translate == NULL)
+    return;
+  languages = captioner_metadata_dup_languages (self->current);
   for (guint i = 0; languages[i] != NULL; i++)
     if (language_composing (self, languages[i]))
       compose_into (self, languages[i]);
