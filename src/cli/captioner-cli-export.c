@@ -12,6 +12,7 @@
 #include "captioner-error.h"
 #include "captioner-export.h"
 #include "captioner-folder.h"
+#include "captioner-metadata-language.h"
 
 static void
 report_line (GFile        *file,
@@ -66,7 +67,10 @@ captioner_cli_export (int    argc,
   CaptionerPaper paper = CAPTIONER_PAPER_A4;
   gboolean overwrite = FALSE;
   g_auto(GStrv) rest = NULL;
+  g_autofree char *language = NULL;
   const GOptionEntry entries[] = {
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("txt, jpeg: the caption in this caption language"), N_("CODE") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       N_("csv, txt, json, xmp, jpeg or pdf"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_arg,
@@ -96,6 +100,12 @@ captioner_cli_export (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (error->message);
+  if (language != NULL && !captioner_language_is_valid (language))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("--language needs a language tag such as “hy”, not “%s”"), language);
+      return usage_error (message);
+    }
   if (format_name == NULL)
     return usage_error (_("--format is required (csv, txt, json, xmp, jpeg or pdf)"));
   if (!captioner_export_format_from_string (format_name, &format))
@@ -150,6 +160,7 @@ captioner_cli_export (int    argc,
     }
 
   export = captioner_export_new (format, output, flags);
+  captioner_export_set_language (export, language);
   if (format == CAPTIONER_EXPORT_FORMAT_PDF)
     captioner_export_set_contact_sheet (export, per_page, paper);
   if (!captioner_export_run (export, files, on_progress_cb, NULL, NULL, &error))

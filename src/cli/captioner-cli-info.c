@@ -8,6 +8,7 @@
 #include "captioner-cli-commands.h"
 #include "captioner-folder.h"
 #include "captioner-json.h"
+#include "captioner-metadata-language.h"
 #include "captioner-person.h"
 #include "captioner-photo.h"
 
@@ -84,6 +85,18 @@ print_summary (CaptionerPhoto *photo)
   print_field (_("Lens"), exif->lens);
   print_field (_("Taken"), exif->datetime_original);
   print_field (_("Caption"), md->fields[CAPTIONER_FIELD_CAPTION]);
+  {
+    g_auto(GStrv) languages = captioner_metadata_dup_languages (md);
+
+    for (guint i = 0; languages[i] != NULL; i++)
+      {
+        /* TRANSLATORS: the caption in another language: %s is its tag ("hy") */
+        g_autofree char *label = g_strdup_printf (_("Caption (%s)"), languages[i]);
+
+        print_field (label, captioner_metadata_get_language (md, languages[i],
+                                                             CAPTIONER_LANGUAGE_CAPTION));
+      }
+  }
   print_field (_("Headline"), md->fields[CAPTIONER_FIELD_HEADLINE]);
   print_field (_("Credit"), md->fields[CAPTIONER_FIELD_CREDIT]);
   print_field (_("Byline"), md->fields[CAPTIONER_FIELD_BYLINE]);

@@ -7,11 +7,14 @@
 #include <string.h>
 
 #include "captioner-cli-commands.h"
+#include "captioner-cli-set-language.h"
 #include "captioner-cli-styles.h"
 #include "captioner-error.h"
+#include "captioner-metadata-language.h"
 #include "captioner-person.h"
 #include "captioner-desk.h"
 #include "captioner-desk-files.h"
+#include "captioner-people-translate.h"
 #include "captioner-photo.h"
 
 typedef struct
@@ -46,6 +49,8 @@ typedef struct
   gboolean     clear_keywords;
   CaptionerTemplate *template;   /* --template: applied first, so the options given win */
   CaptionerTemplateApplyFlags template_flags;
+  GPtrArray   *languages;    /* CaptionerCliLanguageEdit: --language CODE and its options */
+  CaptionerPeopleDirectory *directory;  /* the people's names in those languages */
 } Edits;
 
 typedef struct
@@ -127,6 +132,10 @@ apply_edits (CaptionerDraft *draft,
 {
   const char *missing = NULL;
 
+  /* The captions in other languages follow the people and the credit, in their names. */
+  if (edits->directory != NULL)
+    captioner_draft_set_name_translator (draft, captioner_people_directory_translate_name,
+                                         g_object_ref (edits->directory), g_object_unref);
   captioner_draft_begin_group (draft, "set");
   if (edits->template != NULL)
     captioner_draft_apply_template (draft, edits->template, file, edits->template_flags);
@@ -153,6 +162,8 @@ apply_edits (CaptionerDraft *draft,
   captioner_draft_add_keywords (draft, (const char * const *) edits->keywords);
   if (edits->caption != NULL)
     captioner_draft_set_caption (draft, edits->caption);
+  for (guint i = 0; edits->languages != NULL && i < edits->languages->len; i++)
+    captioner_cli_set_apply_language (draft, g_ptr_array_index (edits->languages, i));
   captioner_draft_end_group (draft);
   return missing;
 }
@@ -189,15 +200,17 @@ open_desk_files (char                  **desks,
                  CaptionerReplacements **codes,
                  GPtrArray             **templates,
                  CaptionerTemplate     **template,
+                 CaptionerPeopleDirectory **directory_out,
                  GError                **error)
 {
   g_autoptr(GPtrArray) folders = captioner_cli_files_from_args (desks);
-  g_autoptr(CaptionerPeopleDirectory) directory = NULL;
+  CaptionerPeopleDirectory *directory = NULL;
 
   directory = captioner_desk_open_people ((GFile * const *) folders->pdata, folders->len, NULL,
                                           error);
   if (directory == NULL)
     return FALSE;
+  *directory_out = directory;
   *codes = captioner_desk_load_codes ((GFile * const *) folders->pdata, folders->len, directory,
                                       NULL, NULL, error);
   if (*codes == NULL)
@@ -256,7 +269,8 @@ captioner_cli_set (int    argc,
   g_auto(GStrv) desks = NULL;
   g_autoptr(CaptionerReplacements) codes = NULL;
   g_autoptr(GPtrArray) templates = NULL;
-  GOptionEntry entries[G_N_ELEMENTS (texts) + 11] = { { 0 } };
+  GOptionEntry entries[G_N_ELEMENTS (texts) + 12] = { { 0 } };
+  g_autofree char *language_help = NULL;   /* taken out of argv before parsing */
   g_autoptr(GOptionContext) context = g_option_context_new (N_("FILE|FOLDER…"));
   g_autoptr(GError) error = NULL;
   g_autoptr(CaptionerDesk) desk = NULL;
@@ -292,8 +306,12 @@ captioner_cli_set (int    argc,
   entries[n++] = (GOptionEntry) { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest,
                                   NULL, NULL };
 
+  entries[n++] = (GOptionEntry) { "language", 0, 0, G_OPTION_ARG_STRING, &language_help,
+                                  N_("The caption options after it apply to this caption "
+                                     "language"), N_("CODE") };
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  edits.languages = captioner_cli_set_take_languages (&argc, argv, &error);
+  if (edits.languages == NULL || !g_option_context_parse (context, &argc, &argv, &error))
     {
       fprintf (captioner_cli_stderr (), "captioner-cli set: %s\n", error->message);
       status = 2;
@@ -309,12 +327,20 @@ captioner_cli_set (int    argc,
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     if (!check_utf8 (texts[i].option, texts[i].value, &error))
       goto usage_error;
-  if (!open_desk_files (desks, template_name, &codes, &templates, &edits.template, &error))
+  if (!open_desk_files (desks, template_name, &codes, &templates, &edits.template,
+                        &edits.directory, &error))
     goto usage_error;
   edits.template_flags = only_empty ? CAPTIONER_TEMPLATE_APPLY_ONLY_EMPTY
                                     : CAPTIONER_TEMPLATE_APPLY_DEFAULT;
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     expand_codes (codes, texts[i].option, &texts[i].value);
+  for (guint i = 0; i < edits.languages->len; i++)
+    {
+      CaptionerCliLanguageEdit *edit = g_ptr_array_index (edits.languages, i);
+
+      expand_codes (codes, "caption-body", &edit->body);
+      expand_codes (codes, "caption", &edit->caption);
+    }
   edits.texts = texts;
   edits.n_texts = G_N_ELEMENTS (texts);
   edits.caption = texts[1].value;
@@ -411,6 +437,8 @@ out:
     g_free (texts[i].value);
   g_clear_pointer (&edits.persons, g_ptr_array_unref);
   g_clear_pointer (&edits.rows, g_ptr_array_unref);
+  g_clear_pointer (&edits.languages, g_ptr_array_unref);
+  g_clear_object (&edits.directory);
   return status;
 }
 
@@ -420,12 +448,16 @@ captioner_cli_compose (int    argc,
 {
   g_auto(GStrv) rest = NULL;
   g_autofree char *style = NULL;
+  g_autofree char *language = NULL;
   const GOptionEntry entries[] = {
     { "style", 0, 0, G_OPTION_ARG_STRING, &style,
       N_("Compose in this house style and store it (see captioner-cli styles)"), N_("ID") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("Compose the caption in this caption language"), N_("CODE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("FILE…") },
     { NULL }
   };
+  g_autoptr(CaptionerPeopleDirectory) directory = NULL;
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(CaptionerDesk) desk = NULL;
@@ -440,6 +472,23 @@ captioner_cli_compose (int    argc,
   if (style != NULL && !captioner_cli_check_style ("compose", style))
     return 2;
 
+  if (language != NULL && !captioner_language_is_valid (language))
+    {
+      fprintf (captioner_cli_stderr (), "captioner-cli compose: ");
+      fprintf (captioner_cli_stderr (),
+               _("--language needs a language tag such as “hy”, not “%s”"), language);
+      fprintf (captioner_cli_stderr (), "\n");
+      return 2;
+    }
+  if (language != NULL)
+    {
+      directory = captioner_desk_open_people (NULL, 0, NULL, &error);
+      if (directory == NULL)
+        {
+          captioner_cli_report (error);
+          return 1;
+        }
+    }
   desk = captioner_cli_open_desk (rest, &status);
   if (desk != NULL && style != NULL && captioner_cli_apply_style (desk, style) != 0)
     status = 1;
@@ -450,7 +499,14 @@ captioner_cli_compose (int    argc,
 
       if (draft == NULL)
         continue;
-      caption = captioner_draft_compose (draft);
+      if (language != NULL)
+        {
+          captioner_draft_set_name_translator (draft, captioner_people_directory_translate_name,
+                                               g_object_ref (directory), g_object_unref);
+          caption = captioner_draft_compose_language (draft, language);
+        }
+      else
+        caption = captioner_draft_compose (draft);
       printf ("%s\n", caption);
     }
   return status;

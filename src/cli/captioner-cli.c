@@ -112,6 +112,12 @@ print_usage (FILE *stream)
              "      when any; --skip name-missing, name-order, unnamed-box, not-tagged,\n"
              "      unexpanded-code, too-long, not-a-caption, no-credit or spelling)\n"));
   fprintf (stream, "\n%s",
+           _("Captions in more languages (the x-default caption stays the main one):\n"
+             "  captioner-cli set FILE... --language CODE --caption-body TEXT [--caption TEXT]\n"
+             "      (the caption options after --language are that language's)\n"
+             "  captioner-cli compose --language CODE FILE...\n"
+             "  captioner-cli export --format txt|jpeg --language CODE FILE|FOLDER...\n"));
+  fprintf (stream, "\n%s",
            _("Face suggestions (offline, dlib's frontal face detector):\n"
              "  captioner-cli detect [--json] FILE|FOLDER...   (one line a face, numbered left to\n"
              "      right: FILE: N X,Y,W,H in the photo as displayed, normalised, then pixels)\n"));

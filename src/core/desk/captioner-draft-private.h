@@ -1,6 +1,7 @@
 #pragma once
 
 #include "captioner-draft.h"
+#include "captioner-caption-language.h"
 #include "captioner-history.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,11 @@ struct _CaptionerDraft
   gboolean               could_undo;
   gboolean               could_redo;
   char                  *was_caption;
+
+  /* The people's names in a caption language (captioner-draft-language.c). */
+  CaptionerNameTranslateFunc translate;
+  gpointer               translate_data;
+  GDestroyNotify         translate_destroy;
 };
 
 /* Whether a field is a part of the caption (its edit recomposes the caption). */
@@ -45,5 +51,7 @@ void     captioner_draft_set_own_caption (CaptionerDraft        *self,
                                           const char            *caption);
 void     captioner_draft_notify_state    (CaptionerDraft        *self,
                                           CaptionerDraftChanged  what);
+/* The captions in other languages follow their parts as the main one does. */
+void     captioner_draft_recompose_languages (CaptionerDraft    *self);
 
 G_END_DECLS

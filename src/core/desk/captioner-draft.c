@@ -159,7 +159,10 @@ captioner_draft_commit (CaptionerDraft        *self,
                         const char            *group)
 {
   if (part || adoption_pending (self, self->current))
-    recompose (self);
+    {
+      recompose (self);
+      captioner_draft_recompose_languages (self);
+    }
   if (self->group_depth > 0)
     {
       self->pending |= what;
@@ -181,6 +184,8 @@ captioner_draft_finalize (GObject *object)
   g_clear_pointer (&self->default_style, g_free);
   g_clear_pointer (&self->group, g_free);
   g_clear_pointer (&self->was_caption, g_free);
+  if (self->translate_destroy != NULL)
+    g_clear_pointer (&self->translate_data, self->translate_destroy);
   G_OBJECT_CLASS (captioner_draft_parent_class)->finalize (object);
 }
 

@@ -2,9 +2,11 @@
 
 #include <glib-object.h>
 
+#include "captioner-caption-language.h"
 #include "captioner-changes.h"
 #include "captioner-merge.h"
 #include "captioner-metadata.h"
+#include "captioner-metadata-language.h"
 #include "captioner-orientation.h"
 #include "captioner-template.h"
 
@@ -21,7 +23,8 @@ typedef enum
   CAPTIONER_DRAFT_CHANGED_KEYWORDS = 1 << 1,
   CAPTIONER_DRAFT_CHANGED_PEOPLE   = 1 << 2,
   CAPTIONER_DRAFT_CHANGED_CAPTION  = 1 << 3,
-  CAPTIONER_DRAFT_CHANGED_ALL      = 0xf,
+  CAPTIONER_DRAFT_CHANGED_LANGUAGES = 1 << 4,  /* a caption language's parts or caption */
+  CAPTIONER_DRAFT_CHANGED_ALL      = 0x1f,
 } CaptionerDraftChanged;
 
 /* One photo's editable metadata: what the editor sees and what a save writes.
@@ -166,5 +169,42 @@ void                     captioner_draft_take_merge       (CaptionerDraft       
 void                     captioner_draft_restore          (CaptionerDraft          *self,
                                                            const CaptionerMetadata *base,
                                                            const CaptionerMetadata *mine);
+
+/* Captions in other languages (captioner-draft-language.c; captioner-metadata-language.h).
+ * The people's names in a language come from @translate (the people directory:
+ * captioner_people_directory_translate_name); without one they are the main names. A
+ * language's caption follows its body and style, the people, and the credit, as the main one
+ * does, unless it is another program's and the editor has not written that language's body.
+ * Each edit is one undo step (group "LANGUAGE-body"...); empty text is no value. */
+void                     captioner_draft_set_name_translator (CaptionerDraft       *self,
+                                                              CaptionerNameTranslateFunc translate,
+                                                              gpointer              user_data,
+                                                              GDestroyNotify        destroy);
+/* The languages the photo has a caption or parts in, sorted. */
+GStrv                    captioner_draft_dup_languages     (CaptionerDraft          *self);
+const char              *captioner_draft_get_language      (CaptionerDraft          *self,
+                                                            const char              *language,
+                                                            CaptionerLanguageField   field);
+/* Adds the language when it is new; its style is stored with it (the style named like the
+ * language when one is bundled). */
+void                     captioner_draft_set_language_body (CaptionerDraft          *self,
+                                                            const char              *language,
+                                                            const char              *body);
+void                     captioner_draft_set_language_style (CaptionerDraft         *self,
+                                                             const char             *language,
+                                                             const char             *style);
+/* The language's whole caption, verbatim: it stays until the next edit of one of its parts. */
+void                     captioner_draft_set_language_caption (CaptionerDraft       *self,
+                                                               const char           *language,
+                                                               const char           *caption);
+/* Recomposes the language's caption from its parts, whoever wrote it. */
+void                     captioner_draft_recompose_language (CaptionerDraft         *self,
+                                                             const char             *language);
+/* Removes the language's caption and parts. */
+void                     captioner_draft_remove_language   (CaptionerDraft          *self,
+                                                            const char              *language);
+/* The caption the language's parts compose now. */
+char                    *captioner_draft_compose_language  (CaptionerDraft          *self,
+                                                            const char              *language);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "captioner-export-private.h"
 #include "captioner-file-replace.h"
 #include "captioner-json.h"
+#include "captioner-metadata-language.h"
 
 struct _CaptionerExport
 {
@@ -31,6 +32,7 @@ struct _CaptionerExport
   GHashTable            *written;     /* URI of each output written → the photo's name */
   GBytes                *contents;    /* csv, json after closing in memory */
   GPtrArray             *notices;     /* char*: what an export changed in a copy */
+  char                  *language;    /* the caption language exported; NULL the main one */
 };
 
 G_DEFINE_FINAL_TYPE (CaptionerExport, captioner_export, G_TYPE_OBJECT)
@@ -194,6 +196,29 @@ dup_output_folder (CaptionerExport  *self,
   return NULL;
 }
 
+/* The photo's metadata with the caption in the export's language; the main caption, told,
+ * when the photo has none in it. */
+static CaptionerMetadata *
+dup_metadata_in_language (CaptionerExport *self,
+                          CaptionerPhoto  *photo)
+{
+  CaptionerMetadata *metadata = captioner_metadata_copy (captioner_photo_get_metadata (photo));
+  const char *caption;
+
+  if (self->language == NULL)
+    return metadata;
+  caption = captioner_metadata_get_language (metadata, self->language,
+                                             CAPTIONER_LANGUAGE_CAPTION);
+  if (caption != NULL && *caption != '\0')
+    captioner_metadata_set (metadata, CAPTIONER_FIELD_CAPTION, caption);
+  else
+    /* TRANSLATORS: the photo's name, then a caption language ("hy") */
+    g_ptr_array_add (self->notices,
+                     g_strdup_printf (_("%s has no caption in %s: its main caption is exported"),
+                                      captioner_photo_get_display_name (photo), self->language));
+  return metadata;
+}
+
 static gboolean
 export_txt (CaptionerExport  *self,
             CaptionerPhoto   *photo,
@@ -202,7 +227,7 @@ export_txt (CaptionerExport  *self,
             GCancellable     *cancellable,
             GError          **error)
 {
-  const CaptionerMetadata *metadata = captioner_photo_get_metadata (photo);
+  g_autoptr(CaptionerMetadata) metadata = dup_metadata_in_language (self, photo);
   const char *caption = captioner_metadata_get (metadata, CAPTIONER_FIELD_CAPTION);
   const char *dot = strrchr (base, '.');
   g_autofree char *stem = dot != NULL && dot != base ? g_strndup (base, dot - base) : g_strdup (base);
@@ -264,6 +289,7 @@ export_jpeg (CaptionerExport  *self,
   g_autoptr(GBytes) sidecar_bytes = NULL;
   g_autoptr(GBytes) copy = NULL;
   g_autoptr(GPtrArray) cut = NULL;
+  g_autoptr(CaptionerMetadata) metadata = NULL;
 
   if (!captioner_export_check_output_name (base, error))
     return FALSE;
@@ -277,7 +303,8 @@ export_jpeg (CaptionerExport  *self,
         return FALSE;
     }
   cut = g_ptr_array_new_with_free_func (g_free);
-  copy = captioner_jpeg_caption_copy_full (original, captioner_photo_get_metadata (photo),
+  metadata = dup_metadata_in_language (self, photo);
+  copy = captioner_jpeg_caption_copy_full (original, metadata,
                                            sidecar_bytes,
                                            captioner_photo_get_stored_width (photo),
                                            captioner_photo_get_stored_height (photo),
@@ -338,6 +365,7 @@ captioner_export_finalize (GObject *object)
   g_clear_pointer (&self->written, g_hash_table_unref);
   g_clear_pointer (&self->contents, g_bytes_unref);
   g_clear_pointer (&self->notices, g_ptr_array_unref);
+  g_clear_pointer (&self->language, g_free);
   G_OBJECT_CLASS (captioner_export_parent_class)->finalize (object);
 }
 
@@ -590,4 +618,14 @@ captioner_export_get_contents (CaptionerExport *self)
 {
   g_return_val_if_fail (CAPTIONER_IS_EXPORT (self), NULL);
   return self->contents;
+}
+
+void
+captioner_export_set_language (CaptionerExport *self,
+                               const char      *language)
+{
+  g_return_if_fail (CAPTIONER_IS_EXPORT (self));
+
+  g_free (self->language);
+  self->language = g_strdup (language);
 }

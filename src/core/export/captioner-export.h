@@ -71,6 +71,10 @@ void                   captioner_export_set_contact_sheet  (CaptionerExport     
                                                             guint                  per_page,
                                                             int                    paper);
 /* The output file or folder; NULL until known when none was given. */
+/* txt, jpeg: the caption files and captioned copies carry the caption in @language ("hy");
+ * a photo without one carries its main caption, and a notice says so. NULL: the main one. */
+void                   captioner_export_set_language       (CaptionerExport       *self,
+                                                            const char            *language);
 GFile                 *captioner_export_get_output         (CaptionerExport       *self);
 
 /* Exports one loaded photo: writes its file now (txt, xmp, jpeg) or keeps its row for

@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "captioner-json.h"
+#include "captioner-metadata-language.h"
 #include "captioner-person.h"
 
 void
@@ -60,6 +61,32 @@ append_key (GString    *out,
             gboolean    first)
 {
   g_string_append_printf (out, "%s\n%s  \"%s\": ", first ? "" : ",", indent, key);
+}
+
+/* {"hy": {"caption": ..., "body": ..., "style": ..., "composed": ...}} */
+static void
+append_languages (GString                 *out,
+                  const CaptionerMetadata *metadata)
+{
+  g_auto(GStrv) languages = captioner_metadata_dup_languages (metadata);
+
+  g_string_append_c (out, '{');
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      captioner_json_append_string (out, languages[i]);
+      g_string_append (out, ": {");
+      for (guint f = 0; f < CAPTIONER_N_LANGUAGE_FIELDS; f++)
+        {
+          g_string_append_printf (out, "%s\"%s\": ", f > 0 ? ", " : "",
+                                  captioner_language_field_get_name (f));
+          captioner_json_append_string (out, captioner_metadata_get_language (metadata,
+                                                                              languages[i], f));
+        }
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, '}');
 }
 
 static void
@@ -223,6 +250,8 @@ captioner_json_append_photo (GString        *out,
   g_string_append_c (out, ']');
   append_key (out, indent, "supplemental_categories", FALSE);
   append_joined (out, metadata->fields[CAPTIONER_FIELD_SUPPLEMENTAL_CATEGORIES]);
+  append_key (out, indent, "languages", FALSE);
+  append_languages (out, metadata);
   append_key (out, indent, "people", FALSE);
   append_people (out, photo, indent);
   append_key (out, indent, "sidecar", FALSE);

@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "captioner-changes.h"
+#include "captioner-metadata-language.h"
 #include "captioner-person.h"
 
 G_STATIC_ASSERT (CAPTIONER_N_FIELDS <= 32);
@@ -45,6 +46,18 @@ captioner_changes_between (const CaptionerMetadata *before,
       changes->fields |= 1u << i;
   changes->keywords = !g_strv_equal ((const char * const *) before->keywords,
                                      (const char * const *) after->keywords);
+  changes->languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  {
+    g_auto(GStrv) codes = captioner_languages_union (before, after);
+
+    for (guint i = 0; codes[i] != NULL; i++)
+      {
+        guint mask = captioner_languages_diff (before, after, codes[i]);
+
+        if (mask != 0)
+          g_hash_table_insert (changes->languages, g_strdup (codes[i]), GUINT_TO_POINTER (mask));
+      }
+  }
 
   /* People are matched by id: a person without one (0) is new. */
   for (guint i = 0; i < before->people->len; i++)
@@ -84,6 +97,7 @@ captioner_changes_free (CaptionerChanges *changes)
   if (changes == NULL)
     return;
   g_array_unref (changes->people);
+  g_hash_table_unref (changes->languages);
   g_free (changes);
 }
 
@@ -91,7 +105,8 @@ gboolean
 captioner_changes_is_empty (const CaptionerChanges *changes)
 {
   g_return_val_if_fail (changes != NULL, TRUE);
-  return changes->fields == 0 && !changes->keywords && changes->people->len == 0;
+  return changes->fields == 0 && !changes->keywords && changes->people->len == 0 &&
+         g_hash_table_size (changes->languages) == 0;
 }
 
 gboolean
@@ -124,4 +139,37 @@ captioner_changes_has_people (const CaptionerChanges *changes)
 {
   g_return_val_if_fail (changes != NULL, FALSE);
   return changes->people->len > 0;
+}
+
+static int
+compare_codes (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+GStrv
+captioner_changes_dup_languages (const CaptionerChanges *changes)
+{
+  GPtrArray *codes;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (changes != NULL, NULL);
+
+  codes = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, changes->languages);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (codes, g_strdup (key));
+  g_ptr_array_sort (codes, compare_codes);
+  g_ptr_array_add (codes, NULL);
+  return (GStrv) g_ptr_array_free (codes, FALSE);
+}
+
+guint
+captioner_changes_get_language (const CaptionerChanges *changes,
+                                const char             *language)
+{
+  g_return_val_if_fail (changes != NULL, 0);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (changes->languages, language));
 }

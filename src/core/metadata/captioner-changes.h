@@ -28,6 +28,9 @@ typedef struct
   guint32  fields;    /* 1 << CaptionerField for each text field that differs */
   gboolean keywords;
   GArray  *people;    /* CaptionerPersonDelta, one per person that changed, never NULL */
+  /* The caption languages that changed (captioner-metadata-language.h): language →
+   * GUINT_TO_POINTER (1 << CaptionerLanguageField for each part that differs); never NULL. */
+  GHashTable *languages;
 } CaptionerChanges;
 
 CaptionerChanges     *captioner_changes_between     (const CaptionerMetadata *before,
@@ -40,6 +43,10 @@ gboolean              captioner_changes_has_field   (const CaptionerChanges  *ch
 CaptionerPersonChange captioner_changes_get_person  (const CaptionerChanges  *changes,
                                                      guint                    id);
 gboolean              captioner_changes_has_people  (const CaptionerChanges  *changes);
+/* The languages that changed, sorted (never NULL), and which of their parts. */
+GStrv                 captioner_changes_dup_languages (const CaptionerChanges *changes);
+guint                 captioner_changes_get_language  (const CaptionerChanges *changes,
+                                                       const char             *language);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaptionerChanges, captioner_changes_free)
 

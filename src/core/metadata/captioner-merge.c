@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "captioner-merge.h"
+#include "captioner-metadata-language.h"
 #include "captioner-person.h"
 
 /* Boxes that overlap this much (intersection over union) are one person's. */
@@ -222,6 +223,60 @@ merge_caption (Pass *pass)
 }
 
 static void
+take_language (Pass                    *pass,
+               const CaptionerMetadata *from,
+               const char              *language)
+{
+  for (guint f = 0; f < CAPTIONER_N_LANGUAGE_FIELDS; f++)
+    captioner_metadata_set_language (pass->result, language, f,
+                                     captioner_metadata_get_language (from, language, f));
+}
+
+/* Each caption language is a unit of its own, as the main caption is: two editors who wrote
+ * different languages of one photo both keep theirs. */
+static void
+merge_languages (Pass *pass)
+{
+  const CaptionerMetadata *b = pass->base, *m = pass->mine, *t = pass->theirs;
+  g_auto(GStrv) some = captioner_languages_union (b, m);
+  g_auto(GStrv) all = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) in_theirs = captioner_metadata_dup_languages (t);
+
+  g_strv_builder_addv (builder, (const char **) some);
+  for (guint i = 0; in_theirs[i] != NULL; i++)
+    if (!g_strv_contains ((const char * const *) some, in_theirs[i]))
+      g_strv_builder_add (builder, in_theirs[i]);
+  all = g_strv_builder_end (builder);
+  for (guint i = 0; all[i] != NULL; i++)
+    {
+      const char *language = all[i];
+      guint mine_diff = captioner_languages_diff (b, m, language);
+      gboolean mine_wrote = (mine_diff & ((1u << CAPTIONER_LANGUAGE_BODY) |
+                                          (1u << CAPTIONER_LANGUAGE_STYLE))) != 0 ||
+                            ((mine_diff & (1u << CAPTIONER_LANGUAGE_CAPTION)) != 0 &&
+                             !people_parts_changed (m, b));
+      gboolean theirs_changed = captioner_languages_diff (b, t, language) != 0;
+      const char *mc = captioner_metadata_get_language (m, language, CAPTIONER_LANGUAGE_CAPTION);
+      const char *tc = captioner_metadata_get_language (t, language, CAPTIONER_LANGUAGE_CAPTION);
+
+      if (mine_wrote && theirs_changed && g_strcmp0 (mc, tc) != 0)
+        {
+          /* TRANSLATORS: a conflict's label: %s is a caption language ("hy") */
+          g_autofree char *label = g_strdup_printf (_("Caption (%s)"), language);
+
+          take_language (pass, conflict (pass, CAPTIONER_FIELD_CAPTION, 0, label,
+                                         g_strdup (mc ? mc : ""), g_strdup (tc ? tc : ""))
+                               == CAPTIONER_MERGE_MINE ? m : t, language);
+        }
+      else if (mine_wrote || !theirs_changed)
+        take_language (pass, m, language);
+      else
+        take_language (pass, t, language);
+    }
+}
+
+static void
 add_keyword (GPtrArray  *kept,
              const char *keyword)
 {
@@ -351,6 +406,7 @@ run (const CaptionerMerge     *merge,
   pass.result = captioner_metadata_new ();
   merge_fields (&pass);
   merge_caption (&pass);
+  merge_languages (&pass);
   merge_keywords (&pass);
   merge_people (&pass);
   return pass.result;

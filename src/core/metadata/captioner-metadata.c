@@ -4,6 +4,7 @@
 
 #include "captioner-caption-check.h"
 #include "captioner-metadata.h"
+#include "captioner-metadata-language.h"
 #include "captioner-person.h"
 
 G_DEFINE_BOXED_TYPE (CaptionerMetadata, captioner_metadata,
@@ -47,6 +48,7 @@ captioner_metadata_copy (const CaptionerMetadata *metadata)
     copy->fields[i] = g_strdup (metadata->fields[i]);
   copy->keywords = g_strdupv (metadata->keywords);
   copy->people = captioner_people_copy (metadata->people);
+  copy->languages = captioner_languages_copy (metadata->languages);
   return copy;
 }
 
@@ -59,6 +61,7 @@ captioner_metadata_free (CaptionerMetadata *metadata)
     g_free (metadata->fields[i]);
   g_strfreev (metadata->keywords);
   g_ptr_array_unref (metadata->people);
+  g_clear_pointer (&metadata->languages, g_hash_table_unref);
   g_free (metadata);
 }
 
@@ -72,7 +75,8 @@ captioner_metadata_equal (const CaptionerMetadata *a,
     if (g_strcmp0 (a->fields[i], b->fields[i]) != 0)
       return FALSE;
   return g_strv_equal ((const char * const *) a->keywords, (const char * const *) b->keywords) &&
-         captioner_people_equal (a->people, b->people);
+         captioner_people_equal (a->people, b->people) &&
+         captioner_languages_equal (a->languages, b->languages);
 }
 
 const char *

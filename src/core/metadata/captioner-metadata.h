@@ -44,6 +44,9 @@ typedef struct
   char      *fields[CAPTIONER_N_FIELDS];
   GStrv      keywords;   /* NULL-terminated, never NULL */
   GPtrArray *people;     /* CaptionerPerson*, as the editor gave them; never NULL */
+  /* The captions in other languages than the main one, NULL when none: read and written
+   * through captioner-metadata-language.h. */
+  GHashTable *languages;
 } CaptionerMetadata;
 
 GType              captioner_metadata_get_type     (void) G_GNUC_CONST;

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "captioner-metadata-language.h"
 #include "captioner-error.h"
 #include "captioner-iptc.h"
 #include "captioner-jpeg.h"
@@ -394,6 +395,8 @@ captioner_photo_read_embedded (CaptionerPhoto     *self,
         captioner_metadata_set_keywords (metadata, (const char * const *) from_xmp->keywords);
       g_ptr_array_unref (metadata->people);
       metadata->people = captioner_people_copy (from_xmp->people);
+      g_clear_pointer (&metadata->languages, g_hash_table_unref);
+      metadata->languages = captioner_languages_copy (from_xmp->languages);
     }
   if (iim != NULL)
     merge_iim (self, metadata, iim, from_xmp, xmp_has_keywords, digest);

@@ -311,6 +311,7 @@ write_sidecar (SaveData      *data,
   g_array_set_size (field_changes->people, 0);
   people_changes->fields = 0;
   people_changes->keywords = FALSE;
+  g_hash_table_remove_all (people_changes->languages);
 
   /* A field the editor cleared is written empty, not deleted: deleted, what the photo holds
    * outside the sidecar (its IIM, EXIF or embedded XMP) would show again on the next read. */

@@ -5,6 +5,7 @@
 #include <exempi/xmpconsts.h>
 #include <glib/gi18n.h>
 
+#include "captioner-metadata-language.h"
 #include "captioner-person.h"
 #include "captioner-photo-private.h"
 #include "captioner-sidecar.h"
@@ -95,6 +96,16 @@ overlay_fields (CaptionerMetadata *base,
                                        ? top->metadata->fields[i] : NULL);
   if (top->has_keywords)
     captioner_metadata_set_keywords (base, (const char * const *) top->metadata->keywords);
+  /* Language by language: the sidecar's parts of a language it has win. */
+  {
+    g_auto(GStrv) languages = captioner_metadata_dup_languages (top->metadata);
+
+    for (guint l = 0; languages[l] != NULL; l++)
+      for (guint f = 0; f < CAPTIONER_N_LANGUAGE_FIELDS; f++)
+        captioner_metadata_set_language (base, languages[l], f,
+                                         captioner_metadata_get_language (top->metadata,
+                                                                          languages[l], f));
+  }
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "captioner-error.h"
 #include "captioner-xmp.h"
 #include "captioner-xmp-fields.h"
+#include "captioner-xmp-languages.h"
 #include "captioner-xmp-packet.h"
 #include "captioner-person.h"
 #include "captioner-xmp-regions.h"
@@ -219,6 +220,7 @@ captioner_xmp_read_metadata (XmpPtr             xmp,
 
   captioner_xmp_init ();
   captioner_xmp_read_fields (xmp, metadata);
+  captioner_xmp_read_languages (xmp, metadata);
   people = captioner_xmp_read_people (xmp, stored_width, stored_height);
   captioner_xmp_read_rows (xmp, people);
   if (people->len > 0)
@@ -244,6 +246,7 @@ captioner_xmp_apply_changes (XmpPtr                   xmp,
 
   captioner_xmp_init ();
   captioner_xmp_apply_fields (xmp, after, changes);
+  captioner_xmp_apply_languages (xmp, after, changes);
   captioner_xmp_apply_people (xmp, before->people, after->people, changes, stored_width,
                               stored_height, orientation);
   captioner_xmp_apply_rows (xmp, before->people, after->people);
