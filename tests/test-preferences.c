@@ -3,6 +3,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "captioner-caption.h"
 #include "captioner-person.h"
 #include "captioner-preferences-window.h"
 #include "window-test-util.h"
@@ -182,6 +183,63 @@ test_desk_folders (Prefs         *prefs,
   g_assert_null (widget_find (prefs->window, has_title, "/srv/desk/politics"));
 }
 
+static void
+select_style (Prefs      *prefs,
+              const char *name)
+{
+  AdwComboRow *combo = ADW_COMBO_ROW (row (prefs, "Style"));
+  GListModel *names = adw_combo_row_get_model (combo);
+
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i), name))
+      {
+        adw_combo_row_set_selected (combo, i);
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+/* The shown photo's caption in the style being chosen, and a word changed: the preview shows
+ * it as it is typed, the style is saved as the user's own and captions take it. */
+static void
+test_style_preview (Prefs         *prefs,
+                    gconstpointer  data)
+{
+  CaptionerPreferencesWindow *window = CAPTIONER_PREFERENCES_WINDOW (prefs->window);
+  GtkEditable *conjunction;
+  g_autofree char *chosen = NULL;
+  g_autoptr(GFile) user_file = captioner_caption_style_dup_user_file ("ap");
+
+  desk_tag (&prefs->desk, 0.1, 0.2, 0.3, 0.6, "Sergei Lavrov");
+  desk_tag (&prefs->desk, 0.6, 0.2, 0.8, 0.6, "Hakan Fidan");
+  desk_set_body (&prefs->desk, "meet in Antalya.");
+  desk_set_field (&prefs->desk, CAPTIONER_FIELD_CREDIT, "AP");
+  desk_set_field (&prefs->desk, CAPTIONER_FIELD_BYLINE, "Jane Doe");
+  g_assert_cmpstr (captioner_preferences_window_get_preview (window), ==,
+                   "From left, Sergei Lavrov and Hakan Fidan meet in Antalya. (AP photo)");
+
+  select_style (prefs, "Associated Press");
+  chosen = g_settings_get_string (prefs->settings, "caption-style");
+  g_assert_cmpstr (chosen, ==, "ap");
+  g_assert_cmpstr (captioner_preferences_window_get_preview (window), ==,
+                   "From left, Sergei Lavrov and Hakan Fidan meet in Antalya. "
+                   "(AP Photo/Jane Doe)");
+
+  conjunction = GTK_EDITABLE (row (prefs, "Conjunction"));
+  g_assert_cmpstr (gtk_editable_get_text (conjunction), ==, "and");
+  gtk_editable_set_text (conjunction, "&");
+  g_assert_cmpstr (captioner_preferences_window_get_preview (window), ==,
+                   "From left, Sergei Lavrov & Hakan Fidan meet in Antalya. (AP Photo/Jane Doe)");
+  /* Saved a moment later as the user's copy, which captions then take. */
+  DESK_WAIT_UNTIL (g_file_query_exists (user_file, NULL) &&
+                   g_strcmp0 (captioner_caption_style_lookup ("ap")->conjunction, "&") == 0);
+
+  /* Back to the bundled default: its own words again. */
+  select_style (prefs, "Default");
+  g_assert_cmpstr (gtk_editable_get_text (conjunction), ==, "and");
+  g_file_delete (user_file, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -194,6 +252,8 @@ main (int   argc,
   g_test_add ("/captioner/preferences/delimiter", Prefs, NULL, set_up, test_delimiter,
               tear_down);
   g_test_add ("/captioner/preferences/desk-folders", Prefs, NULL, set_up, test_desk_folders,
+              tear_down);
+  g_test_add ("/captioner/preferences/style-preview", Prefs, NULL, set_up, test_style_preview,
               tear_down);
   status = g_test_run ();
   desk_finish (home);

@@ -373,6 +373,8 @@ captioner_preferences_style_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), CAPTIONER_TYPE_PREFERENCES_STYLE);
   g_clear_object (&self->settings);
+  if (self->draft != NULL)
+    g_signal_handlers_disconnect_by_data (self->draft, self);
   g_clear_object (&self->draft);
   g_clear_pointer (&self->ids, g_ptr_array_unref);
   g_clear_pointer (&self->style, captioner_caption_style_free);
@@ -458,8 +460,15 @@ captioner_preferences_style_set_draft (CaptionerPreferencesStyle *self,
 {
   g_return_if_fail (CAPTIONER_IS_PREFERENCES_STYLE (self));
 
-  if (!g_set_object (&self->draft, draft))
+  if (self->draft == draft)
     return;
+  if (self->draft != NULL)
+    g_signal_handlers_disconnect_by_data (self->draft, self);
+  g_set_object (&self->draft, draft);
+  /* The editor goes on typing with the window open: the preview follows. */
+  if (draft != NULL)
+    g_signal_connect_object (draft, "changed", G_CALLBACK (update_preview), self,
+                             G_CONNECT_SWAPPED);
   update_preview (self);
 }
 
