@@ -294,6 +294,21 @@ test_set_codes_and_template (void)
   missing = cli_run ("set", photo, "--template", "Wire", NULL);
   cli_assert_exit (missing, 2);
   g_assert_nonnull (strstr (missing->err, "no template called “Wire”"));
+
+  /* A desk that types ";teh;" (its window's delimiter): the same codes, another character. */
+  {
+    g_autoptr(CliRun) semicolon = cli_run ("set", photo, "--code-delimiter", ";",
+                                           "--city", ";teh;", NULL);
+    g_autoptr(CliRun) letter = cli_run ("set", photo, "--code-delimiter", "t", "--city", "x",
+                                        NULL);
+    g_autoptr(JsonFlat) read = NULL;
+
+    cli_assert_exit (semicolon, 0);
+    read = exiftool_read (sidecar);
+    g_assert_cmpstr (json_flat_str (read, "[0].XMP-photoshop:City"), ==, "Tehran");
+    cli_assert_exit (letter, 2);
+    g_assert_nonnull (strstr (letter->err, "--code-delimiter needs one character"));
+  }
 }
 
 int

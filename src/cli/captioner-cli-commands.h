@@ -22,6 +22,9 @@ FILE *captioner_cli_stderr (void);
 void captioner_cli_report  (const GError *error);
 void captioner_cli_report_message (const char *message);
 GPtrArray *captioner_cli_files_from_args (char **args);
+/* A string the window's preferences hold (GSettings), or NULL when its schema is not
+ * installed: the CLI then keeps its own default. */
+char *captioner_cli_dup_setting_string (const char *key);
 CaptionerDesk *captioner_cli_open_desk (char **args,
                                         int   *status);
 

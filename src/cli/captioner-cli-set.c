@@ -196,6 +196,7 @@ expand_codes (CaptionerReplacements  *codes,
 /* The codes and templates of the user and of the desk folders given. */
 static gboolean
 open_desk_files (char                  **desks,
+                 const char             *delimiter,
                  const char             *template_name,
                  CaptionerReplacements **codes,
                  GPtrArray             **templates,
@@ -212,7 +213,7 @@ open_desk_files (char                  **desks,
     return FALSE;
   *directory_out = directory;
   *codes = captioner_desk_load_codes ((GFile * const *) folders->pdata, folders->len, directory,
-                                      NULL, NULL, error);
+                                      delimiter, NULL, error);
   if (*codes == NULL)
     return FALSE;
   if (template_name == NULL)
@@ -269,7 +270,8 @@ captioner_cli_set (int    argc,
   g_auto(GStrv) desks = NULL;
   g_autoptr(CaptionerReplacements) codes = NULL;
   g_autoptr(GPtrArray) templates = NULL;
-  GOptionEntry entries[G_N_ELEMENTS (texts) + 12] = { { 0 } };
+  g_autofree char *delimiter = NULL;
+  GOptionEntry entries[G_N_ELEMENTS (texts) + 13] = { { 0 } };
   g_autofree char *language_help = NULL;   /* taken out of argv before parsing */
   g_autoptr(GOptionContext) context = g_option_context_new (N_("FILE|FOLDER…"));
   g_autoptr(GError) error = NULL;
@@ -303,6 +305,9 @@ captioner_cli_set (int    argc,
   entries[n++] = (GOptionEntry) { "desk", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &desks,
                                   N_("A desk folder whose codes and templates to use (read-only)"),
                                   N_("FOLDER") };
+  entries[n++] = (GOptionEntry) { "code-delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter,
+                                  N_("The character around codes (the window's preference when "
+                                     "not given, else “=”)"), N_("C") };
   entries[n++] = (GOptionEntry) { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest,
                                   NULL, NULL };
 
@@ -327,7 +332,19 @@ captioner_cli_set (int    argc,
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     if (!check_utf8 (texts[i].option, texts[i].value, &error))
       goto usage_error;
-  if (!open_desk_files (desks, template_name, &codes, &templates, &edits.template,
+  if (delimiter == NULL)
+    delimiter = captioner_cli_dup_setting_string ("code-delimiter");
+  if (delimiter != NULL && !captioner_replacements_delimiter_is_valid (delimiter))
+    {
+      fprintf (captioner_cli_stderr (), "captioner-cli set: ");
+      fprintf (captioner_cli_stderr (),
+               _("--code-delimiter needs one character that is neither a letter, a digit nor a "
+                 "space, not “%s”"), delimiter);
+      fprintf (captioner_cli_stderr (), "\n");
+      status = 2;
+      goto out;
+    }
+  if (!open_desk_files (desks, delimiter, template_name, &codes, &templates, &edits.template,
                         &edits.directory, &error))
     goto usage_error;
   edits.template_flags = only_empty ? CAPTIONER_TEMPLATE_APPLY_ONLY_EMPTY

@@ -28,6 +28,21 @@ captioner_cli_stderr (void)
   return user_stderr ? user_stderr : stderr;
 }
 
+char *
+captioner_cli_dup_setting_string (const char *key)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, key))
+    return NULL;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  return g_settings_get_string (settings, key);
+}
+
 static GLogWriterOutput
 write_log_to_user_stderr (GLogLevelFlags   log_level,
                           const GLogField *fields,

@@ -285,6 +285,17 @@ captioner_replacements_get_delimiter (CaptionerReplacements *self)
   return self->delimiter;
 }
 
+gboolean
+captioner_replacements_delimiter_is_valid (const char *text)
+{
+  gunichar c;
+
+  if (text == NULL || *text == '\0' || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  c = g_utf8_get_char (text);
+  return *g_utf8_next_char (text) == '\0' && !g_unichar_isalnum (c) && !g_unichar_isspace (c);
+}
+
 void
 captioner_replacements_set_delimiter (CaptionerReplacements *self,
                                       const char            *delimiter)

@@ -92,6 +92,9 @@ guint       captioner_replacements_get_n_codes   (CaptionerReplacements  *self);
 
 /* One character, not white space; "=" by default. */
 const char *captioner_replacements_get_delimiter (CaptionerReplacements  *self);
+/* Whether text can be the delimiter an editor chooses: one character that is neither a letter,
+ * a digit nor white space (so that it cannot eat words: "=lav=", ";lav;"). */
+gboolean    captioner_replacements_delimiter_is_valid (const char        *text);
 void        captioner_replacements_set_delimiter (CaptionerReplacements  *self,
                                                   const char             *delimiter);
 void        captioner_replacements_set_lookup    (CaptionerReplacements  *self,

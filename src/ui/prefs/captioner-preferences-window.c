@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "captioner-preferences-style.h"
+#include "captioner-replacements.h"
 #include "captioner-preferences-window.h"
 
 struct _CaptionerPreferencesWindow
@@ -254,25 +255,13 @@ on_settings_changed_cb (GSettings                  *settings,
     }
 }
 
-/* One character that cannot start or end a word: "=lav=", ";lav;". */
-static gboolean
-delimiter_valid (const char *text)
-{
-  gunichar c;
-
-  if (text == NULL || *text == '\0' || !g_utf8_validate (text, -1, NULL))
-    return FALSE;
-  c = g_utf8_get_char (text);
-  return *g_utf8_next_char (text) == '\0' && !g_unichar_isalnum (c) && !g_unichar_isspace (c);
-}
-
 static void
 on_delimiter_row_apply_cb (AdwEntryRow                *row,
                            CaptionerPreferencesWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
 
-  if (!delimiter_valid (text))
+  if (!captioner_replacements_delimiter_is_valid (text))
     {
       g_autofree char *delimiter = g_settings_get_string (self->settings, "code-delimiter");
       AdwToast *toast = adw_toast_new (_("A code delimiter is one character that is neither a "
