@@ -10,6 +10,7 @@
 #include "captioner-checks-section.h"
 #include "captioner-caption-panel.h"
 #include "captioner-fields-section.h"
+#include "captioner-language-section.h"
 #include "captioner-people-section.h"
 #include "captioner-preview-section.h"
 
@@ -151,6 +152,7 @@ captioner_caption_panel_class_init (CaptionerCaptionPanelClass *klass)
   g_type_ensure (CAPTIONER_TYPE_BODY_SECTION);
   g_type_ensure (CAPTIONER_TYPE_PREVIEW_SECTION);
   g_type_ensure (CAPTIONER_TYPE_CHECKS_SECTION);
+  g_type_ensure (CAPTIONER_TYPE_LANGUAGE_SECTION);
   g_type_ensure (CAPTIONER_TYPE_FIELDS_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Captioner/captioner-caption-panel.ui");

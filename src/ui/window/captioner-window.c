@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "captioner-face-detect.h"
+#include "captioner-people-translate.h"
 #include "captioner-photo-cell.h"
 #include "captioner-preferences-window.h"
 #include "captioner-window-private.h"
@@ -126,10 +127,26 @@ free_files (GFile **files)
   g_free (files);
 }
 
+/* The people's names in a caption language, from the directory the assists read (none
+ * until it is read: the main names meanwhile). */
+static char *
+translate_name (const char *name,
+                const char *language,
+                gpointer    assists)
+{
+  CaptionerPeopleDirectory *directory = captioner_assists_get_directory (assists);
+
+  return directory != NULL ? captioner_people_directory_translate_name (name, language, directory)
+                           : NULL;
+}
+
 static void
 follow_draft (CaptionerWindow *self,
               CaptionerDraft  *draft)
 {
+  if (draft != NULL && self->assists != NULL)
+    captioner_draft_set_name_translator (draft, translate_name, g_object_ref (self->assists),
+                                         g_object_unref);
   g_binding_group_set_source (self->draft_bindings, draft);
   g_signal_group_set_target (self->draft_signals, draft);
   captioner_caption_panel_set_draft (self->caption_panel, draft);
