@@ -3,10 +3,11 @@
 #include <locale.h>
 
 #include "captioner-journal.h"
+#include "captioner-metadata-language.h"
 #include "captioner-person.h"
 #include "captioner-user-data.h"
 
-/* The journal of unsaved edits keeps every field, keyword and person exactly, whatever they
+/* The journal of unsaved edits keeps every field, keyword, person and caption language exactly, whatever they
  * hold (separators, Armenian, line breaks), and is found again. */
 static void
 test_round_trip (void)
@@ -31,6 +32,11 @@ test_round_trip (void)
   g_ptr_array_add (photo->mine->people, captioner_person_new ("Smith; Jones Photo Pool", &box));
   g_ptr_array_add (photo->mine->people, captioner_person_new ("Արարատ Միրզոյան", NULL));
   captioner_people_assign_ids (photo->mine->people);
+  /* The Armenian caption's words too: a crash must not lose them either. */
+  captioner_metadata_set_language (photo->mine, "hy", CAPTIONER_LANGUAGE_BODY,
+                                   "լուսանկարվում են։\nերկրորդ տող");
+  captioner_metadata_set_language (photo->mine, "pt-BR", CAPTIONER_LANGUAGE_CAPTION,
+                                   "Da esquerda; posam.");
   g_ptr_array_add (photos, photo);
 
   text = captioner_journal_serialize (folder, photos);
@@ -44,6 +50,11 @@ test_round_trip (void)
   g_assert_true (g_file_equal (photo->file, ((CaptionerJournalPhoto *) g_ptr_array_index (photos, 0))->file));
   g_assert_true (captioner_metadata_equal (photo->mine,
                                            ((CaptionerJournalPhoto *) g_ptr_array_index (photos, 0))->mine));
+  g_assert_cmpstr (captioner_metadata_get_language (photo->mine, "hy", CAPTIONER_LANGUAGE_BODY),
+                   ==, "լուսանկարվում են։\nերկրորդ տող");
+  g_assert_cmpstr (captioner_metadata_get_language (photo->mine, "pt-BR",
+                                                    CAPTIONER_LANGUAGE_CAPTION),
+                   ==, "Da esquerda; posam.");
   person = g_ptr_array_index (photo->mine->people, 0);
   g_assert_cmpstr (person->name, ==, "Smith; Jones Photo Pool");
   g_assert_true (person->has_region);

@@ -3,9 +3,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "captioner-error.h"
 #include "captioner-journal.h"
+#include "captioner-metadata-language.h"
 #include "captioner-person.h"
 #include "captioner-user-data.h"
 
@@ -64,6 +66,23 @@ put_metadata (GKeyFile                *keys,
     g_key_file_set_string_list (keys, group, key, (const char * const *) md->keywords,
                                 g_strv_length (md->keywords));
   }
+  {
+    g_auto(GStrv) languages = captioner_metadata_dup_languages (md);
+
+    /* "mine.lang.hy.body": a caption language's parts. */
+    for (guint l = 0; languages[l] != NULL; l++)
+      for (guint f = 0; f < CAPTIONER_N_LANGUAGE_FIELDS; f++)
+        {
+          const char *value = captioner_metadata_get_language (md, languages[l], f);
+          g_autofree char *key = NULL;
+
+          if (value == NULL)
+            continue;
+          key = g_strdup_printf ("%s.lang.%s.%s", side, languages[l],
+                                 captioner_language_field_get_name (f));
+          g_key_file_set_string (keys, group, key, value);
+        }
+  }
   for (guint i = 0; i < md->people->len; i++)
     {
       const CaptionerPerson *person = g_ptr_array_index (md->people, i);
@@ -84,6 +103,35 @@ put_metadata (GKeyFile                *keys,
       values[5] = numbers[4];
       values[6] = NULL;
       g_key_file_set_string_list (keys, group, key, values, 6);
+    }
+}
+
+static void
+get_languages (GKeyFile          *keys,
+               const char        *group,
+               const char        *side,
+               CaptionerMetadata *md)
+{
+  g_autofree char *prefix = g_strconcat (side, ".lang.", NULL);
+  g_auto(GStrv) names = g_key_file_get_keys (keys, group, NULL, NULL);
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      const char *rest = names[i] + strlen (prefix);
+      const char *dot;
+      g_autofree char *language = NULL;
+      g_autofree char *value = NULL;
+
+      if (!g_str_has_prefix (names[i], prefix) || (dot = strrchr (rest, '.')) == NULL)
+        continue;
+      language = g_strndup (rest, dot - rest);
+      value = g_key_file_get_string (keys, group, names[i], NULL);
+      if (!captioner_language_is_valid (language) || value == NULL ||
+          !g_utf8_validate (value, -1, NULL))
+        continue;
+      for (guint f = 0; f < CAPTIONER_N_LANGUAGE_FIELDS; f++)
+        if (g_str_equal (dot + 1, captioner_language_field_get_name (f)))
+          captioner_metadata_set_language (md, language, f, value);
     }
 }
 
@@ -126,6 +174,7 @@ get_metadata (GKeyFile   *keys,
       g_ptr_array_add (md->people, person);
     }
   captioner_people_assign_ids (md->people);
+  get_languages (keys, group, side, md);
   return md;
 }
 
