@@ -32,6 +32,7 @@ test_round_trip (void)
   g_ptr_array_add (photo->mine->people, captioner_person_new ("Smith; Jones Photo Pool", &box));
   g_ptr_array_add (photo->mine->people, captioner_person_new ("Արարատ Միրզոյան", NULL));
   captioner_people_assign_ids (photo->mine->people);
+  ((CaptionerPerson *) g_ptr_array_index (photo->mine->people, 1))->row = 2;
   /* The Armenian caption's words too: a crash must not lose them either. */
   captioner_metadata_set_language (photo->mine, "hy", CAPTIONER_LANGUAGE_BODY,
                                    "լուսանկարվում են։\nերկրորդ տող");
@@ -59,6 +60,7 @@ test_round_trip (void)
   g_assert_cmpstr (person->name, ==, "Smith; Jones Photo Pool");
   g_assert_true (person->has_region);
   g_assert_false (((CaptionerPerson *) g_ptr_array_index (photo->mine->people, 1))->has_region);
+  g_assert_cmpuint (((CaptionerPerson *) g_ptr_array_index (photo->mine->people, 1))->row, ==, 2);
 
   all = captioner_journal_list (NULL);
   g_assert_cmpuint (all->len, ==, 1);

@@ -13,7 +13,7 @@
 
 /* A journal is a key file: a [desk] group naming the folder, and a [photo N] group for each
  * photo with edits, holding its URI and two versions of its metadata (base.*, mine.*): each
- * field by name, the keywords as a list, each person as a list of id, name and box. */
+ * field by name, the keywords as a list, each person as a list of id, name, box and row. */
 
 #define JOURNAL_DIR "journal"
 
@@ -87,8 +87,8 @@ put_metadata (GKeyFile                *keys,
     {
       const CaptionerPerson *person = g_ptr_array_index (md->people, i);
       g_autofree char *key = g_strdup_printf ("%s.person%u", side, i);
-      char numbers[5][G_ASCII_DTOSTR_BUF_SIZE];
-      const char *values[7];
+      char numbers[6][G_ASCII_DTOSTR_BUF_SIZE];
+      const char *values[8];
 
       g_snprintf (numbers[0], sizeof numbers[0], "%u", person->id);
       g_ascii_dtostr (numbers[1], sizeof numbers[1], person->region.x);
@@ -101,8 +101,11 @@ put_metadata (GKeyFile                *keys,
       values[3] = numbers[2];
       values[4] = numbers[3];
       values[5] = numbers[4];
-      values[6] = NULL;
-      g_key_file_set_string_list (keys, group, key, values, 6);
+      /* The row the editor put them in: a seventh item, which older journals lack. */
+      g_snprintf (numbers[5], sizeof numbers[5], "%u", person->row);
+      values[6] = numbers[5];
+      values[7] = NULL;
+      g_key_file_set_string_list (keys, group, key, values, 7);
     }
 }
 
@@ -163,7 +166,8 @@ get_metadata (GKeyFile   *keys,
 
       if (values == NULL)
         break;
-      if (g_strv_length (values) != 6 || !g_utf8_validate (values[1], -1, NULL))
+      if ((g_strv_length (values) != 6 && g_strv_length (values) != 7) ||
+          !g_utf8_validate (values[1], -1, NULL))
         continue;
       region.x = g_ascii_strtod (values[2], NULL);
       region.y = g_ascii_strtod (values[3], NULL);
@@ -171,6 +175,8 @@ get_metadata (GKeyFile   *keys,
       region.h = g_ascii_strtod (values[5], NULL);
       person = captioner_person_new (values[1], *values[2] != '\0' ? &region : NULL);
       person->id = (guint) g_ascii_strtoull (values[0], NULL, 10);
+      if (values[6] != NULL)
+        person->row = (guint) MIN (g_ascii_strtoull (values[6], NULL, 10), 3);
       g_ptr_array_add (md->people, person);
     }
   captioner_people_assign_ids (md->people);
