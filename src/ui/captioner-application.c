@@ -6,6 +6,7 @@
 
 #include "captioner-application.h"
 #include "captioner-caption-style.h"
+#include "captioner-desk-files.h"
 #include "captioner-face-detect.h"
 #include "captioner-window.h"
 
@@ -99,12 +100,9 @@ static void
 load_styles (CaptionerApplication *self)
 {
   g_auto(GStrv) paths = g_settings_get_strv (self->settings, "desk-folders");
-  GPtrArray *folders = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *folders = captioner_desk_folders_from_strv ((const char * const *) paths);
   g_autoptr(GTask) task = g_task_new (self, NULL, NULL, NULL);
 
-  for (guint i = 0; paths[i] != NULL; i++)
-    if (*paths[i] != '\0')
-      g_ptr_array_add (folders, g_file_new_for_commandline_arg (paths[i]));
   g_task_set_source_tag (task, load_styles);
   g_task_set_task_data (task, folders, (GDestroyNotify) g_ptr_array_unref);
   g_task_run_in_thread (task, load_styles_in_thread);

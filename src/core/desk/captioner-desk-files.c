@@ -17,6 +17,17 @@ captioner_desk_people_file (GFile *desk)
 }
 
 GPtrArray *
+captioner_desk_folders_from_strv (const char * const *folders)
+{
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; folders != NULL && folders[i] != NULL; i++)
+    if (*folders[i] != '\0')
+      g_ptr_array_add (files, g_file_new_for_commandline_arg (folders[i]));
+  return files;
+}
+
+GPtrArray *
 captioner_desk_template_folders (GFile * const *desks,
                                  guint          n_desks)
 {

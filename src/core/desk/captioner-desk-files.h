@@ -14,6 +14,9 @@ G_BEGIN_DECLS
  *   templates/ *.captioner-template  templates (captioner-template.h)
  * The user's own files win over a desk's; of two desks, the one given later wins. */
 
+/* The desk folders a preference lists (paths or URIs, as typed; empty ones skipped), as
+ * GFile. */
+GPtrArray                *captioner_desk_folders_from_strv  (const char * const *folders);
 GFile                    *captioner_desk_people_file        (GFile          *desk);
 /* The user's templates/ first, then the desks', the one given last first (the order
  * captioner_template_list wants: an earlier folder wins). */

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "captioner-caption.h"
+#include "captioner-desk-files.h"
 #include "captioner-person.h"
 #include "captioner-preferences-style.h"
 
@@ -39,6 +40,22 @@ struct _CaptionerPreferencesStyle
 
 G_DEFINE_FINAL_TYPE (CaptionerPreferencesStyle, captioner_preferences_style,
                      ADW_TYPE_PREFERENCES_PAGE)
+
+/* The rows of the style's row and position words, in the order of rows[] and positions[]. */
+static const struct
+{
+  const char *id;       /* in the template */
+  gssize      offset;
+} word_rows[] = {
+  { "front_row_row", G_STRUCT_OFFSET (CaptionerPreferencesStyle, row_rows[0]) },
+  { "middle_row_row", G_STRUCT_OFFSET (CaptionerPreferencesStyle, row_rows[1]) },
+  { "back_row_row", G_STRUCT_OFFSET (CaptionerPreferencesStyle, row_rows[2]) },
+  { "left_row", G_STRUCT_OFFSET (CaptionerPreferencesStyle, position_rows[0]) },
+  { "right_row", G_STRUCT_OFFSET (CaptionerPreferencesStyle, position_rows[1]) },
+  { "centre_row", G_STRUCT_OFFSET (CaptionerPreferencesStyle, position_rows[2]) },
+  { "second_left_row", G_STRUCT_OFFSET (CaptionerPreferencesStyle, position_rows[3]) },
+  { "second_right_row", G_STRUCT_OFFSET (CaptionerPreferencesStyle, position_rows[4]) },
+};
 
 /* The words the desks use; another style's own words are added after them. */
 static const char * const from_left_choices[] = { "From left,", "From left:", "L-R:", "(L-R)" };
@@ -183,16 +200,8 @@ static GPtrArray *
 dup_desk_folders (CaptionerPreferencesStyle *self)
 {
   g_auto(GStrv) folders = g_settings_get_strv (self->settings, "desk-folders");
-  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; folders[i] != NULL; i++)
-    {
-      g_autofree char *scheme = g_uri_parse_scheme (folders[i]);
-
-      g_ptr_array_add (files, scheme != NULL ? g_file_new_for_uri (folders[i])
-                                             : g_file_new_for_path (folders[i]));
-    }
-  return files;
+  return captioner_desk_folders_from_strv ((const char * const *) folders);
 }
 
 typedef struct
@@ -403,30 +412,9 @@ captioner_preferences_style_class_init (CaptionerPreferencesStyleClass *klass)
   BIND (credit_row);
   BIND (credit_format_row);
 #undef BIND
-  gtk_widget_class_bind_template_child_full (widget_class, "front_row_row", FALSE,
-                                             G_STRUCT_OFFSET (CaptionerPreferencesStyle,
-                                                              row_rows[0]));
-  gtk_widget_class_bind_template_child_full (widget_class, "middle_row_row", FALSE,
-                                             G_STRUCT_OFFSET (CaptionerPreferencesStyle,
-                                                              row_rows[1]));
-  gtk_widget_class_bind_template_child_full (widget_class, "back_row_row", FALSE,
-                                             G_STRUCT_OFFSET (CaptionerPreferencesStyle,
-                                                              row_rows[2]));
-  gtk_widget_class_bind_template_child_full (widget_class, "left_row", FALSE,
-                                             G_STRUCT_OFFSET (CaptionerPreferencesStyle,
-                                                              position_rows[0]));
-  gtk_widget_class_bind_template_child_full (widget_class, "right_row", FALSE,
-                                             G_STRUCT_OFFSET (CaptionerPreferencesStyle,
-                                                              position_rows[1]));
-  gtk_widget_class_bind_template_child_full (widget_class, "centre_row", FALSE,
-                                             G_STRUCT_OFFSET (CaptionerPreferencesStyle,
-                                                              position_rows[2]));
-  gtk_widget_class_bind_template_child_full (widget_class, "second_left_row", FALSE,
-                                             G_STRUCT_OFFSET (CaptionerPreferencesStyle,
-                                                              position_rows[3]));
-  gtk_widget_class_bind_template_child_full (widget_class, "second_right_row", FALSE,
-                                             G_STRUCT_OFFSET (CaptionerPreferencesStyle,
-                                                              position_rows[4]));
+  for (guint i = 0; i < G_N_ELEMENTS (word_rows); i++)
+    gtk_widget_class_bind_template_child_full (widget_class, word_rows[i].id, FALSE,
+                                               word_rows[i].offset);
   gtk_widget_class_bind_template_callback (widget_class, on_style_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_word_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);

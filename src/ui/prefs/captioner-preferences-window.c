@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "captioner-caption-check.h"
 #include "captioner-preferences-style.h"
 #include "captioner-replacements.h"
 #include "captioner-preferences-window.h"
@@ -27,28 +28,31 @@ struct _CaptionerPreferencesWindow
 G_DEFINE_FINAL_TYPE (CaptionerPreferencesWindow, captioner_preferences_window,
                      ADW_TYPE_PREFERENCES_WINDOW)
 
-/* The checks an editor can turn off, under the ids `disabled-checks` holds (the core's
- * captioner_check_kind_to_id). */
+/* The checks an editor can turn off; `disabled-checks` holds their ids
+ * (captioner_check_kind_to_id). */
 static const struct
 {
-  const char *id;
-  const char *title;
-  const char *subtitle;
+  CaptionerCheckKind  kind;
+  const char         *title;
+  const char         *subtitle;
 } checks[] = {
-  { "name-missing", N_("Tagged Person Not Named"),
+  { CAPTIONER_CHECK_NAME_MISSING, N_("Tagged Person Not Named"),
     N_("A boxed and named person whose name is not in the caption") },
-  { "name-order", N_("Names Out of Order"),
+  { CAPTIONER_CHECK_NAME_ORDER, N_("Names Out of Order"),
     N_("The caption names people in another order than the boxes") },
-  { "unnamed-box", N_("Box Without a Name"), NULL },
-  { "not-tagged", N_("Known Person Not Boxed"),
+  { CAPTIONER_CHECK_UNNAMED_BOX, N_("Box Without a Name"), NULL },
+  { CAPTIONER_CHECK_NOT_TAGGED, N_("Known Person Not Boxed"),
     N_("A name from the people directory in the caption, with no box") },
-  { "unexpanded-code", N_("Code Not Expanded"), N_("A code replacement left as typed") },
-  { "too-long", N_("Over the IPTC Length Limits"),
+  { CAPTIONER_CHECK_UNEXPANDED_CODE, N_("Code Not Expanded"),
+    N_("A code replacement left as typed") },
+  { CAPTIONER_CHECK_TOO_LONG, N_("Over the IPTC Length Limits"),
     N_("Caption 2000 bytes, headline 256, credit, byline and city 32") },
-  { "not-a-caption", N_("Only a Credit or Camera Text"), NULL },
-  { "no-credit", N_("Missing Credit"), NULL },
-  { "spelling", N_("Spelling"), N_("Words the dictionaries do not know") },
+  { CAPTIONER_CHECK_NOT_A_CAPTION, N_("Only a Credit or Camera Text"), NULL },
+  { CAPTIONER_CHECK_NO_CREDIT, N_("Missing Credit"), NULL },
+  { CAPTIONER_CHECK_SPELLING, N_("Spelling"), N_("Words the dictionaries do not know") },
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (checks) == CAPTIONER_CHECK_N_KINDS);
 
 static gboolean
 strv_has (char       **strv,
@@ -65,7 +69,7 @@ show_checks (CaptionerPreferencesWindow *self)
   for (guint i = 0; i < self->check_switches->len; i++)
     {
       GtkSwitch *toggle = g_ptr_array_index (self->check_switches, i);
-      gboolean active = !strv_has (disabled, checks[i].id);
+      gboolean active = !strv_has (disabled, captioner_check_kind_to_id (checks[i].kind));
 
       if (gtk_switch_get_active (toggle) != active)
         gtk_switch_set_active (toggle, active);
@@ -84,14 +88,14 @@ on_check_switch_active_cb (GtkSwitch                  *toggle,
   gboolean active = gtk_switch_get_active (toggle);
 
   if (!g_ptr_array_find (self->check_switches, toggle, &index) ||
-      strv_has (disabled, checks[index].id) == !active)
+      strv_has (disabled, captioner_check_kind_to_id (checks[index].kind)) == !active)
     return;
   /* Another program's ids stay as they are. */
   for (guint i = 0; disabled[i] != NULL; i++)
-    if (!g_str_equal (disabled[i], checks[index].id))
+    if (!g_str_equal (disabled[i], captioner_check_kind_to_id (checks[index].kind)))
       g_strv_builder_add (builder, disabled[i]);
   if (!active)
-    g_strv_builder_add (builder, checks[index].id);
+    g_strv_builder_add (builder, captioner_check_kind_to_id (checks[index].kind));
   result = g_strv_builder_end (builder);
   g_settings_set_strv (self->settings, "disabled-checks", (const char * const *) result);
 }
@@ -119,14 +123,6 @@ add_checks (CaptionerPreferencesWindow *self)
   for (guint i = 0; i < self->check_switches->len; i++)
     g_signal_connect_object (g_ptr_array_index (self->check_switches, i), "notify::active",
                              G_CALLBACK (on_check_switch_active_cb), self, 0);
-}
-
-static GFile *
-folder_file (const char *folder)
-{
-  g_autofree char *scheme = g_uri_parse_scheme (folder);
-
-  return scheme != NULL ? g_file_new_for_uri (folder) : g_file_new_for_path (folder);
 }
 
 static void
@@ -173,7 +169,7 @@ show_folders (CaptionerPreferencesWindow *self)
     }
   for (guint i = 0; folders[i] != NULL; i++)
     {
-      g_autoptr(GFile) file = folder_file (folders[i]);
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (folders[i]);
       g_autofree char *name = g_file_get_parse_name (file);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "captioner-caption.h"
+#include "captioner-desk-files.h"
 #include "captioner-editable.h"
 #include "captioner-field-completer.h"
 #include "captioner-person.h"
@@ -149,11 +150,8 @@ load_assists (CaptionerWindow *self)
 {
   g_auto(GStrv) folders = g_settings_get_strv (self->settings, "desk-folders");
   g_autofree char *delimiter = g_settings_get_string (self->settings, "code-delimiter");
-  g_autoptr(GPtrArray) desks = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) desks = captioner_desk_folders_from_strv ((const char * const *) folders);
 
-  for (guint i = 0; folders[i] != NULL; i++)
-    if (*folders[i] != '\0')
-      g_ptr_array_add (desks, g_file_new_for_commandline_arg (folders[i]));
   captioner_assists_set_sources (self->assists, (GFile * const *) desks->pdata, desks->len,
                                  delimiter);
   captioner_assists_load_async (self->assists, NULL, NULL, NULL);
