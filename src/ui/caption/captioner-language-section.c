@@ -27,10 +27,9 @@ G_DEFINE_FINAL_TYPE (CaptionerLanguageSection, captioner_language_section,
 
 /* "Armenian (hy)": the name of a style that writes it, else the code alone. */
 static char *
-language_title (const char *code)
+language_title (GPtrArray  *styles,
+                const char *code)
 {
-  g_autoptr(GPtrArray) styles = captioner_caption_style_list ();
-
   for (guint i = 0; i < styles->len; i++)
     {
       const CaptionerCaptionStyle *style = g_ptr_array_index (styles, i);
@@ -86,7 +85,7 @@ list_languages (CaptionerLanguageSection *self,
                           g_list_model_get_n_items (G_LIST_MODEL (self->language_names)), NULL);
   for (guint i = 0; i < codes->len; i++)
     {
-      g_autofree char *title = language_title (g_ptr_array_index (codes, i));
+      g_autofree char *title = language_title (styles, g_ptr_array_index (codes, i));
 
       gtk_string_list_append (self->language_names, title);
       if (g_strcmp0 (g_ptr_array_index (codes, i), self->language) == 0)
@@ -161,7 +160,9 @@ captioner_language_section_update (CaptionerCaptionSection *section,
 {
   CaptionerLanguageSection *self = CAPTIONER_LANGUAGE_SECTION (section);
 
-  list_languages (self, draft);
+  /* Another photo is all changed; an edit of a word only changes the caption shown. */
+  if (what & CAPTIONER_DRAFT_CHANGED_LANGUAGES)
+    list_languages (self, draft);
   show_language (self, draft);
 }
 
