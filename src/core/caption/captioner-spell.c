@@ -293,6 +293,11 @@ tags_for (const char *language)
   return g_strv_builder_end (builder);
 }
 
+/* Enchant's aspell provider keeps process-wide lists it does not lock: two brokers opening
+ * or freeing dictionaries at once (the window's assists read again in a thread while the
+ * first read still runs) crash it. Every broker call goes under this lock. */
+static GRecMutex broker_lock;   /* recursive: a speller that fails is freed inside */
+
 static EnchantDict *
 request (EnchantBroker *broker,
          const char    *tag)
@@ -309,13 +314,15 @@ captioner_speller_finalize (GObject *object)
   GHashTableIter iter;
   gpointer dictionary;
 
+  g_rec_mutex_lock (&broker_lock);
   g_hash_table_iter_init (&iter, self->dictionaries);
   while (g_hash_table_iter_next (&iter, NULL, &dictionary))
     enchant_broker_free_dict (self->broker, dictionary);
-  g_hash_table_unref (self->dictionaries);
-  g_hash_table_unref (self->known);
   if (self->broker != NULL)
     enchant_broker_free (self->broker);
+  g_rec_mutex_unlock (&broker_lock);
+  g_hash_table_unref (self->dictionaries);
+  g_hash_table_unref (self->known);
   g_free (self->language);
   G_OBJECT_CLASS (captioner_speller_parent_class)->finalize (object);
 }
@@ -333,9 +340,9 @@ captioner_speller_init (CaptionerSpeller *self)
   self->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
-CaptionerSpeller *
-captioner_speller_new (const char  *language,
-                       GError     **error)
+static CaptionerSpeller *
+speller_new_locked (const char  *language,
+                    GError     **error)
 {
   g_autoptr(CaptionerSpeller) self = g_object_new (CAPTIONER_TYPE_SPELLER, NULL);
   g_auto(GStrv) tags = NULL;
@@ -373,6 +380,18 @@ captioner_speller_new (const char  *language,
                            other);
     }
   return g_steal_pointer (&self);
+}
+
+CaptionerSpeller *
+captioner_speller_new (const char  *language,
+                       GError     **error)
+{
+  CaptionerSpeller *speller;
+
+  g_rec_mutex_lock (&broker_lock);
+  speller = speller_new_locked (language, error);
+  g_rec_mutex_unlock (&broker_lock);
+  return speller;
 }
 
 const char *
