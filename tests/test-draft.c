@@ -220,6 +220,46 @@ test_ownership (void)
     g_assert_cmpstr (captioner_draft_get_caption (draft), ==, "Typed in Lightroom.");
     g_assert_true (captioner_draft_get_caption_kept (draft));
   }
+  /* Saving the credit alone writes the credit alone: the adopted body stays out of the save,
+   * and the draft is clean once the save is back. Once the editor writes their own words,
+   * they are saved. */
+  {
+    g_autoptr(CaptionerMetadata) md = stored_with_caption ("Typed in Lightroom.", NULL, FALSE);
+    g_autoptr(CaptionerDraft) draft = captioner_draft_new (md, 1, TRUE);
+    g_autoptr(CaptionerMetadata) saved = NULL;
+    g_autoptr(CaptionerMetadata) saved_body = NULL;
+
+    captioner_draft_set_field (draft, CAPTIONER_FIELD_CREDIT, "AFP");
+    saved = captioner_draft_dup_to_save (draft);
+    g_assert_null (saved->fields[CAPTIONER_FIELD_CAPTION_BODY]);
+    g_assert_null (saved->fields[CAPTIONER_FIELD_COMPOSED]);
+    g_assert_cmpstr (saved->fields[CAPTIONER_FIELD_CAPTION], ==, "Typed in Lightroom.");
+    g_assert_cmpstr (saved->fields[CAPTIONER_FIELD_CREDIT], ==, "AFP");
+    captioner_draft_rebase (draft, saved, TRUE);
+    g_assert_false (captioner_draft_get_dirty (draft));
+    g_assert_cmpstr (captioner_draft_get_field (draft, CAPTIONER_FIELD_CAPTION_BODY), ==,
+                     "Typed in Lightroom.");
+    g_assert_true (captioner_draft_get_caption_kept (draft));
+
+    captioner_draft_set_field (draft, CAPTIONER_FIELD_CAPTION_BODY, "Typed again.");
+    saved_body = captioner_draft_dup_to_save (draft);
+    g_assert_cmpstr (saved_body->fields[CAPTIONER_FIELD_CAPTION_BODY], ==, "Typed again.");
+    g_assert_cmpstr (saved_body->fields[CAPTIONER_FIELD_CAPTION], ==, "Typed again. (AFP photo)");
+    captioner_draft_rebase (draft, saved_body, FALSE);
+    g_assert_false (captioner_draft_get_dirty (draft));
+  }
+  /* A body another program's caption was stored with stays as stored. */
+  {
+    g_autoptr(CaptionerMetadata) md = stored_with_caption ("Typed in Lightroom.", NULL, FALSE);
+    g_autoptr(CaptionerDraft) draft = NULL;
+    g_autoptr(CaptionerMetadata) saved = NULL;
+
+    captioner_metadata_set (md, CAPTIONER_FIELD_CAPTION_BODY, "Typed in Lightroom.");
+    draft = captioner_draft_new (md, 1, TRUE);
+    captioner_draft_set_field (draft, CAPTIONER_FIELD_CREDIT, "AFP");
+    saved = captioner_draft_dup_to_save (draft);
+    g_assert_cmpstr (saved->fields[CAPTIONER_FIELD_CAPTION_BODY], ==, "Typed in Lightroom.");
+  }
   /* Another program's caption beside named people: a list of names never replaces it. */
   {
     g_autoptr(CaptionerMetadata) md = stored_with_caption ("Ministers meet.", NULL, TRUE);

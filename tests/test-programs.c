@@ -198,6 +198,36 @@ without_item (JsonFlat   *flat,
   return out;
 }
 
+/* Keys of Captioner's own namespace that a save added, removed or changed. */
+static guint
+own_changes (JsonFlat *before,
+             JsonFlat *after)
+{
+  JsonFlat *sides[] = { before, after };
+  guint changed = 0;
+
+  for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, sides[s]);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          const char *a = g_hash_table_lookup (before, key);
+          const char *b = g_hash_table_lookup (after, key);
+
+          if (!g_str_has_prefix (key, "[0].XMP-captioner:") || g_strcmp0 (a, b) == 0 ||
+              (s == 1 && a != NULL))
+            continue;
+          g_test_message ("%s changed: %s -> %s", (const char *) key, a ? a : "(none)",
+                          b ? b : "(none)");
+          changed++;
+        }
+    }
+  return changed;
+}
+
 static void
 test_credit (gconstpointer data)
 {
@@ -212,6 +242,9 @@ test_credit (gconstpointer data)
   g_assert_cmpuint (assert_same_except (before, after, allow_exact,
                                         "[0].XMP-photoshop:Credit"), ==, 1);
   g_assert_cmpstr (json_flat_str (after, "[0].XMP-photoshop:Credit"), ==, "Reuters Pool");
+  /* The other program's caption is still its own: Captioner records nothing of it (its
+   * caption adopted as the body is not written while it is unchanged). */
+  g_assert_cmpuint (own_changes (before, after), ==, 0);
   sum = file_checksum (desk->photo);
   g_assert_cmpstr (sum, ==, desk->photo_sum);
 }

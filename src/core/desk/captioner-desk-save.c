@@ -240,7 +240,7 @@ captioner_desk_save (CaptionerDesk      *self,
   job = g_new0 (SaveJob, 1);
   job->desk = g_object_ref (self);
   job->item = g_object_ref (item);
-  job->saved = captioner_metadata_copy (captioner_draft_get_metadata (draft));
+  job->saved = captioner_draft_dup_to_save (draft);
   self->saves_in_flight++;
   captioner_desk_item_set_error (item, NULL);
   captioner_desk_item_set_saving (item, TRUE);

@@ -23,6 +23,7 @@ struct _CaptionerDraft
   int                    orientation;
   gboolean               caption_protected;  /* the stored caption is another program's */
   gboolean               adopted;    /* another program's caption became the body */
+  gboolean               body_stored; /* the body was in the metadata as read, not adopted */
   guint                  group_depth;
   guint                  next_id;    /* ids are never reused in a draft, even after an undo */
   CaptionerDraftChanged  pending;    /* what the grouped edits touched */

@@ -46,7 +46,11 @@ static guint signals[N_SIGNALS];
  * CAPTIONER_ERROR_CAPTION_CHANGED unless forced).
  *
  * Otherwise the caption follows its parts: people, body, credit and style. Another field's
- * edit leaves it alone, so that a caption set verbatim stays until one of its parts changes. */
+ * edit leaves it alone, so that a caption set verbatim stays until one of its parts changes.
+ *
+ * An adopted body that is still the other program's caption, unchanged and not composed, is
+ * not saved: reading the photo again adopts it again, and a save writes only what the editor
+ * changed (captioner_draft_dup_to_save). */
 
 gboolean
 captioner_draft_is_part (CaptionerField field)
@@ -70,6 +74,7 @@ start_from (CaptionerDraft          *self,
     self->next_id = MAX (self->next_id,
                          ((CaptionerPerson *) g_ptr_array_index (opened->people, i))->id + 1);
   self->adopted = foreign && opened->people->len == 0;
+  self->body_stored = opened->fields[CAPTIONER_FIELD_CAPTION_BODY] != NULL;
   if (self->adopted)
     captioner_metadata_set (opened, CAPTIONER_FIELD_CAPTION_BODY, caption);
   self->caption_protected = foreign && (sidecar_foreign || !self->adopted);
@@ -444,6 +449,34 @@ captioner_draft_revert (CaptionerDraft *self)
   captioner_draft_notify_state (self, CAPTIONER_DRAFT_CHANGED_ALL);
 }
 
+/* Whether the body is the adopted caption as it was adopted: the caption is still the other
+ * program's, word for word, and nothing of it was composed. */
+static gboolean
+body_only_adopted (CaptionerDraft          *self,
+                   const CaptionerMetadata *md)
+{
+  return self->adopted && !self->body_stored && md->people->len == 0 &&
+         g_strcmp0 (md->fields[CAPTIONER_FIELD_CAPTION_BODY],
+                    self->opened->fields[CAPTIONER_FIELD_CAPTION_BODY]) == 0 &&
+         g_strcmp0 (md->fields[CAPTIONER_FIELD_CAPTION],
+                    self->opened->fields[CAPTIONER_FIELD_CAPTION]) == 0 &&
+         g_strcmp0 (md->fields[CAPTIONER_FIELD_COMPOSED],
+                    self->opened->fields[CAPTIONER_FIELD_COMPOSED]) == 0;
+}
+
+CaptionerMetadata *
+captioner_draft_dup_to_save (CaptionerDraft *self)
+{
+  CaptionerMetadata *saved;
+
+  g_return_val_if_fail (CAPTIONER_IS_DRAFT (self), NULL);
+
+  saved = captioner_metadata_copy (self->current);
+  if (body_only_adopted (self, saved))
+    captioner_metadata_set (saved, CAPTIONER_FIELD_CAPTION_BODY, NULL);
+  return saved;
+}
+
 void
 captioner_draft_rebase (CaptionerDraft          *self,
                         const CaptionerMetadata *saved,
@@ -454,13 +487,13 @@ captioner_draft_rebase (CaptionerDraft          *self,
   g_return_if_fail (CAPTIONER_IS_DRAFT (self));
   g_return_if_fail (saved != NULL);
 
-  /* What was saved is also what the ownership rule now compares with; the draft goes on
-   * from where the editor is. */
-  unchanged = captioner_metadata_equal (self->current, saved);
+  /* What was saved, as the ownership rule reads it (an adopted body included), is the new
+   * baseline; the draft goes on from where the editor is. */
   start_from (self, saved, caption_protected);
+  unchanged = captioner_metadata_equal (self->current, saved) ||
+              captioner_metadata_equal (self->current, self->opened);
   g_clear_pointer (&self->baseline, captioner_metadata_free);
-  self->baseline = captioner_metadata_copy (saved);
-  captioner_people_assign_ids (self->baseline->people);
+  self->baseline = captioner_metadata_copy (self->opened);
   if (unchanged)
     {
       captioner_metadata_free (self->current);

@@ -63,6 +63,9 @@ const char              *captioner_draft_get_field        (CaptionerDraft       
 /* The people in left-to-right order as displayed (copies). */
 GPtrArray               *captioner_draft_dup_people_ordered (CaptionerDraft        *self);
 CaptionerChanges        *captioner_draft_dup_changes      (CaptionerDraft          *self);
+/* What a save writes: the draft, less what the ownership rule adds on reading (the other
+ * program's caption adopted as the body, while it is unchanged). */
+CaptionerMetadata       *captioner_draft_dup_to_save      (CaptionerDraft          *self);
 
 /* Edits. Each is one undo step, except that edits of one group (the field being typed in,
  * "person-3"...) that follow each other replace the step before. NULL group: a step alone. */
