@@ -15,15 +15,17 @@
 
 typedef struct
 {
-  GFile *journal;
-  char  *text;     /* NULL: remove the journal */
+  GFile     *journal;
+  GFile     *folder;
+  GPtrArray *photos;   /* of CaptionerJournalPhoto, copies; empty: remove the journal */
 } JournalWrite;
 
 static void
 journal_write_free (JournalWrite *write)
 {
   g_clear_object (&write->journal);
-  g_free (write->text);
+  g_clear_object (&write->folder);
+  g_clear_pointer (&write->photos, g_ptr_array_unref);
   g_free (write);
 }
 
@@ -35,14 +37,20 @@ write_thread (GTask        *task,
 {
   JournalWrite *write = task_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
 
-  if (write->text == NULL)
+  /* Serialised here: with a batch's two thousand drafts dirty, that is a long turn of the
+   * window's main loop. */
+  if (write->photos->len == 0)
     {
       if (!g_file_delete (write->journal, cancellable, &error) &&
           !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         g_warning ("The journal of unsaved edits was not removed: %s", error->message);
+      g_task_return_boolean (task, TRUE);
+      return;
     }
-  else if (!captioner_user_file_write (write->journal, write->text, strlen (write->text), &error))
+  text = captioner_journal_serialize (write->folder, write->photos);
+  if (!captioner_user_file_write (write->journal, text, strlen (text), &error))
     g_warning ("The journal of unsaved edits was not written: %s", error->message);
   g_task_return_boolean (task, TRUE);
 }
@@ -95,8 +103,8 @@ write_journal (CaptionerDesk *self)
     }
   write = g_new0 (JournalWrite, 1);
   write->journal = captioner_journal_file_for (self->folder);
-  if (photos->len > 0)
-    write->text = captioner_journal_serialize (self->folder, photos);
+  write->folder = g_object_ref (self->folder);
+  write->photos = g_steal_pointer (&photos);
   task = g_task_new (self, NULL, on_written_cb, NULL);
   g_task_set_source_tag (task, write_journal);
   g_task_set_task_data (task, write, (GDestroyNotify) journal_write_free);
