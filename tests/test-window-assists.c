@@ -246,6 +246,15 @@ test_spelling (Desk          *desk,
   gtk_text_buffer_set_text (body, "Սերգեյ Լավրովը և Հաքան Ֆիդանը ագտաքին գործերի նախարարներ են։",
                             -1);
   DESK_WAIT_UNTIL (g_str_equal (flagged (desk, view), "Լավրովը Հաքան Ֆիդանը ագտաքին"));
+
+  /* The caption's words in the other language (the Other Language section) too. */
+  {
+    GtkEditable *other = captioner_caption_panel_get_language_body (desk_panel (desk));
+    GtkWidget *other_text = GTK_WIDGET (captioner_editable_get_text (other));
+
+    gtk_editable_set_text (other, "արտաքին գործերի ագտաքին նախարարներ են։");
+    DESK_WAIT_UNTIL (g_str_equal (flagged (desk, other_text), "ագտաքին"));
+  }
 }
 
 /* A desk folder (preferences: desk-folders) adds its people and codes, read-only, and the

@@ -24,6 +24,7 @@ struct _CaptionerCaptionPanel
   CaptionerPeopleSection  *people_section;
   CaptionerBodySection    *body_section;
   CaptionerPreviewSection *preview_section;
+  CaptionerLanguageSection *language_section;
   CaptionerChecksSection  *checks_section;
   CaptionerFieldsSection  *fields_section;
   GtkLabel                *exif_label;
@@ -161,6 +162,7 @@ captioner_caption_panel_class_init (CaptionerCaptionPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaptionerCaptionPanel, people_section);
   gtk_widget_class_bind_template_child (widget_class, CaptionerCaptionPanel, body_section);
   gtk_widget_class_bind_template_child (widget_class, CaptionerCaptionPanel, preview_section);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerCaptionPanel, language_section);
   gtk_widget_class_bind_template_child (widget_class, CaptionerCaptionPanel, checks_section);
   gtk_widget_class_bind_template_child (widget_class, CaptionerCaptionPanel, fields_section);
   gtk_widget_class_bind_template_child (widget_class, CaptionerCaptionPanel, exif_label);
@@ -248,6 +250,13 @@ captioner_caption_panel_get_body_view (CaptionerCaptionPanel *self)
 {
   g_return_val_if_fail (CAPTIONER_IS_CAPTION_PANEL (self), NULL);
   return captioner_body_section_get_view (self->body_section);
+}
+
+GtkEditable *
+captioner_caption_panel_get_language_body (CaptionerCaptionPanel *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_CAPTION_PANEL (self), NULL);
+  return captioner_language_section_get_body (self->language_section);
 }
 
 GtkEditable *

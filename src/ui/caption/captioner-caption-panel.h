@@ -32,6 +32,8 @@ GtkEditable *captioner_caption_panel_get_field_editable (CaptionerCaptionPanel  
 /* The checks beside the caption (the window binds its disabled-checks to the preference). */
 CaptionerChecksSection *captioner_caption_panel_get_checks_section (CaptionerCaptionPanel *self);
 GtkTextView *captioner_caption_panel_get_body_view      (CaptionerCaptionPanel   *self);
+/* The body of the caption in the desk's other language (the Other Language section). */
+GtkEditable *captioner_caption_panel_get_language_body  (CaptionerCaptionPanel   *self);
 /* The name entry of the n-th person as displayed (0 the leftmost), or NULL. */
 GtkEditable *captioner_caption_panel_get_person_editable (CaptionerCaptionPanel  *self,
                                                          guint                    position);

@@ -125,6 +125,8 @@ captioner_window_assists_init (CaptionerWindow *self)
     expander, gtk_text_view_get_buffer (captioner_caption_panel_get_body_view (self->caption_panel)));
   captioner_code_expander_attach_editable (expander,
                                            captioner_photo_view_get_name_entry (self->photo_view));
+  captioner_code_expander_attach_editable (
+    expander, captioner_caption_panel_get_language_body (self->caption_panel));
   for (guint i = 0; i < G_N_ELEMENTS (completed_fields); i++)
     {
       CaptionerFieldCompleter *completer = captioner_field_completer_attach (
@@ -139,6 +141,11 @@ captioner_window_assists_init (CaptionerWindow *self)
   captioner_spell_checker_attach_text (spell_checker,
                                        captioner_editable_get_text (captioner_caption_panel_get_field_editable (
                                                   self->caption_panel, CAPTIONER_FIELD_HEADLINE)));
+  /* The other language's words are checked in their script's dictionary (Armenian's, with
+   * myspell-hy). */
+  captioner_spell_checker_attach_text (spell_checker,
+                                       captioner_editable_get_text (
+                                         captioner_caption_panel_get_language_body (self->caption_panel)));
   g_signal_connect_object (self->assists, "loaded", G_CALLBACK (on_assists_loaded_cb), self, 0);
   g_signal_connect_object (self->desk, "saved", G_CALLBACK (on_saved_cb), self, 0);
   fill_templates_menu (self);
