@@ -294,6 +294,16 @@ test_desk_folder_and_delimiter (Desk          *desk,
   gtk_editable_set_text (city, ";teh;");
   gtk_editable_set_position (city, -1);
   DESK_WAIT_UNTIL (g_str_equal (gtk_editable_get_text (city), "Tehran"));
+
+  /* A colleague adds a person and a code to the shared files: they reach this window within
+   * seconds, nobody touching a preference. */
+  g_assert_true (g_file_set_contents (people, "Ararat Mirzoyan\nJeyhun Bayramov\n", -1, NULL));
+  g_assert_true (g_file_set_contents (codes, "yer\tYerevan\ngyu\tGyumri\n", -1, NULL));
+  DESK_WAIT_UNTIL (captioner_people_directory_find (captioner_assists_get_directory (assists),
+                                                    "Jeyhun Bayramov") != NULL);
+  gtk_editable_set_text (city, ";gyu;");
+  gtk_editable_set_position (city, -1);
+  DESK_WAIT_UNTIL (g_str_equal (gtk_editable_get_text (city), "Gyumri"));
 }
 
 /* Credit, city and the other fields complete from the folder's values as typed, on any

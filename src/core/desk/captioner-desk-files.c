@@ -16,6 +16,79 @@ captioner_desk_people_file (GFile *desk)
   return g_file_get_child (desk, "people.txt");
 }
 
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* "name etag" of each child of @folder (or of @folder itself with @children FALSE), in
+ * name order, appended to @out; nothing when it is missing. */
+static void
+add_state (GFile        *file,
+           gboolean      children,
+           GString      *out,
+           GCancellable *cancellable)
+{
+  static const char attributes[] = G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                   G_FILE_ATTRIBUTE_ETAG_VALUE ","
+                                   G_FILE_ATTRIBUTE_STANDARD_SIZE;
+  g_autoptr(GFileEnumerator) children_of = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *uri = g_file_get_uri (file);
+
+  if (!children)
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (file, attributes, G_FILE_QUERY_INFO_NONE,
+                                                     cancellable, NULL);
+
+      if (info != NULL)
+        g_string_append_printf (out, "%s %s %" G_GOFFSET_FORMAT "\n", uri,
+                                g_file_info_get_etag (info) ? g_file_info_get_etag (info) : "",
+                                g_file_info_get_size (info));
+      return;
+    }
+  children_of = g_file_enumerate_children (file, attributes, G_FILE_QUERY_INFO_NONE,
+                                           cancellable, NULL);
+  while (children_of != NULL)
+    {
+      GFileInfo *info = NULL;
+
+      if (!g_file_enumerator_iterate (children_of, &info, NULL, cancellable, NULL) || info == NULL)
+        break;
+      g_ptr_array_add (lines, g_strdup_printf ("%s/%s %s %" G_GOFFSET_FORMAT "\n", uri,
+                                               g_file_info_get_name (info),
+                                               g_file_info_get_etag (info) ? g_file_info_get_etag (info) : "",
+                                               g_file_info_get_size (info)));
+    }
+  g_ptr_array_sort (lines, compare_lines);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append (out, g_ptr_array_index (lines, i));
+}
+
+char *
+captioner_desk_files_state (GFile * const *desks,
+                            guint          n_desks,
+                            GCancellable  *cancellable)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (desks != NULL || n_desks == 0, NULL);
+
+  for (guint i = 0; i < n_desks; i++)
+    {
+      g_autoptr(GFile) people = captioner_desk_people_file (desks[i]);
+      g_autoptr(GFile) replacements = g_file_get_child (desks[i], "replacements");
+      g_autoptr(GFile) templates = g_file_get_child (desks[i], "templates");
+
+      add_state (people, FALSE, out, cancellable);
+      add_state (replacements, TRUE, out, cancellable);
+      add_state (templates, TRUE, out, cancellable);
+    }
+  return g_string_free (out, FALSE);
+}
+
 GPtrArray *
 captioner_desk_folders_from_strv (const char * const *folders)
 {

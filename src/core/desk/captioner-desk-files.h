@@ -18,6 +18,13 @@ G_BEGIN_DECLS
  * GFile. */
 GPtrArray                *captioner_desk_folders_from_strv  (const char * const *folders);
 GFile                    *captioner_desk_people_file        (GFile          *desk);
+/* What the desks' shared files are now (people.txt, replacements/ and templates/: each one's
+ * name, etag and size), as one text: a desk file was added, removed or changed when a later
+ * one differs. GVfs sftp and smb have no file monitor (their etag is the mtime in whole
+ * seconds); this is what is polled instead. Blocking. */
+char                     *captioner_desk_files_state        (GFile * const  *desks,
+                                                             guint           n_desks,
+                                                             GCancellable   *cancellable);
 /* The user's templates/ first, then the desks', the one given last first (the order
  * captioner_template_list wants: an earlier folder wins). */
 GPtrArray                *captioner_desk_template_folders   (GFile * const  *desks,

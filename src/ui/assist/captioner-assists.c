@@ -5,6 +5,10 @@
 #include "captioner-assists.h"
 #include "captioner-desk-files.h"
 
+/* How often the desk folders' files are looked at: a colleague's new person or code reaches
+ * this window within that. */
+#define DESK_POLL_SECONDS 3
+
 struct _CaptionerAssists
 {
   GObject                   parent_instance;
@@ -17,8 +21,13 @@ struct _CaptionerAssists
   CaptionerMetadata        *copied;
   GPtrArray                *desks;       /* GFile*: the desk folders read after the user's */
   char                     *delimiter;   /* the codes' delimiter, NULL for "=" */
+  char                     *desk_state;  /* the desks' files as last read, NULL before */
 
   int                       copied_orientation;
+  guint                     generation;  /* of the sources: set_sources counts up */
+  guint                     loading;     /* loads on their way */
+  guint                     poll_source;
+  gboolean                  polling;
 };
 
 G_DEFINE_FINAL_TYPE (CaptionerAssists, captioner_assists, G_TYPE_OBJECT)
@@ -36,7 +45,9 @@ typedef struct
   /* Asked for, set before the thread runs. */
   GPtrArray                *desks;
   char                     *delimiter;
+  guint                     generation;
   /* Read by the thread. */
+  char                     *desk_state;  /* before the files were read */
   CaptionerPeopleDirectory *directory;
   CaptionerReplacements    *codes;
   CaptionerSpeller         *speller;
@@ -50,6 +61,7 @@ loaded_free (Loaded *loaded)
   g_clear_object (&loaded->codes);
   g_clear_pointer (&loaded->desks, g_ptr_array_unref);
   g_free (loaded->delimiter);
+  g_free (loaded->desk_state);
   g_clear_object (&loaded->speller);
   g_clear_pointer (&loaded->templates, g_ptr_array_unref);
   g_free (loaded);
@@ -69,6 +81,8 @@ load_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) folders = captioner_desk_template_folders (desks, n_desks);
 
+  /* Taken first: a file changed while it is being read is read again at the next poll. */
+  loaded->desk_state = captioner_desk_files_state (desks, n_desks, cancellable);
   loaded->templates = captioner_template_list ((GFile * const *) folders->pdata, folders->len,
                                                NULL, cancellable);
   loaded->directory = captioner_desk_open_people (desks, n_desks, cancellable, &error);
@@ -96,6 +110,12 @@ load_done_cb (GObject      *source,
   Loaded *loaded = g_task_get_task_data (inner);
   g_autoptr(GError) error = NULL;
 
+  self->loading--;
+  if (loaded->generation == self->generation)
+    {
+      g_free (self->desk_state);
+      self->desk_state = g_steal_pointer (&loaded->desk_state);
+    }
   if (loaded->directory != NULL)
     g_set_object (&self->directory, loaded->directory);
   if (loaded->codes != NULL)
@@ -131,6 +151,8 @@ captioner_assists_load_async (CaptionerAssists   *self,
   for (guint i = 0; self->desks != NULL && i < self->desks->len; i++)
     g_ptr_array_add (loaded->desks, g_object_ref (g_ptr_array_index (self->desks, i)));
   loaded->delimiter = g_strdup (self->delimiter);
+  loaded->generation = self->generation;
+  self->loading++;
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, captioner_assists_load_async);
   inner = g_task_new (self, cancellable, load_done_cb, task);
@@ -148,6 +170,73 @@ captioner_assists_load_finish (CaptionerAssists  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* A desk's files, shared and changed by others (GVfs shares have no file monitor): looked at
+ * every DESK_POLL_SECONDS in a thread, and everything read again when they changed. */
+typedef struct
+{
+  GPtrArray *desks;
+  guint      generation;
+} Poll;
+
+static void
+poll_free (Poll *poll)
+{
+  g_ptr_array_unref (poll->desks);
+  g_free (poll);
+}
+
+static void
+poll_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Poll *poll = task_data;
+
+  g_task_return_pointer (task, captioner_desk_files_state ((GFile * const *) poll->desks->pdata,
+                                                           poll->desks->len, cancellable),
+                         g_free);
+}
+
+static void
+on_polled_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  CaptionerAssists *self = CAPTIONER_ASSISTS (source);
+  Poll *poll = g_task_get_task_data (G_TASK (result));
+  g_autofree char *state = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  self->polling = FALSE;
+  if (self->desks == NULL || poll->generation != self->generation || self->loading > 0 ||
+      self->desk_state == NULL || g_strcmp0 (state, self->desk_state) == 0)
+    return;
+  g_debug ("A desk folder's files changed: reading them again");
+  captioner_assists_load_async (self, NULL, NULL, NULL);
+}
+
+static gboolean
+poll_cb (gpointer user_data)
+{
+  CaptionerAssists *self = user_data;
+  g_autoptr(GTask) task = NULL;
+  Poll *poll;
+
+  if (self->polling || self->loading > 0)
+    return G_SOURCE_CONTINUE;
+  poll = g_new0 (Poll, 1);
+  poll->desks = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->desks->len; i++)
+    g_ptr_array_add (poll->desks, g_object_ref (g_ptr_array_index (self->desks, i)));
+  poll->generation = self->generation;
+  self->polling = TRUE;
+  task = g_task_new (self, NULL, on_polled_cb, NULL);
+  g_task_set_source_tag (task, poll_cb);
+  g_task_set_task_data (task, poll, (GDestroyNotify) poll_free);
+  g_task_run_in_thread (task, poll_thread);
+  return G_SOURCE_CONTINUE;
+}
+
 void
 captioner_assists_set_sources (CaptionerAssists *self,
                                GFile * const    *desks,
@@ -161,6 +250,12 @@ captioner_assists_set_sources (CaptionerAssists *self,
     g_ptr_array_add (self->desks, g_object_ref (desks[i]));
   g_free (self->delimiter);
   self->delimiter = delimiter != NULL && *delimiter != '\0' ? g_strdup (delimiter) : NULL;
+  self->generation++;
+  g_clear_pointer (&self->desk_state, g_free);
+  if (n_desks == 0)
+    g_clear_handle_id (&self->poll_source, g_source_remove);
+  else if (self->poll_source == 0)
+    self->poll_source = g_timeout_add_seconds (DESK_POLL_SECONDS, poll_cb, self);
 }
 
 CaptionerPeopleDirectory *
@@ -233,6 +328,8 @@ captioner_assists_dispose (GObject *object)
 {
   CaptionerAssists *self = CAPTIONER_ASSISTS (object);
 
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+  g_clear_pointer (&self->desk_state, g_free);
   g_clear_object (&self->directory);
   g_clear_object (&self->expander);
   g_clear_object (&self->spell_checker);

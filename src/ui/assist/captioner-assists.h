@@ -29,7 +29,9 @@ gboolean                  captioner_assists_load_finish     (CaptionerAssists   
                                                              GAsyncResult       *result,
                                                              GError            **error);
 /* Where the next load reads from besides the user's own files: desk folders (shared,
- * read-only; a later one wins) and the codes' delimiter (NULL or "" for "="). */
+ * read-only; a later one wins) and the codes' delimiter (NULL or "" for "="). Once loaded,
+ * the desk folders' files are looked at every few seconds, and read again (a load, "loaded"
+ * after it) when one was added, removed or changed. */
 void                      captioner_assists_set_sources     (CaptionerAssists   *self,
                                                              GFile * const      *desks,
                                                              guint               n_desks,
