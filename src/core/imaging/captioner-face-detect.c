@@ -2,8 +2,17 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include "captioner-face-detect.h"
 #include "captioner-image.h"
+
+/* Detections run one at a time in a thread of their own, a little below the window's thread:
+ * with the shown photo's decode on the other core, the window still gets a core for its
+ * frames first. Above the thumbnails and headers (nice 15 and 10): the editor is waiting. */
+#define DETECT_NICENESS 5
 
 /* The dlib side is captioner-face-dlib.cc (captioner_face_detect_pixbuf and the error
  * domain); this is the GIO side: decoding at the detection size, orientation, threads. */
@@ -62,21 +71,42 @@ captioner_face_detect (GFile         *file,
   return faces;
 }
 
+/* The pool's one thread (exclusive: never shared with GLib's other pools, so its lowered
+ * priority stays with detection). */
 static void
-detect_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+detect_job (gpointer job,
+            gpointer pool_data)
 {
-  DetectData *data = task_data;
+  g_autoptr(GTask) task = job;
+  DetectData *data = g_task_get_task_data (task);
+  static gboolean lowered;
   GError *error = NULL;
   GArray *faces;
 
-  faces = captioner_face_detect (data->file, data->orientation, cancellable, &error);
+  if (!lowered)
+    {
+      lowered = TRUE;
+#ifdef __linux__
+      if (setpriority (PRIO_PROCESS, gettid (), DETECT_NICENESS) != 0)
+        g_debug ("Could not lower the detection thread's priority: %s", g_strerror (errno));
+#endif
+    }
+  faces = captioner_face_detect (data->file, data->orientation, g_task_get_cancellable (task),
+                                 &error);
   if (faces == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, faces, (GDestroyNotify) g_array_unref);
+}
+
+static GThreadPool *
+detect_pool (void)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (detect_job, NULL, 1, TRUE, NULL));
+  return pool;
 }
 
 void
@@ -101,10 +131,11 @@ captioner_face_detect_async (GFile               *file,
   g_task_set_task_data (task, data, detect_data_free);
   /* Cancelled already: answered here, nothing decoded. Not return-on-cancel: GLib 2.74's
    * g_task_run_in_thread() leaks the error it makes for such a task that starts cancelled,
-   * and a detection takes a tenth of a second; its result is dropped as cancelled. */
+   * and a detection takes a tenth of a second; its result is dropped as cancelled. A
+   * detection queued behind another starts cancelled when it was replaced meanwhile. */
   if (g_task_return_error_if_cancelled (task))
     return;
-  g_task_run_in_thread (task, detect_thread);
+  g_thread_pool_push (detect_pool (), g_steal_pointer (&task), NULL);
 }
 
 GArray *
