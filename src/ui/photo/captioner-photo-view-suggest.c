@@ -144,6 +144,7 @@ show_known (CaptionerPhotoView *self,
   g_debug ("%u face suggestions %.0f ms after the photo was shown", self->suggestions->len,
            (g_get_monotonic_time () - self->suggest_started) / 1000.0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit_by_name (self, "suggestions-shown", self->suggestions->len);
 }
 
 /* Nothing else to detect: the photo likely shown next, unless known already. */

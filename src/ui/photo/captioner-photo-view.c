@@ -23,6 +23,7 @@ enum {
   PERSON_REMOVED,
   PERSON_RENAMED,
   RESIZED,
+  SUGGESTIONS_SHOWN,
   N_SIGNALS
 };
 
@@ -367,6 +368,10 @@ captioner_photo_view_class_init (CaptionerPhotoViewClass *klass)
   signals[RESIZED] =
     g_signal_new ("resized", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The shown photo's face suggestions arrived (found now or known already): how many. */
+  signals[SUGGESTIONS_SHOWN] =
+    g_signal_new ("suggestions-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Captioner/captioner-photo-view.ui");

@@ -33,6 +33,7 @@ G_DECLARE_FINAL_TYPE (CaptionerPhotoView, captioner_photo_view, CAPTIONER, PHOTO
  *   person-removed (guint index)                                           Delete
  *   person-renamed (guint index, const char *name)                          F2, person.rename
  *   resized        ()    the view was given another size: the photo can be decoded for it
+ *   suggestions-shown (guint n)   the shown photo's face suggestions arrived
  *
  * Actions: person.rename (F2), person.remove (Delete).
  */

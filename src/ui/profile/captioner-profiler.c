@@ -23,6 +23,9 @@
 #define SCROLL_PX        40
 #define SCROLL_STEPS     400
 #define STALL_REPORT_MS  50
+/* CAPTIONER_PROFILE=suggest: moves, and how long an editor looks at each photo. */
+#define SUGGEST_STEPS    12
+#define SUGGEST_STEP_MS  2000
 
 static double
 elapsed_ms (gint64 since)
@@ -50,10 +53,18 @@ struct _CaptionerProfiler
   CaptionerDesk            *desk;
   CaptionerThumbnailFeeder *feeder;
 
-  int                       mode;             /* 0 off, 1 print, 2 print and quit, 3 batch */
+  int                       mode;             /* 0 off, 1 print, 2 print and quit, 3 batch,
+                                               * 4 suggest */
   char                     *template_name;    /* CAPTIONER_PROFILE_TEMPLATE, for mode 3 */
   guint                     n_saved;          /* photos saved since the batch started */
   gint64                    batch_time;
+  guint                     stride;           /* CAPTIONER_PROFILE_STRIDE, for mode 4 */
+  gboolean                  suggesting;       /* mode 4 is moving through the photos */
+  gint64                    suggest_time;     /* the last move, 0 once its suggestions are in */
+  guint                     suggest_steps;
+  guint                     suggest_found;    /* moves whose suggestions came in time */
+  double                    suggest_worst;
+  guint                     suggest_source;
   gboolean                  stalls;           /* CAPTIONER_PROFILE_STALLS: say when and why */
   gint64                    open_time;
   gint64                    switch_time;      /* 0 when no switch is on its way */
@@ -235,7 +246,7 @@ phase_done (CaptionerProfiler *self,
     read_times (self->frame_times);
   if (phase != PHASE_END)
     return;
-  if (t[PHASE_START] != 0 && (!self->finished || self->batch_time != 0))
+  if (t[PHASE_START] != 0 && (!self->finished || self->batch_time != 0 || self->suggesting))
     self->max_frame = MAX (self->max_frame, now - t[PHASE_START]);
   if (t[PHASE_START] != 0 && now - t[PHASE_START] > STALL_REPORT_MS * 1000 / 2 &&
       self->stalls)
@@ -385,6 +396,87 @@ start_batch (CaptionerProfiler *self)
   after_paint (self, apply_template);
 }
 
+/* CAPTIONER_PROFILE=suggest: once everything is loaded, the editor moves through the folder
+ * CAPTIONER_PROFILE_STRIDE photos at a time (1, the default: the next photo, as Page Down,
+ * whose faces were found ahead; more: a jump to a photo nobody looked for yet), one move
+ * every SUGGEST_STEP_MS. suggest-ms is from the move to the painted frame that shows the
+ * photo's face suggestions ("none" when none came before the next move);
+ * suggest-max-frame-ms and suggest-max-stall-ms are the longest frame and stall meanwhile. */
+static void
+report_suggest (CaptionerProfiler *self)
+{
+  double ms;
+
+  if (self->suggest_time == 0)
+    return;
+  ms = elapsed_ms (self->suggest_time);
+  g_printerr ("profile: suggest-ms=%.1f\n", ms);
+  self->suggest_worst = MAX (self->suggest_worst, ms);
+  self->suggest_found++;
+  self->suggest_time = 0;
+}
+
+static void
+finish_suggest (CaptionerProfiler *self)
+{
+  self->suggesting = FALSE;
+  g_clear_handle_id (&self->tick_source, g_source_remove);
+  g_printerr ("profile: suggest-moves=%u\n", self->suggest_steps);
+  g_printerr ("profile: suggest-found=%u\n", self->suggest_found);
+  g_printerr ("profile: suggest-worst-ms=%.1f\n", self->suggest_worst);
+  g_printerr ("profile: suggest-max-stall-ms=%.1f\n", self->max_stall / 1000.0);
+  g_printerr ("profile: suggest-max-frame-ms=%.1f\n", self->max_frame / 1000.0);
+  print_rss ();
+  if (self->window != NULL)
+    g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self->window))));
+}
+
+static gboolean
+suggest_step_cb (gpointer user_data)
+{
+  CaptionerProfiler *self = user_data;
+  guint n = n_photos (self);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (self->selection);
+  guint shown = gtk_bitset_is_empty (selected) ? 0 : gtk_bitset_get_minimum (selected);
+
+  if (self->suggest_time != 0)
+    g_printerr ("profile: suggest-ms=none\n");
+  self->suggest_time = 0;
+  if (self->suggest_steps >= SUGGEST_STEPS || self->window == NULL)
+    {
+      self->suggest_source = 0;
+      finish_suggest (self);
+      return G_SOURCE_REMOVE;
+    }
+  self->suggest_steps++;
+  self->suggest_time = g_get_monotonic_time ();
+  /* Round the folder when it is short. */
+  gtk_selection_model_select_item (self->selection, (shown + self->stride) % n, TRUE);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_suggest (CaptionerProfiler *self)
+{
+  self->suggesting = TRUE;
+  g_printerr ("profile: suggest-start-ms=%.0f\n", elapsed_ms (self->open_time));
+  self->last_tick = 0;
+  self->max_stall = 0;
+  self->max_frame = 0;
+  self->tick_source = g_timeout_add (TICK_MS, tick_cb, self);
+  self->suggest_source = g_timeout_add (SUGGEST_STEP_MS, suggest_step_cb, self);
+}
+
+void
+captioner_profiler_suggestions_shown (CaptionerProfiler *self,
+                                      guint              n)
+{
+  g_return_if_fail (CAPTIONER_IS_PROFILER (self));
+
+  if (self->suggesting && self->suggest_time != 0 && n > 0)
+    after_paint (self, report_suggest);
+}
+
 static void
 finish (CaptionerProfiler *self)
 {
@@ -403,6 +495,8 @@ finish (CaptionerProfiler *self)
     self->step_source = g_timeout_add (STEP_MS, step_cb, self);
   else if (self->mode == 3)
     start_batch (self);
+  else if (self->mode == 4)
+    start_suggest (self);
   else
     print_rss ();
 }
@@ -476,6 +570,7 @@ captioner_profiler_dispose (GObject *object)
   g_clear_handle_id (&self->step_source, g_source_remove);
   g_clear_handle_id (&self->tick_source, g_source_remove);
   g_clear_handle_id (&self->scroll_source, g_source_remove);
+  g_clear_handle_id (&self->suggest_source, g_source_remove);
   if (self->desk != NULL)
     g_signal_handlers_disconnect_by_data (self->desk, self);
   if (self->feeder != NULL)
@@ -500,9 +595,15 @@ static void
 captioner_profiler_init (CaptionerProfiler *self)
 {
   const char *profile = g_getenv ("CAPTIONER_PROFILE");
+  const char *stride;
 
   if (profile != NULL && *profile != '\0' && g_strcmp0 (profile, "0") != 0)
-    self->mode = g_strcmp0 (profile, "exit") == 0 ? 2 : g_strcmp0 (profile, "batch") == 0 ? 3 : 1;
+    self->mode = g_strcmp0 (profile, "exit") == 0    ? 2
+               : g_strcmp0 (profile, "batch") == 0   ? 3
+               : g_strcmp0 (profile, "suggest") == 0 ? 4
+                                                     : 1;
+  stride = g_getenv ("CAPTIONER_PROFILE_STRIDE");
+  self->stride = MAX (1, stride != NULL ? (guint) g_ascii_strtoull (stride, NULL, 10) : 1);
   self->template_name = g_strdup (g_getenv ("CAPTIONER_PROFILE_TEMPLATE"));
   self->stalls = self->mode != 0 && g_getenv ("CAPTIONER_PROFILE_STALLS") != NULL;
 }

@@ -13,7 +13,8 @@ G_DECLARE_FINAL_TYPE (CaptionerProfiler, captioner_profiler, CAPTIONER, PROFILER
 
 /* CAPTIONER_PROFILE=1 prints `profile: KEY=VALUE` lines on stderr as a folder opens;
  * CAPTIONER_PROFILE=exit also scrolls the grid while thumbnails load, steps through a few
- * photos once everything is in, and quits; CAPTIONER_PROFILE_STALLS=1 says when each stall
+ * photos once everything is in, and quits; CAPTIONER_PROFILE=suggest moves through the
+ * photos and times their face suggestions; CAPTIONER_PROFILE_STALLS=1 says when each stall
  * and long frame happened and where the window's thread was. benchmarks/run reads these
  * lines. Without CAPTIONER_PROFILE every call does nothing. */
 CaptionerProfiler *captioner_profiler_new            (GtkWidget                *window,
@@ -29,6 +30,9 @@ void               captioner_profiler_folder_shown   (CaptionerProfiler        *
 /* The editor asked for another photo; done once it is in the view. */
 void               captioner_profiler_switch_started (CaptionerProfiler        *self);
 void               captioner_profiler_switch_done    (CaptionerProfiler        *self);
+/* The shown photo's face suggestions arrived (n of them). */
+void               captioner_profiler_suggestions_shown (CaptionerProfiler     *self,
+                                                         guint                  n);
 /* Whether a switch is on its way to the screen. */
 gboolean           captioner_profiler_is_switching   (CaptionerProfiler        *self);
 

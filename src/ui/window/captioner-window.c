@@ -585,6 +585,10 @@ captioner_window_init (CaptionerWindow *self)
   g_signal_connect (self->shown_image, "loaded", G_CALLBACK (on_image_loaded_cb), self);
   self->profiler = captioner_profiler_new (GTK_WIDGET (self), self->grid_view, self->selection,
                                            self->desk, self->thumbnails);
+  if (captioner_profiler_is_enabled (self->profiler))
+    g_signal_connect_object (self->photo_view, "suggestions-shown",
+                             G_CALLBACK (captioner_profiler_suggestions_shown), self->profiler,
+                             G_CONNECT_SWAPPED);
 
   /* The current photo's draft and item, followed as the editor moves between photos. */
   self->draft_bindings = g_binding_group_new ();
