@@ -315,6 +315,30 @@ print_rss (void)
   g_printerr ("profile: peak-rss-mib=%.1f\n", usage.ru_maxrss / 1024.0);
 }
 
+/* The longest stall and frame are measured from now (a tick every TICK_MS). */
+static void
+start_measuring (CaptionerProfiler *self)
+{
+  self->last_tick = 0;
+  self->max_stall = 0;
+  self->max_frame = 0;
+  self->tick_source = g_timeout_add (TICK_MS, tick_cb, self);
+}
+
+/* The end of a measured run: its longest stall and frame as WHAT-max-stall-ms and
+ * WHAT-max-frame-ms, the peak RSS, and the window quits. */
+static void
+report_and_quit (CaptionerProfiler *self,
+                 const char        *what)
+{
+  g_clear_handle_id (&self->tick_source, g_source_remove);
+  g_printerr ("profile: %s-max-stall-ms=%.1f\n", what, self->max_stall / 1000.0);
+  g_printerr ("profile: %s-max-frame-ms=%.1f\n", what, self->max_frame / 1000.0);
+  print_rss ();
+  if (self->window != NULL)
+    g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self->window))));
+}
+
 /* Once everything is loaded: step forward through a few photos at an editor's pace, each
  * printing its switch-ms, then quit. */
 static gboolean
@@ -350,14 +374,9 @@ on_batch_saved_cb (CaptionerProfiler *self)
 {
   if (++self->n_saved < n_photos (self) || self->batch_time == 0)
     return;
-  g_clear_handle_id (&self->tick_source, g_source_remove);
   g_printerr ("profile: batch-ms=%.0f\n", elapsed_ms (self->batch_time));
-  g_printerr ("profile: batch-max-stall-ms=%.1f\n", self->max_stall / 1000.0);
-  g_printerr ("profile: batch-max-frame-ms=%.1f\n", self->max_frame / 1000.0);
   self->batch_time = 0;
-  print_rss ();
-  if (self->window != NULL)
-    g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self->window))));
+  report_and_quit (self, "batch");
 }
 
 /* In a turn of the main loop of its own, as the editor's click on the menu is: not inside the
@@ -368,10 +387,7 @@ apply_template_cb (gpointer user_data)
   CaptionerProfiler *self = user_data;
 
   self->n_saved = 0;
-  self->last_tick = 0;
-  self->max_stall = 0;
-  self->max_frame = 0;
-  self->tick_source = g_timeout_add (TICK_MS, tick_cb, self);
+  start_measuring (self);
   self->batch_time = g_get_monotonic_time ();
   if (self->window != NULL)
     gtk_widget_activate_action (self->window, "win.apply-template", "s",
@@ -420,15 +436,10 @@ static void
 finish_suggest (CaptionerProfiler *self)
 {
   self->suggesting = FALSE;
-  g_clear_handle_id (&self->tick_source, g_source_remove);
   g_printerr ("profile: suggest-moves=%u\n", self->suggest_steps);
   g_printerr ("profile: suggest-found=%u\n", self->suggest_found);
   g_printerr ("profile: suggest-worst-ms=%.1f\n", self->suggest_worst);
-  g_printerr ("profile: suggest-max-stall-ms=%.1f\n", self->max_stall / 1000.0);
-  g_printerr ("profile: suggest-max-frame-ms=%.1f\n", self->max_frame / 1000.0);
-  print_rss ();
-  if (self->window != NULL)
-    g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self->window))));
+  report_and_quit (self, "suggest");
 }
 
 static gboolean
@@ -460,10 +471,7 @@ start_suggest (CaptionerProfiler *self)
 {
   self->suggesting = TRUE;
   g_printerr ("profile: suggest-start-ms=%.0f\n", elapsed_ms (self->open_time));
-  self->last_tick = 0;
-  self->max_stall = 0;
-  self->max_frame = 0;
-  self->tick_source = g_timeout_add (TICK_MS, tick_cb, self);
+  start_measuring (self);
   self->suggest_source = g_timeout_add (SUGGEST_STEP_MS, suggest_step_cb, self);
 }
 
@@ -646,10 +654,7 @@ captioner_profiler_open (CaptionerProfiler *self)
   self->open_time = g_get_monotonic_time ();
   if (self->mode == 0 || self->tick_source != 0)
     return;
-  self->last_tick = 0;
-  self->max_stall = 0;
-  self->max_frame = 0;
-  self->tick_source = g_timeout_add (TICK_MS, tick_cb, self);
+  start_measuring (self);
   connect_phases (self);
 }
 
