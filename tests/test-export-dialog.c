@@ -2,6 +2,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "captioner-export-dialog.h"
 #include "captioner-print.h"
@@ -253,17 +254,20 @@ test_finished (Fixture       *f,
   }
 }
 
-/* With the window's current photo given, the user picks it alone or the whole folder. */
+/* With the window's shown photo given, the user picks it alone or the whole folder. */
 static void
 test_current_photo (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(GFile) out = g_file_new_for_path (f->out);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
 
-  captioner_export_dialog_set_current (f->dialog, g_ptr_array_index (f->files, 1));
-  captioner_export_dialog_set_only_current (f->dialog, TRUE);
+  g_ptr_array_add (shown, g_ptr_array_index (f->files, 1));
+  captioner_export_dialog_set_selection (f->dialog, shown);
+  /* One photo shown is where the editor is, not a choice: the folder comes first. */
+  g_assert_false (captioner_export_dialog_get_only_selection (f->dialog));
+  captioner_export_dialog_set_only_selection (f->dialog, TRUE);
   export_txt (f);
   g_assert_cmpstr (captioner_export_dialog_get_status (f->dialog), ==,
                    "Exported 1 of 1 photo.");
@@ -272,7 +276,7 @@ test_current_photo (Fixture       *f,
   g_assert_null (a);
   g_assert_cmpstr (b, ==, "Second, \"quoted\"\n");
 
-  captioner_export_dialog_set_only_current (f->dialog, FALSE);
+  captioner_export_dialog_set_only_selection (f->dialog, FALSE);
   export_txt (f);
   /* b.txt exists: the dialog asks about it only. */
   g_assert_nonnull (find_question ());
@@ -283,6 +287,84 @@ test_current_photo (Fixture       *f,
   g_free (a);
   a = read_text (f->out, "a.txt");
   g_assert_cmpstr (a, ==, "From left, Ա and Բ (Reuters photo)\n");
+}
+
+static guint
+pdf_pages (const char *pdf)
+{
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *line;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  line = strstr (out, "Pages:");
+  g_assert_nonnull (line);
+  return (guint) g_ascii_strtoull (line + strlen ("Pages:"), NULL, 10);
+}
+
+/* Three photos, two of them selected, two per page on US Letter: the selection's sheet is one
+ * page and says nothing of the third; the folder's is two pages; the settings remember the
+ * layout for the next sheet, exported or printed. */
+static void
+test_pdf_selection_layout (Fixture       *f,
+                           gconstpointer  data)
+{
+  /* The tests' settings are in memory (GSETTINGS_BACKEND). */
+  g_autoptr(GSettings) settings = g_settings_new ("org.example.Captioner");
+  g_autofree char *pdf = g_build_filename (f->dir, "contact-sheet.pdf", NULL);
+  g_autofree char *c = make_photo (f->dir, "c.jpg", "Third");
+  g_autoptr(GPtrArray) selected = g_ptr_array_new ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *paper = NULL;
+  g_autofree char *text = NULL;
+  CaptionerExportDialog *dialog;
+
+  for (guint i = 0; i < f->files->len; i++)
+    g_ptr_array_add (files, g_object_ref (g_ptr_array_index (f->files, i)));
+  g_ptr_array_add (files, g_file_new_for_path (c));
+  dialog = CAPTIONER_EXPORT_DIALOG (captioner_export_dialog_new (NULL, files));
+  gtk_window_present (GTK_WINDOW (dialog));
+  captioner_export_dialog_set_settings (dialog, settings);
+  g_assert_cmpuint (captioner_export_dialog_get_per_page (dialog), ==, 6);
+  g_ptr_array_add (selected, g_ptr_array_index (files, 0));
+  g_ptr_array_add (selected, g_ptr_array_index (files, 2));
+  captioner_export_dialog_set_selection (dialog, selected);
+  g_assert_true (captioner_export_dialog_get_only_selection (dialog));
+
+  captioner_export_dialog_set_format (dialog, CAPTIONER_EXPORT_FORMAT_PDF);
+  g_settings_set_string (settings, "contact-sheet-paper", "letter");
+  captioner_export_dialog_set_settings (dialog, settings);
+  captioner_export_dialog_set_per_page (dialog, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
+  wait_until_idle (dialog);
+  g_assert_cmpstr (captioner_export_dialog_get_status (dialog), ==, "Exported 2 of 2 photos.");
+  g_assert_cmpuint (pdf_pages (pdf), ==, 1);
+  {
+    const char *argv[] = { "pdfinfo", pdf, NULL };
+    g_autoptr(GError) error = NULL;
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, &text, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (text, "612 x 792 pts (letter)"));
+  }
+  g_assert_cmpuint (g_settings_get_uint (settings, "contact-sheet-per-page"), ==, 2);
+  paper = g_settings_get_string (settings, "contact-sheet-paper");
+  g_assert_cmpstr (paper, ==, "letter");
+
+  captioner_export_dialog_set_only_selection (dialog, FALSE);
+  gtk_switch_set_active (GTK_SWITCH (widget_find_type (GTK_WIDGET (dialog), GTK_TYPE_SWITCH,
+                                                       NULL)), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
+  wait_until_idle (dialog);
+  g_assert_cmpstr (captioner_export_dialog_get_status (dialog), ==, "Exported 3 of 3 photos.");
+  g_assert_cmpuint (pdf_pages (pdf), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 /* A contact sheet from the dialog: one PDF next to the photos. */
@@ -327,7 +409,7 @@ test_print (Fixture       *f,
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
   int status = 0;
 
-  captioner_print_contact_sheet_async (GTK_WINDOW (f->dialog), f->files, file, NULL,
+  captioner_print_contact_sheet_async (GTK_WINDOW (f->dialog), f->files, 6, file, NULL,
                                        on_printed_cb, &result);
   WIDGET_WAIT_UNTIL (result != NULL, 20);
   g_assert_true (captioner_print_finish (result, &error));
@@ -358,6 +440,7 @@ main (int   argc,
   ADD ("finished", test_finished);
   ADD ("current-photo", test_current_photo);
   ADD ("pdf", test_pdf);
+  ADD ("pdf-selection-layout", test_pdf_selection_layout);
   ADD ("print", test_print);
 #undef ADD
 

@@ -7,6 +7,7 @@
 
 #include "captioner-assists.h"
 #include "captioner-desk.h"
+#include "captioner-export-dialog.h"
 #include "window-test-util.h"
 
 /* Several photos at once, as an editor does it: three frames with different credits selected
@@ -198,6 +199,52 @@ test_template_on_selection (Desk          *desk,
     g_assert_null (captioner_draft_get_field (draft_at (desk, i), CAPTIONER_FIELD_CITY));
 }
 
+/* Two frames picked out of three with Ctrl: Export offers them and starts on them, and only
+ * they are in the CSV. */
+static void
+test_export_selection (Desk          *desk,
+                       gconstpointer  data)
+{
+  GtkSelectionModel *model = gtk_grid_view_get_model (GTK_GRID_VIEW (grid_of (desk)));
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not owned */
+  CaptionerExportDialog *dialog = NULL;
+
+  give_credits (desk);
+  gtk_selection_model_select_item (model, 0, TRUE);
+  gtk_selection_model_select_item (model, 2, FALSE);
+  DESK_WAIT_UNTIL (strstr (row_title (desk, CAPTIONER_FIELD_CREDIT), "Mixed") != NULL);
+  desk_activate (desk, "win.export");
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (CAPTIONER_IS_EXPORT_DIALOG (window))
+        dialog = CAPTIONER_EXPORT_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (captioner_export_dialog_get_only_selection (dialog));
+  captioner_export_dialog_set_format (dialog, CAPTIONER_EXPORT_FORMAT_CSV);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
+  DESK_WAIT_UNTIL (!captioner_export_dialog_get_running (dialog));
+  g_assert_cmpstr (captioner_export_dialog_get_status (dialog), ==, "Exported 2 of 2 photos.");
+  {
+    g_autofree char *csv_path = g_build_filename (desk->dir, "captions.csv", NULL);
+    g_autofree char *csv = NULL;
+
+    g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+    for (guint i = 0; i < 3; i++)
+      g_assert_cmpint (strstr (csv, name_at (desk, i)) != NULL, ==, i != 1);
+  }
+
+  /* The folder is still one choice away. */
+  captioner_export_dialog_set_only_selection (dialog, FALSE);
+  captioner_export_dialog_set_format (dialog, CAPTIONER_EXPORT_FORMAT_JSON);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
+  DESK_WAIT_UNTIL (!captioner_export_dialog_get_running (dialog));
+  g_assert_cmpstr (captioner_export_dialog_get_status (dialog), ==, "Exported 3 of 3 photos.");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,6 +256,8 @@ main (int   argc,
               test_mixed_credit_and_undo, desk_tear_down);
   g_test_add ("/captioner/window-batch/template-on-selection", Desk, NULL, set_up,
               test_template_on_selection, desk_tear_down);
+  g_test_add ("/captioner/window-batch/export-selection", Desk, NULL, set_up,
+              test_export_selection, desk_tear_down);
   status = g_test_run ();
   desk_finish (home);
   return status;

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "captioner-contact-sheet.h"
 #include "captioner-error.h"
 #include "captioner-export-dialog.h"
 
@@ -19,11 +20,14 @@ struct _CaptionerExportDialog
   GtkWidget            *cancel_button;     /* template */
   GtkWidget            *export_button;     /* template */
   GtkWidget            *choose_button;     /* template */
-  AdwComboRow          *photos_row;        /* template: the folder or the current photo */
+  AdwComboRow          *photos_row;        /* template: the folder or the selection */
   GtkStringList        *photos_list;       /* template */
+  AdwComboRow          *per_page_row;      /* template: a contact sheet's layout */
+  AdwComboRow          *paper_row;         /* template: A4, US Letter */
   GtkWidget            *open_button;       /* template */
 
-  GFile                *current;           /* owned, NULL: always every file */
+  GPtrArray            *selected;          /* GFile, owned, NULL: always every file */
+  GSettings            *settings;          /* owned, or NULL: the layout is not remembered */
   GFile                *result_folder;     /* owned: where the last export went */
   GPtrArray            *chosen;            /* GFile: the photos of the last export */
 
@@ -83,18 +87,41 @@ default_name (CaptionerExportFormat format)
     }
 }
 
-/* The files the user chose to export: every one, or only the current photo. */
+/* The files the user chose to export: every one, or only the selected photos. */
 static GPtrArray *
 dup_chosen_files (CaptionerExportDialog *self)
 {
+  GPtrArray *from = self->files;
   GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (self->current != NULL && adw_combo_row_get_selected (self->photos_row) == 1)
-    g_ptr_array_add (files, g_object_ref (self->current));
-  else
-    for (guint i = 0; i < self->files->len; i++)
-      g_ptr_array_add (files, g_object_ref (g_ptr_array_index (self->files, i)));
+  if (captioner_export_dialog_get_only_selection (self))
+    from = self->selected;
+  for (guint i = 0; i < from->len; i++)
+    g_ptr_array_add (files, g_object_ref (g_ptr_array_index (from, i)));
   return files;
+}
+
+/* The per-page row lists the contact sheet's layouts in their order. */
+static guint
+chosen_per_page (CaptionerExportDialog *self)
+{
+  guint n_layouts = 0;
+  const guint *layouts = captioner_contact_sheet_get_layouts (&n_layouts);
+  guint selected = adw_combo_row_get_selected (self->per_page_row);
+
+  return selected < n_layouts ? layouts[selected] : CAPTIONER_CONTACT_SHEET_DEFAULT_PER_PAGE;
+}
+
+static void
+select_per_page (CaptionerExportDialog *self,
+                 guint                  per_page)
+{
+  guint n_layouts = 0;
+  const guint *layouts = captioner_contact_sheet_get_layouts (&n_layouts);
+
+  for (guint i = 0; i < n_layouts; i++)
+    if (layouts[i] == per_page)
+      adw_combo_row_set_selected (self->per_page_row, i);
 }
 
 /* The finished state: Close instead of Cancel, and a way to the exported files. */
@@ -135,6 +162,8 @@ update_state (CaptionerExportDialog *self)
     subtitle = g_strdup (_("Choose a folder"));
   adw_action_row_set_subtitle (self->destination_row, subtitle);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row), format_description (format));
+  gtk_widget_set_visible (GTK_WIDGET (self->per_page_row), format == CAPTIONER_EXPORT_FORMAT_PDF);
+  gtk_widget_set_visible (GTK_WIDGET (self->paper_row), format == CAPTIONER_EXPORT_FORMAT_PDF);
 
   gtk_widget_set_sensitive (self->settings_group, !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.start",
@@ -304,6 +333,20 @@ start_export (CaptionerExportDialog *self,
     }
   export = captioner_export_new (captioner_export_dialog_get_format (self), self->destination,
                                  flags);
+  if (captioner_export_dialog_get_format (self) == CAPTIONER_EXPORT_FORMAT_PDF)
+    {
+      CaptionerPaper paper = adw_combo_row_get_selected (self->paper_row) == 1
+                             ? CAPTIONER_PAPER_LETTER : CAPTIONER_PAPER_A4;
+
+      captioner_export_set_contact_sheet (export, chosen_per_page (self), paper);
+      /* The next sheet, exported or printed, is laid out the same. */
+      if (self->settings != NULL)
+        {
+          g_settings_set_uint (self->settings, "contact-sheet-per-page", chosen_per_page (self));
+          g_settings_set_string (self->settings, "contact-sheet-paper",
+                                 paper == CAPTIONER_PAPER_LETTER ? "letter" : "a4");
+        }
+    }
   /* Never replace any photo of the selection, even in a pass over a few of them. */
   for (guint i = 0; i < self->files->len; i++)
     captioner_export_protect_photo (export, g_ptr_array_index (self->files, i));
@@ -473,7 +516,8 @@ captioner_export_dialog_finalize (GObject *object)
   g_clear_pointer (&self->files, g_ptr_array_unref);
   g_clear_pointer (&self->existing, g_ptr_array_unref);
   g_clear_object (&self->destination);
-  g_clear_object (&self->current);
+  g_clear_pointer (&self->selected, g_ptr_array_unref);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->chosen, g_ptr_array_unref);
   g_clear_object (&self->result_folder);
   g_string_free (self->failures, TRUE);
@@ -516,6 +560,8 @@ captioner_export_dialog_class_init (CaptionerExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaptionerExportDialog, choose_button);
   gtk_widget_class_bind_template_child (widget_class, CaptionerExportDialog, photos_row);
   gtk_widget_class_bind_template_child (widget_class, CaptionerExportDialog, photos_list);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerExportDialog, per_page_row);
+  gtk_widget_class_bind_template_child (widget_class, CaptionerExportDialog, paper_row);
   gtk_widget_class_bind_template_child (widget_class, CaptionerExportDialog, open_button);
   gtk_widget_class_bind_template_callback (widget_class, on_format_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_button_clicked_cb);
@@ -534,6 +580,7 @@ captioner_export_dialog_init (CaptionerExportDialog *self)
   self->files = g_ptr_array_new_with_free_func (g_object_unref);
   self->existing = g_ptr_array_new_with_free_func (g_object_unref);
   self->failures = g_string_new (NULL);
+  select_per_page (self, CAPTIONER_CONTACT_SHEET_DEFAULT_PER_PAGE);
   set_finished (self, FALSE);
   update_state (self);
 }
@@ -610,40 +657,92 @@ captioner_export_dialog_get_status (CaptionerExportDialog *self)
 }
 
 void
-captioner_export_dialog_set_current (CaptionerExportDialog *self,
-                                     GFile                 *current)
+captioner_export_dialog_set_selection (CaptionerExportDialog *self,
+                                       GPtrArray             *selected)
 {
   g_autofree char *all = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *only = NULL;
+  g_autofree char *some = NULL;
   const char *items[3] = { NULL };
+  gboolean offered;
 
   g_return_if_fail (CAPTIONER_IS_EXPORT_DIALOG (self));
-  g_return_if_fail (current == NULL || G_IS_FILE (current));
 
-  g_set_object (&self->current, current);
-  gtk_widget_set_visible (GTK_WIDGET (self->photos_row), current != NULL);
-  if (current == NULL)
+  g_clear_pointer (&self->selected, g_ptr_array_unref);
+  offered = selected != NULL && selected->len > 0 && selected->len < self->files->len;
+  gtk_widget_set_visible (GTK_WIDGET (self->photos_row), offered);
+  if (!offered)
     return;
+  self->selected = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < selected->len; i++)
+    g_ptr_array_add (self->selected, g_object_ref (g_ptr_array_index (selected, i)));
+
   all = g_strdup_printf (ngettext ("The Folder, %u Photo", "The Folder, %u Photos",
                                    self->files->len), self->files->len);
-  name = g_file_get_basename (current);
-  only = g_strdup_printf (_("This Photo, %s"), name);
+  if (selected->len == 1)
+    {
+      g_autofree char *name = g_file_get_basename (g_ptr_array_index (selected, 0));
+      some = g_strdup_printf (_("This Photo, %s"), name);
+    }
+  else
+    some = g_strdup_printf (ngettext ("The %u Selected Photo", "The %u Selected Photos",
+                                      selected->len), selected->len);
   items[0] = all;
-  items[1] = only;
+  items[1] = some;
   gtk_string_list_splice (self->photos_list, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->photos_list)), items);
-  adw_combo_row_set_selected (self->photos_row, 0);
+  /* Photos the editor picked out are what they mean to export; the shown photo alone is only
+   * where they happen to be. */
+  adw_combo_row_set_selected (self->photos_row, selected->len > 1 ? 1 : 0);
 }
 
 void
-captioner_export_dialog_set_only_current (CaptionerExportDialog *self,
-                                          gboolean               only_current)
+captioner_export_dialog_set_only_selection (CaptionerExportDialog *self,
+                                            gboolean               only_selection)
 {
   g_return_if_fail (CAPTIONER_IS_EXPORT_DIALOG (self));
-  g_return_if_fail (!only_current || self->current != NULL);
+  g_return_if_fail (!only_selection || self->selected != NULL);
 
-  adw_combo_row_set_selected (self->photos_row, only_current ? 1 : 0);
+  adw_combo_row_set_selected (self->photos_row, only_selection ? 1 : 0);
+}
+
+gboolean
+captioner_export_dialog_get_only_selection (CaptionerExportDialog *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_EXPORT_DIALOG (self), FALSE);
+  return self->selected != NULL && adw_combo_row_get_selected (self->photos_row) == 1;
+}
+
+void
+captioner_export_dialog_set_settings (CaptionerExportDialog *self,
+                                      GSettings             *settings)
+{
+  g_autofree char *paper = NULL;
+
+  g_return_if_fail (CAPTIONER_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
+
+  g_set_object (&self->settings, settings);
+  if (settings == NULL)
+    return;
+  select_per_page (self, g_settings_get_uint (settings, "contact-sheet-per-page"));
+  paper = g_settings_get_string (settings, "contact-sheet-paper");
+  adw_combo_row_set_selected (self->paper_row, g_strcmp0 (paper, "letter") == 0 ? 1 : 0);
+}
+
+guint
+captioner_export_dialog_get_per_page (CaptionerExportDialog *self)
+{
+  g_return_val_if_fail (CAPTIONER_IS_EXPORT_DIALOG (self), 0);
+  return chosen_per_page (self);
+}
+
+void
+captioner_export_dialog_set_per_page (CaptionerExportDialog *self,
+                                      guint                  per_page)
+{
+  g_return_if_fail (CAPTIONER_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (captioner_contact_sheet_layout_is_valid (per_page));
+  select_per_page (self, per_page);
 }
 
 GFile *

@@ -32,12 +32,22 @@ void                   captioner_export_dialog_set_destination (CaptionerExportD
 gboolean               captioner_export_dialog_get_running     (CaptionerExportDialog *self);
 /* What the dialog says about the last export ("Exported 3 photos.", the failures). */
 const char            *captioner_export_dialog_get_status      (CaptionerExportDialog *self);
-/* The photo the window shows: the dialog then offers the folder (files) or only that photo
- * (the window selects one photo at a time). NULL: always every file. */
-void                   captioner_export_dialog_set_current     (CaptionerExportDialog *self,
-                                                                GFile                 *current);
-void                   captioner_export_dialog_set_only_current (CaptionerExportDialog *self,
-                                                                 gboolean               only_current);
+/* The photos the window has selected (the shown photo when only one is): the dialog then
+ * offers the folder (files) or only them, and starts on them when more than one is. NULL or
+ * as many as files: always every file. */
+void                   captioner_export_dialog_set_selection   (CaptionerExportDialog *self,
+                                                                GPtrArray             *selected);
+void                   captioner_export_dialog_set_only_selection (CaptionerExportDialog *self,
+                                                                   gboolean               only_selection);
+gboolean               captioner_export_dialog_get_only_selection (CaptionerExportDialog *self);
+/* The application's settings: the contact sheet's layout and paper start as last exported,
+ * and an export of one remembers them (contact-sheet-per-page, contact-sheet-paper). */
+void                   captioner_export_dialog_set_settings    (CaptionerExportDialog *self,
+                                                                GSettings             *settings);
+/* A contact sheet's photos per page (2, 4, 6, 12, 20); 6 unless chosen. */
+guint                  captioner_export_dialog_get_per_page    (CaptionerExportDialog *self);
+void                   captioner_export_dialog_set_per_page    (CaptionerExportDialog *self,
+                                                                guint                  per_page);
 /* The folder holding what the last export wrote (Open Folder shows it); NULL before one. */
 GFile                 *captioner_export_dialog_get_result_folder (CaptionerExportDialog *self);
 

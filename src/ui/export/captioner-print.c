@@ -17,6 +17,7 @@ typedef struct
   GtkWindow             *parent;        /* owned */
   GPtrArray             *files;         /* GFile */
   GFile                 *export_file;   /* owned, or NULL */
+  guint                  per_page;
   CaptionerContactSheet *sheet;         /* filled in the thread */
 } PrintData;
 
@@ -38,7 +39,7 @@ load_thread (GTask        *task,
 {
   PrintData *data = task_data;
   g_autoptr(CaptionerContactSheet) sheet =
-    captioner_contact_sheet_new (CAPTIONER_CONTACT_SHEET_DEFAULT_PER_PAGE);
+    captioner_contact_sheet_new (data->per_page);
 
   for (guint i = 0; i < data->files->len; i++)
     {
@@ -158,6 +159,7 @@ on_loaded_cb (GObject      *source,
 void
 captioner_print_contact_sheet_async (GtkWindow           *parent,
                                      GPtrArray           *files,
+                                     guint                per_page,
                                      GFile               *export_file,
                                      GCancellable        *cancellable,
                                      GAsyncReadyCallback  callback,
@@ -169,6 +171,7 @@ captioner_print_contact_sheet_async (GtkWindow           *parent,
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (files != NULL);
+  g_return_if_fail (captioner_contact_sheet_layout_is_valid (per_page));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, captioner_print_contact_sheet_async);
@@ -177,6 +180,7 @@ captioner_print_contact_sheet_async (GtkWindow           *parent,
   data->files = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < files->len; i++)
     g_ptr_array_add (data->files, g_object_ref (g_ptr_array_index (files, i)));
+  data->per_page = per_page;
   data->export_file = export_file != NULL ? g_object_ref (export_file) : NULL;
   g_task_set_task_data (task, data, (GDestroyNotify) print_data_free);
 

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "captioner-contact-sheet.h"
 #include "captioner-export-dialog.h"
 #include "captioner-preferences-window.h"
 #include "captioner-print.h"
@@ -145,30 +146,62 @@ add_shortcut (GtkShortcutController *controller,
                                         gtk_shortcut_new (parsed, gtk_named_action_new (action)));
 }
 
+/* The folder's photos, in the grid's order. */
+static GPtrArray *
+dup_folder_files (CaptionerWindow *self)
+{
+  GListModel *items = G_LIST_MODEL (self->photos);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CaptionerPhotoItem) item = g_list_model_get_item (items, i);
+      g_ptr_array_add (files, g_object_ref (captioner_photo_item_get_file (item)));
+    }
+  return files;
+}
+
+/* The photos selected in the grid, in its order; the shown one when none is. */
+static GPtrArray *
+dup_selected_files (CaptionerWindow *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (self->selection);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(CaptionerPhotoItem) item = g_list_model_get_item (G_LIST_MODEL (self->photos),
+                                                                  position);
+      if (item != NULL)
+        g_ptr_array_add (files, g_object_ref (captioner_photo_item_get_file (item)));
+    }
+  if (files->len == 0 && self->current != NULL)
+    g_ptr_array_add (files, g_object_ref (captioner_photo_item_get_file (self->current)));
+  return files;
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   CaptionerWindow *self = CAPTIONER_WINDOW (widget);
-  GListModel *items = G_LIST_MODEL (self->photos);
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) files = dup_folder_files (self);
+  g_autoptr(GPtrArray) selected = NULL;
   GtkWidget *dialog;
 
-  /* Export reads the sidecars: what the editor typed goes there first. */
-  captioner_desk_save_all (self->desk);
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(CaptionerPhotoItem) item = g_list_model_get_item (items, i);
-      g_ptr_array_add (files, g_object_ref (captioner_photo_item_get_file (item)));
-    }
   if (files->len == 0)
     return;
+  /* Export reads the sidecars: what the editor typed goes there first. */
+  captioner_desk_save_all (self->desk);
+  selected = dup_selected_files (self);
   dialog = captioner_export_dialog_new (GTK_WINDOW (self), files);
-  /* One photo is selected at a time: the dialog offers it or the whole folder. */
-  if (self->current != NULL && files->len > 1)
-    captioner_export_dialog_set_current (CAPTIONER_EXPORT_DIALOG (dialog),
-                                         captioner_photo_item_get_file (self->current));
+  /* The folder, or the photos picked out in the grid (the shown one when it is alone). */
+  captioner_export_dialog_set_selection (CAPTIONER_EXPORT_DIALOG (dialog), selected);
+  captioner_export_dialog_set_settings (CAPTIONER_EXPORT_DIALOG (dialog), self->settings);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -189,27 +222,30 @@ on_printed_cb (GObject      *source,
     }
 }
 
-/* A contact sheet of the folder's photos through GTK's print dialog (and its preview). */
+/* A contact sheet through GTK's print dialog (and its preview): of the photos selected in the
+ * grid when there are several, else of the folder; laid out as the last exported sheet. */
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
   CaptionerWindow *self = CAPTIONER_WINDOW (widget);
-  GListModel *items = G_LIST_MODEL (self->photos);
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) files = dup_selected_files (self);
+  guint per_page = g_settings_get_uint (self->settings, "contact-sheet-per-page");
 
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+  if (files->len < 2)
     {
-      g_autoptr(CaptionerPhotoItem) item = g_list_model_get_item (items, i);
-      g_ptr_array_add (files, g_object_ref (captioner_photo_item_get_file (item)));
+      g_ptr_array_unref (files);
+      files = dup_folder_files (self);
     }
   if (files->len == 0)
     return;
+  if (!captioner_contact_sheet_layout_is_valid (per_page))
+    per_page = CAPTIONER_CONTACT_SHEET_DEFAULT_PER_PAGE;
   /* The sheet reads the sidecars: what the editor typed goes there first. */
   captioner_desk_save_all (self->desk);
-  captioner_print_contact_sheet_async (GTK_WINDOW (self), files, NULL, NULL, on_printed_cb,
-                                       g_object_ref (self));
+  captioner_print_contact_sheet_async (GTK_WINDOW (self), files, per_page, NULL, NULL,
+                                       on_printed_cb, g_object_ref (self));
 }
 
 /* One preferences window, showing the shown photo's caption in the style being chosen. */
