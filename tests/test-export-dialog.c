@@ -409,7 +409,7 @@ test_print (Fixture       *f,
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
   int status = 0;
 
-  captioner_print_contact_sheet_async (GTK_WINDOW (f->dialog), f->files, 6, file, NULL,
+  captioner_print_contact_sheet_async (GTK_WINDOW (f->dialog), f->files, NULL, file, NULL,
                                        on_printed_cb, &result);
   WIDGET_WAIT_UNTIL (result != NULL, 20);
   g_assert_true (captioner_print_finish (result, &error));
@@ -421,6 +421,33 @@ test_print (Fixture       *f,
   g_assert_nonnull (strstr (text, "a.jpg"));
   g_assert_nonnull (strstr (text, "b.jpg"));
   g_assert_nonnull (strstr (text, "From left, Ա and Բ (Reuters photo)"));
+}
+
+/* Printing lays the sheet out as the settings say (what the print dialog's Contact Sheet tab
+ * and the export dialog set): three photos at 2 a page are two pages. */
+static void
+test_print_layout (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.example.Captioner");
+  g_autofree char *pdf = g_build_filename (f->dir, "printed.pdf", NULL);
+  g_autofree char *c = make_photo (f->dir, "c.jpg", "Third");
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < f->files->len; i++)
+    g_ptr_array_add (files, g_object_ref (g_ptr_array_index (f->files, i)));
+  g_ptr_array_add (files, g_file_new_for_path (c));
+  g_settings_set_uint (settings, "contact-sheet-per-page", 2);
+  captioner_print_contact_sheet_async (GTK_WINDOW (f->dialog), files, settings, file, NULL,
+                                       on_printed_cb, &result);
+  WIDGET_WAIT_UNTIL (result != NULL, 20);
+  g_assert_true (captioner_print_finish (result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pdf_pages (pdf), ==, 2);
+  g_settings_reset (settings, "contact-sheet-per-page");
 }
 
 int
@@ -442,6 +469,7 @@ main (int   argc,
   ADD ("pdf", test_pdf);
   ADD ("pdf-selection-layout", test_pdf_selection_layout);
   ADD ("print", test_print);
+  ADD ("print-layout", test_print_layout);
 #undef ADD
 
   return g_test_run ();

@@ -241,6 +241,17 @@ captioner_contact_sheet_new (guint per_page)
   g_return_val_if_fail (captioner_contact_sheet_layout_is_valid (per_page), NULL);
 
   self = g_object_new (CAPTIONER_TYPE_CONTACT_SHEET, NULL);
+  captioner_contact_sheet_set_per_page (self, per_page);
+  return self;
+}
+
+void
+captioner_contact_sheet_set_per_page (CaptionerContactSheet *self,
+                                      guint                  per_page)
+{
+  g_return_if_fail (CAPTIONER_IS_CONTACT_SHEET (self));
+  g_return_if_fail (captioner_contact_sheet_layout_is_valid (per_page));
+
   for (guint i = 0; i < G_N_ELEMENTS (layouts); i++)
     if (layouts[i].per_page == per_page)
       {
@@ -249,7 +260,7 @@ captioner_contact_sheet_new (guint per_page)
         self->rows = layouts[i].rows;
         self->font_size = layouts[i].font_size;
       }
-  return self;
+  invalidate (self);
 }
 
 guint

@@ -47,6 +47,10 @@ void                   captioner_paper_get_size                   (CaptionerPape
 
 CaptionerContactSheet *captioner_contact_sheet_new                (guint                  per_page);
 guint                  captioner_contact_sheet_get_per_page       (CaptionerContactSheet *self);
+/* Lays the photos out anew, N a page. Thumbnails added before stay at the size they were
+ * loaded at: one loaded for more photos a page is drawn enlarged. */
+void                   captioner_contact_sheet_set_per_page       (CaptionerContactSheet *self,
+                                                                   guint                  per_page);
 /* Printed at the top of every page with its number (the folder's name, say). */
 void                   captioner_contact_sheet_set_title          (CaptionerContactSheet *self,
                                                                    const char            *title);

@@ -17,7 +17,8 @@ typedef struct
   GtkWindow             *parent;        /* owned */
   GPtrArray             *files;         /* GFile */
   GFile                 *export_file;   /* owned, or NULL */
-  guint                  per_page;
+  GSettings             *settings;      /* owned, or NULL: 6 a page, not remembered */
+  guint                  per_page;      /* what the sheet is laid out in */
   CaptionerContactSheet *sheet;         /* filled in the thread */
 } PrintData;
 
@@ -27,6 +28,7 @@ print_data_free (PrintData *data)
   g_clear_object (&data->parent);
   g_clear_pointer (&data->files, g_ptr_array_unref);
   g_clear_object (&data->export_file);
+  g_clear_object (&data->settings);
   g_clear_object (&data->sheet);
   g_free (data);
 }
@@ -38,8 +40,11 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   PrintData *data = task_data;
+  /* Thumbnails as large as 6 a page wants, or larger: the print dialog's Contact Sheet tab
+   * may change the layout after they are loaded, and only 2 a page (after another layout was
+   * remembered) then draws them enlarged. */
   g_autoptr(CaptionerContactSheet) sheet =
-    captioner_contact_sheet_new (data->per_page);
+    captioner_contact_sheet_new (MIN (data->per_page, CAPTIONER_CONTACT_SHEET_DEFAULT_PER_PAGE));
 
   for (guint i = 0; i < data->files->len; i++)
     {
@@ -71,8 +76,65 @@ load_thread (GTask        *task,
           return;
         }
     }
+  captioner_contact_sheet_set_per_page (sheet, data->per_page);
   data->sheet = g_steal_pointer (&sheet);
   g_task_return_boolean (task, TRUE);
+}
+
+/* The layouts of captioner_contact_sheet_get_layouts(), as the export dialog names them. */
+static const char * const layout_names[] = {
+  N_("2 (1 × 2)"), N_("4 (2 × 2)"), N_("6 (2 × 3)"), N_("12 (3 × 4)"), N_("20 (4 × 5)"),
+};
+
+/* The print dialog's Contact Sheet tab: how many photos a page. */
+static GObject *
+on_create_custom_widget_cb (GtkPrintOperation *operation,
+                            PrintData         *data)
+{
+  guint n_layouts = 0;
+  const guint *layouts = captioner_contact_sheet_get_layouts (&n_layouts);
+  GtkStringList *names = gtk_string_list_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new_with_mnemonic (_("Photos per _Page"));
+  GtkWidget *drop;
+
+  g_assert (n_layouts == G_N_ELEMENTS (layout_names));
+  for (guint i = 0; i < n_layouts; i++)
+    gtk_string_list_append (names, _(layout_names[i]));
+  drop = gtk_drop_down_new (G_LIST_MODEL (names), NULL);
+  for (guint i = 0; i < n_layouts; i++)
+    if (layouts[i] == data->per_page)
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), i);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), drop);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (drop), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_widget_set_valign (box, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), drop);
+  g_object_set_data (G_OBJECT (box), "captioner-layout", drop);
+  return G_OBJECT (box);
+}
+
+static void
+on_custom_widget_apply_cb (GtkPrintOperation *operation,
+                           GtkWidget         *widget,
+                           PrintData         *data)
+{
+  GtkDropDown *drop = g_object_get_data (G_OBJECT (widget), "captioner-layout");
+  guint n_layouts = 0;
+  const guint *layouts = captioner_contact_sheet_get_layouts (&n_layouts);
+  guint selected = drop != NULL ? gtk_drop_down_get_selected (drop) : GTK_INVALID_LIST_POSITION;
+
+  if (selected >= n_layouts)
+    return;
+  data->per_page = layouts[selected];
+  captioner_contact_sheet_set_per_page (data->sheet, data->per_page);
+  /* The next sheet, printed or exported, is laid out the same. */
+  if (data->settings != NULL)
+    g_settings_set_uint (data->settings, "contact-sheet-per-page", data->per_page);
 }
 
 static void
@@ -143,6 +205,11 @@ on_loaded_cb (GObject      *source,
       gtk_print_operation_set_export_filename (operation, path);
       action = GTK_PRINT_OPERATION_ACTION_EXPORT;
     }
+  gtk_print_operation_set_custom_tab_label (operation, _("Contact Sheet"));
+  g_signal_connect (operation, "create-custom-widget", G_CALLBACK (on_create_custom_widget_cb),
+                    data);
+  g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (on_custom_widget_apply_cb),
+                    data);
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), data);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), data);
   /* done is emitted for every outcome but an error from run() itself. */
@@ -159,7 +226,7 @@ on_loaded_cb (GObject      *source,
 void
 captioner_print_contact_sheet_async (GtkWindow           *parent,
                                      GPtrArray           *files,
-                                     guint                per_page,
+                                     GSettings           *settings,
                                      GFile               *export_file,
                                      GCancellable        *cancellable,
                                      GAsyncReadyCallback  callback,
@@ -171,7 +238,7 @@ captioner_print_contact_sheet_async (GtkWindow           *parent,
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (files != NULL);
-  g_return_if_fail (captioner_contact_sheet_layout_is_valid (per_page));
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, captioner_print_contact_sheet_async);
@@ -180,7 +247,11 @@ captioner_print_contact_sheet_async (GtkWindow           *parent,
   data->files = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < files->len; i++)
     g_ptr_array_add (data->files, g_object_ref (g_ptr_array_index (files, i)));
-  data->per_page = per_page;
+  data->settings = settings != NULL ? g_object_ref (settings) : NULL;
+  data->per_page = settings != NULL ? g_settings_get_uint (settings, "contact-sheet-per-page")
+                                    : CAPTIONER_CONTACT_SHEET_DEFAULT_PER_PAGE;
+  if (!captioner_contact_sheet_layout_is_valid (data->per_page))
+    data->per_page = CAPTIONER_CONTACT_SHEET_DEFAULT_PER_PAGE;
   data->export_file = export_file != NULL ? g_object_ref (export_file) : NULL;
   g_task_set_task_data (task, data, (GDestroyNotify) print_data_free);
 

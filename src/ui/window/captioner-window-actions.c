@@ -4,7 +4,6 @@
 
 #include <glib/gi18n.h>
 
-#include "captioner-contact-sheet.h"
 #include "captioner-export-dialog.h"
 #include "captioner-preferences-window.h"
 #include "captioner-print.h"
@@ -223,7 +222,7 @@ on_printed_cb (GObject      *source,
 }
 
 /* A contact sheet through GTK's print dialog (and its preview): of the photos selected in the
- * grid when there are several, else of the folder; laid out as the last exported sheet. */
+ * grid when there are several, else of the folder; laid out as the last sheet was. */
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -231,7 +230,6 @@ print_action (GtkWidget  *widget,
 {
   CaptionerWindow *self = CAPTIONER_WINDOW (widget);
   g_autoptr(GPtrArray) files = dup_selected_files (self);
-  guint per_page = g_settings_get_uint (self->settings, "contact-sheet-per-page");
 
   if (files->len < 2)
     {
@@ -240,11 +238,9 @@ print_action (GtkWidget  *widget,
     }
   if (files->len == 0)
     return;
-  if (!captioner_contact_sheet_layout_is_valid (per_page))
-    per_page = CAPTIONER_CONTACT_SHEET_DEFAULT_PER_PAGE;
   /* The sheet reads the sidecars: what the editor typed goes there first. */
   captioner_desk_save_all (self->desk);
-  captioner_print_contact_sheet_async (GTK_WINDOW (self), files, per_page, NULL, NULL,
+  captioner_print_contact_sheet_async (GTK_WINDOW (self), files, self->settings, NULL, NULL,
                                        on_printed_cb, g_object_ref (self));
 }
 
