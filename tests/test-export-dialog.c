@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "captioner-export-dialog.h"
+#include "captioner-print-preview.h"
 #include "captioner-print.h"
 #include "widget-test-util.h"
 #include "captioner-photo.h"
@@ -450,6 +451,37 @@ test_print_layout (Fixture       *f,
   g_settings_reset (settings, "contact-sheet-per-page");
 }
 
+/* The print dialog's Preview in Captioner's window: three photos at 2 a page are two pages,
+ * turned with the header's arrows (Page Up, Page Down). */
+static void
+test_print_preview (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(CaptionerContactSheet) sheet = captioner_contact_sheet_new (2);
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  CaptionerPrintPreview *preview;
+
+  captioner_contact_sheet_add (sheet, "a.jpg", "From left, Ա and Բ (Reuters photo)", NULL);
+  captioner_contact_sheet_add (sheet, "b.jpg", NULL, NULL);
+  captioner_contact_sheet_add (sheet, "c.jpg", "Third", NULL);
+  preview = CAPTIONER_PRINT_PREVIEW (captioner_print_preview_new (GTK_WINDOW (f->dialog), sheet,
+                                                                  setup));
+  gtk_window_present (GTK_WINDOW (preview));
+  g_assert_cmpuint (captioner_print_preview_get_n_pages (preview), ==, 2);
+  g_assert_cmpstr (captioner_print_preview_get_status (preview), ==, "Page 1 of 2");
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.previous", NULL);
+  g_assert_cmpuint (captioner_print_preview_get_page (preview), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next", NULL));
+  g_assert_cmpstr (captioner_print_preview_get_status (preview), ==, "Page 2 of 2");
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next", NULL);
+  g_assert_cmpuint (captioner_print_preview_get_page (preview), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.previous", NULL));
+  g_assert_cmpuint (captioner_print_preview_get_page (preview), ==, 0);
+  /* Drawn without a complaint. */
+  WIDGET_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (preview)), 10);
+  gtk_window_destroy (GTK_WINDOW (preview));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -470,6 +502,7 @@ main (int   argc,
   ADD ("pdf-selection-layout", test_pdf_selection_layout);
   ADD ("print", test_print);
   ADD ("print-layout", test_print_layout);
+  ADD ("print-preview", test_print_preview);
 #undef ADD
 
   return g_test_run ();

@@ -6,6 +6,7 @@
 
 #include "captioner-contact-sheet.h"
 #include "captioner-photo.h"
+#include "captioner-print-preview.h"
 #include "captioner-print.h"
 
 /* The contact sheet of the window's photos, printed: loaded in a thread (decoding thumbnails
@@ -137,6 +138,18 @@ on_custom_widget_apply_cb (GtkPrintOperation *operation,
     g_settings_set_uint (data->settings, "contact-sheet-per-page", data->per_page);
 }
 
+/* Preview in Captioner's own window, not an external viewer that may not be installed. */
+static gboolean
+on_preview_cb (GtkPrintOperation        *operation,
+               GtkPrintOperationPreview *preview,
+               GtkPrintContext          *context,
+               GtkWindow                *parent,
+               PrintData                *data)
+{
+  return captioner_print_preview_run (operation, preview, context,
+                                      parent != NULL ? parent : data->parent, data->sheet);
+}
+
 static void
 on_begin_print_cb (GtkPrintOperation *operation,
                    GtkPrintContext   *context,
@@ -210,6 +223,7 @@ on_loaded_cb (GObject      *source,
                     data);
   g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (on_custom_widget_apply_cb),
                     data);
+  g_signal_connect (operation, "preview", G_CALLBACK (on_preview_cb), data);
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), data);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), data);
   /* done is emitted for every outcome but an error from run() itself. */
