@@ -4,6 +4,7 @@
 
 #include <enchant.h>
 #include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "captioner-caption-check.h"
@@ -447,6 +448,62 @@ captioner_speller_check (CaptionerSpeller   *self,
   return misspellings;
 }
 
+/* How far a suggestion is from what was typed, in letters (case aside): an insertion, a
+ * deletion or a substitution is 1, two neighbours swapped ("teh") 0.5, as a typist makes it. */
+static double
+typing_distance (const char *typed,
+                 const char *suggestion)
+{
+  g_autofree gunichar *a = g_utf8_to_ucs4_fast (typed, -1, NULL);
+  g_autofree gunichar *b = g_utf8_to_ucs4_fast (suggestion, -1, NULL);
+  glong n = 0, m = 0;
+  g_autofree double *d = NULL;
+
+  while (a[n] != 0)
+    a[n] = g_unichar_tolower (a[n]), n++;
+  while (b[m] != 0)
+    b[m] = g_unichar_tolower (b[m]), m++;
+  d = g_new (double, (n + 1) * (m + 1));
+#define D(i, j) d[(i) * (m + 1) + (j)]
+  for (glong i = 0; i <= n; i++)
+    D (i, 0) = i;
+  for (glong j = 0; j <= m; j++)
+    D (0, j) = j;
+  for (glong i = 1; i <= n; i++)
+    for (glong j = 1; j <= m; j++)
+      {
+        double best = MIN (D (i - 1, j) + 1, D (i, j - 1) + 1);
+
+        best = MIN (best, D (i - 1, j - 1) + (a[i - 1] == b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+          best = MIN (best, D (i - 2, j - 2) + 0.5);
+        D (i, j) = best;
+      }
+  return D (n, m);
+#undef D
+}
+
+typedef struct
+{
+  const char *word;
+  double      distance;
+  gboolean    other_start;   /* starts with another letter than what was typed */
+  guint       index;         /* the dictionary's own order */
+} Ranked;
+
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b)
+{
+  const Ranked *x = a, *y = b;
+
+  if (x->distance != y->distance)
+    return x->distance < y->distance ? -1 : 1;
+  if (x->other_start != y->other_start)
+    return x->other_start ? 1 : -1;
+  return x->index < y->index ? -1 : (x->index > y->index);
+}
+
 GStrv
 captioner_speller_suggest (CaptionerSpeller *self,
                            const char       *word,
@@ -462,8 +519,26 @@ captioner_speller_suggest (CaptionerSpeller *self,
   normal = normalise (word, word + strlen (word));
   dictionary = dictionary_for (self, normal);
   suggestions = dictionary ? enchant_dict_suggest (dictionary, normal, -1, &n) : NULL;
-  for (size_t i = 0; i < n && i < max; i++)
-    g_strv_builder_add (builder, suggestions[i]);
+  /* Hunspell's order depends on how much of its search its time limit lets it do, which
+   * differs from one machine to the next ("arives": "rives" first on one, "arrives" on
+   * another). Its suggestions are ordered here: the fewest typing slips first, then those that
+   * keep the first letter typed, then the dictionary's order. */
+  if (n > 0)
+    {
+      g_autofree Ranked *ranked = g_new (Ranked, n);
+      gunichar first = g_unichar_tolower (g_utf8_get_char (normal));
+
+      for (size_t i = 0; i < n; i++)
+        {
+          ranked[i].word = suggestions[i];
+          ranked[i].distance = typing_distance (normal, suggestions[i]);
+          ranked[i].other_start = g_unichar_tolower (g_utf8_get_char (suggestions[i])) != first;
+          ranked[i].index = i;
+        }
+      qsort (ranked, n, sizeof (Ranked), compare_ranked);
+      for (size_t i = 0; i < n && i < max; i++)
+        g_strv_builder_add (builder, ranked[i].word);
+    }
   if (suggestions != NULL)
     enchant_dict_free_string_list (dictionary, suggestions);
   return g_strv_builder_end (builder);
