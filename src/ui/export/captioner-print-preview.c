@@ -209,6 +209,20 @@ captioner_print_preview_init (CaptionerPrintPreview *self)
   gtk_window_set_default_size (GTK_WINDOW (self), 640, 860);
 }
 
+/* Not laid out yet (n_pages 0). */
+static CaptionerPrintPreview *
+preview_new (GtkWindow             *parent,
+             CaptionerContactSheet *sheet,
+             GtkPageSetup          *page_setup)
+{
+  CaptionerPrintPreview *self = g_object_new (CAPTIONER_TYPE_PRINT_PREVIEW,
+                                              "transient-for", parent, NULL);
+
+  self->sheet = g_object_ref (sheet);
+  self->page_setup = g_object_ref (page_setup);
+  return self;
+}
+
 GtkWidget *
 captioner_print_preview_new (GtkWindow             *parent,
                              CaptionerContactSheet *sheet,
@@ -220,9 +234,7 @@ captioner_print_preview_new (GtkWindow             *parent,
   g_return_val_if_fail (CAPTIONER_IS_CONTACT_SHEET (sheet), NULL);
   g_return_val_if_fail (GTK_IS_PAGE_SETUP (page_setup), NULL);
 
-  self = g_object_new (CAPTIONER_TYPE_PRINT_PREVIEW, "transient-for", parent, NULL);
-  self->sheet = g_object_ref (sheet);
-  self->page_setup = g_object_ref (page_setup);
+  self = preview_new (parent, sheet, page_setup);
   self->n_pages = captioner_contact_sheet_get_n_pages (sheet);
   update (self);
   return GTK_WIDGET (self);
@@ -247,8 +259,9 @@ captioner_print_preview_run (GtkPrintOperation        *operation,
   cairo_surface_destroy (surface);
   if (setup == NULL)
     setup = fallback = gtk_page_setup_new ();
-  self = CAPTIONER_PRINT_PREVIEW (captioner_print_preview_new (parent, sheet, setup));
-  self->n_pages = 0;
+  /* Laid out once GTK's begin-print has given the sheet the paper's area (on_ready_cb), not
+   * here in the default one first: thousands of captions are measured for it. */
+  self = preview_new (parent, sheet, setup);
   self->preview = g_object_ref (preview);
   g_signal_connect_object (preview, "ready", G_CALLBACK (on_ready_cb), self, 0);
   update (self);
