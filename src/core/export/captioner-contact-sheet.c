@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "captioner-contact-sheet-private.h"
@@ -190,13 +191,29 @@ captioner_contact_sheet_get_layouts (guint *n_layouts)
   return layout_sizes;
 }
 
-gboolean
-captioner_contact_sheet_layout_is_valid (guint per_page)
+guint
+captioner_contact_sheet_layout_position (guint per_page)
 {
   for (guint i = 0; i < G_N_ELEMENTS (layouts); i++)
     if (layouts[i].per_page == per_page)
-      return TRUE;
-  return FALSE;
+      return i;
+  return G_MAXUINT;
+}
+
+char *
+captioner_contact_sheet_dup_layout_name (guint per_page)
+{
+  guint i = captioner_contact_sheet_layout_position (per_page);
+
+  g_return_val_if_fail (i != G_MAXUINT, NULL);
+  /* TRANSLATORS: a contact sheet's layout: photos a page (columns × rows), "6 (2 × 3)" */
+  return g_strdup_printf (_("%u (%u × %u)"), per_page, layouts[i].columns, layouts[i].rows);
+}
+
+gboolean
+captioner_contact_sheet_layout_is_valid (guint per_page)
+{
+  return captioner_contact_sheet_layout_position (per_page) != G_MAXUINT;
 }
 
 gboolean
@@ -249,17 +266,15 @@ void
 captioner_contact_sheet_set_per_page (CaptionerContactSheet *self,
                                       guint                  per_page)
 {
-  g_return_if_fail (CAPTIONER_IS_CONTACT_SHEET (self));
-  g_return_if_fail (captioner_contact_sheet_layout_is_valid (per_page));
+  guint i = captioner_contact_sheet_layout_position (per_page);
 
-  for (guint i = 0; i < G_N_ELEMENTS (layouts); i++)
-    if (layouts[i].per_page == per_page)
-      {
-        self->per_page = per_page;
-        self->columns = layouts[i].columns;
-        self->rows = layouts[i].rows;
-        self->font_size = layouts[i].font_size;
-      }
+  g_return_if_fail (CAPTIONER_IS_CONTACT_SHEET (self));
+  g_return_if_fail (i != G_MAXUINT);
+
+  self->per_page = per_page;
+  self->columns = layouts[i].columns;
+  self->rows = layouts[i].rows;
+  self->font_size = layouts[i].font_size;
   invalidate (self);
 }
 

@@ -38,6 +38,10 @@ typedef enum
 /* The layouts, in photos per page: 2, 4, 6, 12, 20. */
 const guint           *captioner_contact_sheet_get_layouts        (guint                 *n_layouts);
 gboolean               captioner_contact_sheet_layout_is_valid    (guint                  per_page);
+/* Where a layout is in captioner_contact_sheet_get_layouts(); G_MAXUINT for none. */
+guint                  captioner_contact_sheet_layout_position    (guint                  per_page);
+/* A layout as the editor picks it: "6 (2 × 3)", photos a page (columns × rows). */
+char                  *captioner_contact_sheet_dup_layout_name    (guint                  per_page);
 gboolean               captioner_paper_from_string                (const char            *name,
                                                                    CaptionerPaper        *paper);
 /* In points. */

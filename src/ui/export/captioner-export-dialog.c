@@ -7,6 +7,7 @@
 #include "captioner-contact-sheet.h"
 #include "captioner-error.h"
 #include "captioner-export-dialog.h"
+#include "captioner-print.h"
 
 struct _CaptionerExportDialog
 {
@@ -112,16 +113,15 @@ chosen_per_page (CaptionerExportDialog *self)
   return selected < n_layouts ? layouts[selected] : CAPTIONER_CONTACT_SHEET_DEFAULT_PER_PAGE;
 }
 
+/* Another number (a hand-edited setting) leaves the row as it is. */
 static void
 select_per_page (CaptionerExportDialog *self,
                  guint                  per_page)
 {
-  guint n_layouts = 0;
-  const guint *layouts = captioner_contact_sheet_get_layouts (&n_layouts);
+  guint position = captioner_contact_sheet_layout_position (per_page);
 
-  for (guint i = 0; i < n_layouts; i++)
-    if (layouts[i] == per_page)
-      adw_combo_row_set_selected (self->per_page_row, i);
+  if (position != G_MAXUINT)
+    adw_combo_row_set_selected (self->per_page_row, position);
 }
 
 /* The finished state: Close instead of Cancel, and a way to the exported files. */
@@ -580,6 +580,11 @@ captioner_export_dialog_init (CaptionerExportDialog *self)
   self->files = g_ptr_array_new_with_free_func (g_object_unref);
   self->existing = g_ptr_array_new_with_free_func (g_object_unref);
   self->failures = g_string_new (NULL);
+  {
+    g_autoptr(GListModel) layouts = captioner_print_layout_list_new ();
+
+    adw_combo_row_set_model (self->per_page_row, layouts);
+  }
   select_per_page (self, CAPTIONER_CONTACT_SHEET_DEFAULT_PER_PAGE);
   set_finished (self, FALSE);
   update_state (self);

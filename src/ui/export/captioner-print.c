@@ -82,30 +82,18 @@ load_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-/* The layouts of captioner_contact_sheet_get_layouts(), as the export dialog names them. */
-static const char * const layout_names[] = {
-  N_("2 (1 × 2)"), N_("4 (2 × 2)"), N_("6 (2 × 3)"), N_("12 (3 × 4)"), N_("20 (4 × 5)"),
-};
-
 /* The print dialog's Contact Sheet tab: how many photos a page. */
 static GObject *
 on_create_custom_widget_cb (GtkPrintOperation *operation,
                             PrintData         *data)
 {
-  guint n_layouts = 0;
-  const guint *layouts = captioner_contact_sheet_get_layouts (&n_layouts);
-  GtkStringList *names = gtk_string_list_new (NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *label = gtk_label_new_with_mnemonic (_("Photos per _Page"));
-  GtkWidget *drop;
+  GtkWidget *drop = gtk_drop_down_new (captioner_print_layout_list_new (), NULL);
 
-  g_assert (n_layouts == G_N_ELEMENTS (layout_names));
-  for (guint i = 0; i < n_layouts; i++)
-    gtk_string_list_append (names, _(layout_names[i]));
-  drop = gtk_drop_down_new (G_LIST_MODEL (names), NULL);
-  for (guint i = 0; i < n_layouts; i++)
-    if (layouts[i] == data->per_page)
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), i);
+  /* data->per_page is a valid layout (captioner_print_contact_sheet_async). */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop),
+                              captioner_contact_sheet_layout_position (data->per_page));
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), drop);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (drop), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   label, NULL, -1);
@@ -280,4 +268,19 @@ captioner_print_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+GListModel *
+captioner_print_layout_list_new (void)
+{
+  guint n_layouts = 0;
+  const guint *layouts = captioner_contact_sheet_get_layouts (&n_layouts);
+  GtkStringList *names = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n_layouts; i++)
+    {
+      g_autofree char *name = captioner_contact_sheet_dup_layout_name (layouts[i]);
+      gtk_string_list_append (names, name);
+    }
+  return G_LIST_MODEL (names);
 }

@@ -19,5 +19,8 @@ void     captioner_print_contact_sheet_async (GtkWindow           *parent,
                                               gpointer             user_data);
 gboolean captioner_print_finish              (GAsyncResult        *result,
                                               GError             **error);
+/* The contact sheet's layouts by name ("6 (2 × 3)"), in captioner_contact_sheet_get_layouts'
+ * order: what the print dialog's Contact Sheet tab and the export dialog offer. */
+GListModel *captioner_print_layout_list_new  (void);
 
 G_END_DECLS
