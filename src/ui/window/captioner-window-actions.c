@@ -164,19 +164,12 @@ dup_folder_files (CaptionerWindow *self)
 static GPtrArray *
 dup_selected_files (CaptionerWindow *self)
 {
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (self->selection);
+  g_autoptr(GPtrArray) photos = captioner_window_dup_selected_photos (self);
   GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
-  GtkBitsetIter iter;
-  guint position;
 
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
-       ok = gtk_bitset_iter_next (&iter, &position))
-    {
-      g_autoptr(CaptionerPhotoItem) item = g_list_model_get_item (G_LIST_MODEL (self->photos),
-                                                                  position);
-      if (item != NULL)
-        g_ptr_array_add (files, g_object_ref (captioner_photo_item_get_file (item)));
-    }
+  for (guint i = 0; i < photos->len; i++)
+    g_ptr_array_add (files, g_object_ref (captioner_photo_item_get_file (
+                                            g_ptr_array_index (photos, i))));
   if (files->len == 0 && self->current != NULL)
     g_ptr_array_add (files, g_object_ref (captioner_photo_item_get_file (self->current)));
   return files;

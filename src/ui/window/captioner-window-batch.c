@@ -23,24 +23,37 @@ n_selected (CaptionerWindow *self)
 }
 
 GPtrArray *
-captioner_window_batch_dup_items (CaptionerWindow *self)
+captioner_window_dup_selected_photos (CaptionerWindow *self)
 {
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (self->selection);
+  GPtrArray *photos = g_ptr_array_new_with_free_func (g_object_unref);
   GtkBitsetIter iter;
-  GPtrArray *items;
   guint position;
 
-  if (gtk_bitset_get_size (selected) < 2)
-    return NULL;
-  items = g_ptr_array_new_with_free_func (g_object_unref);
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
        ok = gtk_bitset_iter_next (&iter, &position))
     {
-      g_autoptr(CaptionerPhotoItem) item = g_list_model_get_item (G_LIST_MODEL (self->photos),
-                                                                  position);
+      CaptionerPhotoItem *item = g_list_model_get_item (G_LIST_MODEL (self->photos), position);
 
-      g_ptr_array_add (items, g_object_ref (captioner_photo_item_get_desk_item (item)));
+      if (item != NULL)
+        g_ptr_array_add (photos, item);
     }
+  return photos;
+}
+
+GPtrArray *
+captioner_window_batch_dup_items (CaptionerWindow *self)
+{
+  g_autoptr(GPtrArray) photos = NULL;
+  GPtrArray *items;
+
+  if (n_selected (self) < 2)
+    return NULL;
+  photos = captioner_window_dup_selected_photos (self);
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < photos->len; i++)
+    g_ptr_array_add (items, g_object_ref (captioner_photo_item_get_desk_item (
+                                            g_ptr_array_index (photos, i))));
   return items;
 }
 

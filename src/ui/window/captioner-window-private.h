@@ -99,6 +99,8 @@ void     captioner_window_batch_select       (CaptionerWindow    *self,
 void     captioner_window_batch_update_actions (CaptionerWindow  *self);
 /* The selected desk items when there are several (NULL for one photo or none). */
 GPtrArray *captioner_window_batch_dup_items  (CaptionerWindow    *self);
+/* CaptionerPhotoItem: the photos selected in the grid, in its order. */
+GPtrArray *captioner_window_dup_selected_photos (CaptionerWindow *self);
 /* Undo and redo over the selection, or of a batch that is the current draft's latest step. */
 gboolean captioner_window_batch_undo         (CaptionerWindow    *self);
 gboolean captioner_window_batch_redo         (CaptionerWindow    *self);
