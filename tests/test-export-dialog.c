@@ -290,22 +290,43 @@ test_current_photo (Fixture       *f,
   g_assert_cmpstr (a, ==, "From left, Ա and Բ (Reuters photo)\n");
 }
 
-static guint
-pdf_pages (const char *pdf)
+/* What pdfinfo says of a PDF ("Pages:", "Page size:"). */
+static char *
+pdfinfo (const char *pdf)
 {
   const char *argv[] = { "pdfinfo", pdf, NULL };
-  g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
-  const char *line;
+  char *out = NULL;
   int status = 0;
 
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
                 NULL, NULL, &out, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_cmpint (status, ==, 0);
-  line = strstr (out, "Pages:");
+  return out;
+}
+
+static guint
+pdf_pages (const char *pdf)
+{
+  g_autofree char *out = pdfinfo (pdf);
+  const char *line = strstr (out, "Pages:");
+
   g_assert_nonnull (line);
   return (guint) g_ascii_strtoull (line + strlen ("Pages:"), NULL, 10);
+}
+
+/* The fixture's two photos and a third, c.jpg. */
+static GPtrArray *
+three_photos (Fixture *f)
+{
+  g_autofree char *c = make_photo (f->dir, "c.jpg", "Third");
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < f->files->len; i++)
+    g_ptr_array_add (files, g_object_ref (g_ptr_array_index (f->files, i)));
+  g_ptr_array_add (files, g_file_new_for_path (c));
+  return files;
 }
 
 /* Three photos, two of them selected, two per page on US Letter: the selection's sheet is one
@@ -318,16 +339,12 @@ test_pdf_selection_layout (Fixture       *f,
   /* The tests' settings are in memory (GSETTINGS_BACKEND). */
   g_autoptr(GSettings) settings = g_settings_new ("org.example.Captioner");
   g_autofree char *pdf = g_build_filename (f->dir, "contact-sheet.pdf", NULL);
-  g_autofree char *c = make_photo (f->dir, "c.jpg", "Third");
   g_autoptr(GPtrArray) selected = g_ptr_array_new ();
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) files = three_photos (f);
   g_autofree char *paper = NULL;
   g_autofree char *text = NULL;
   CaptionerExportDialog *dialog;
 
-  for (guint i = 0; i < f->files->len; i++)
-    g_ptr_array_add (files, g_object_ref (g_ptr_array_index (f->files, i)));
-  g_ptr_array_add (files, g_file_new_for_path (c));
   dialog = CAPTIONER_EXPORT_DIALOG (captioner_export_dialog_new (NULL, files));
   gtk_window_present (GTK_WINDOW (dialog));
   captioner_export_dialog_set_settings (dialog, settings);
@@ -345,15 +362,8 @@ test_pdf_selection_layout (Fixture       *f,
   wait_until_idle (dialog);
   g_assert_cmpstr (captioner_export_dialog_get_status (dialog), ==, "Exported 2 of 2 photos.");
   g_assert_cmpuint (pdf_pages (pdf), ==, 1);
-  {
-    const char *argv[] = { "pdfinfo", pdf, NULL };
-    g_autoptr(GError) error = NULL;
-
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                  NULL, NULL, &text, NULL, NULL, &error);
-    g_assert_no_error (error);
-    g_assert_nonnull (strstr (text, "612 x 792 pts (letter)"));
-  }
+  text = pdfinfo (pdf);
+  g_assert_nonnull (strstr (text, "612 x 792 pts (letter)"));
   g_assert_cmpuint (g_settings_get_uint (settings, "contact-sheet-per-page"), ==, 2);
   paper = g_settings_get_string (settings, "contact-sheet-paper");
   g_assert_cmpstr (paper, ==, "letter");
@@ -366,6 +376,8 @@ test_pdf_selection_layout (Fixture       *f,
   g_assert_cmpstr (captioner_export_dialog_get_status (dialog), ==, "Exported 3 of 3 photos.");
   g_assert_cmpuint (pdf_pages (pdf), ==, 2);
   gtk_window_destroy (GTK_WINDOW (dialog));
+  g_settings_reset (settings, "contact-sheet-per-page");
+  g_settings_reset (settings, "contact-sheet-paper");
 }
 
 /* A contact sheet from the dialog: one PDF next to the photos. */
@@ -432,15 +444,11 @@ test_print_layout (Fixture       *f,
 {
   g_autoptr(GSettings) settings = g_settings_new ("org.example.Captioner");
   g_autofree char *pdf = g_build_filename (f->dir, "printed.pdf", NULL);
-  g_autofree char *c = make_photo (f->dir, "c.jpg", "Third");
   g_autoptr(GFile) file = g_file_new_for_path (pdf);
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) files = three_photos (f);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < f->files->len; i++)
-    g_ptr_array_add (files, g_object_ref (g_ptr_array_index (f->files, i)));
-  g_ptr_array_add (files, g_file_new_for_path (c));
   g_settings_set_uint (settings, "contact-sheet-per-page", 2);
   captioner_print_contact_sheet_async (GTK_WINDOW (f->dialog), files, settings, file, NULL,
                                        on_printed_cb, &result);

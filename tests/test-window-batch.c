@@ -206,7 +206,6 @@ test_export_selection (Desk          *desk,
                        gconstpointer  data)
 {
   GtkSelectionModel *model = gtk_grid_view_get_model (GTK_GRID_VIEW (grid_of (desk)));
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* not owned */
   CaptionerExportDialog *dialog = NULL;
 
   give_credits (desk);
@@ -214,13 +213,7 @@ test_export_selection (Desk          *desk,
   gtk_selection_model_select_item (model, 2, FALSE);
   DESK_WAIT_UNTIL (strstr (row_title (desk, CAPTIONER_FIELD_CREDIT), "Mixed") != NULL);
   desk_activate (desk, "win.export");
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (CAPTIONER_IS_EXPORT_DIALOG (window))
-        dialog = CAPTIONER_EXPORT_DIALOG (window);
-    }
+  dialog = (CaptionerExportDialog *) desk_find_window (CAPTIONER_TYPE_EXPORT_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (captioner_export_dialog_get_only_selection (dialog));
   captioner_export_dialog_set_format (dialog, CAPTIONER_EXPORT_FORMAT_CSV);

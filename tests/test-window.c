@@ -512,19 +512,12 @@ static void
 test_export_opens_dialog (Desk          *desk,
                           gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* not owned */
   GtkWindow *dialog = NULL;
 
   desk_open_folder (desk);
   desk_set_body (desk, "Exported.");
   desk_activate (desk, "win.export");
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (CAPTIONER_IS_EXPORT_DIALOG (window))
-        dialog = GTK_WINDOW (window);
-    }
+  dialog = desk_find_window (CAPTIONER_TYPE_EXPORT_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (desk->window));
   DESK_WAIT_UNTIL (!captioner_window_is_busy (desk->window));

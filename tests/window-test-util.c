@@ -188,20 +188,26 @@ desk_respond (AdwMessageDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-AdwMessageDialog *
-desk_find_dialog (void)
+GtkWindow *
+desk_find_window (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();  /* not owned */
-  AdwMessageDialog *dialog = NULL;
+  GtkWindow *found = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        dialog = ADW_MESSAGE_DIALOG (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        found = GTK_WINDOW (window);
     }
-  return dialog;
+  return found;
+}
+
+AdwMessageDialog *
+desk_find_dialog (void)
+{
+  return (AdwMessageDialog *) desk_find_window (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 void

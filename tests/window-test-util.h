@@ -66,6 +66,8 @@ void                   desk_assert_caption (Desk             *desk,
                                             const char       *expected);
 void                   desk_respond        (AdwMessageDialog *dialog,
                                             const char       *response);
+/* The last visible window of type (an export dialog, say), or NULL. */
+GtkWindow             *desk_find_window    (GType             type);
 AdwMessageDialog      *desk_find_dialog    (void);
 const char            *desk_field_text     (Desk             *desk,
                                             CaptionerField    field);
